@@ -1,0 +1,59 @@
+package dev.orderflow.schemaregistry.compatibility;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+
+/**
+ * Decides whether a candidate schema may follow earlier versions under a
+ * {@link CompatibilityLevel}, using Avro's own {@link SchemaCompatibility} rules, the way
+ * Confluent's registry does. Used by the registry server and by the build's schema history
+ * check so both refuse exactly the same changes.
+ */
+public final class AvroCompatibilityChecker {
+
+	private AvroCompatibilityChecker() {
+	}
+
+	/**
+	 * Checks {@code candidate} against {@code previousVersions} (oldest first).
+	 * @return one message per problem, empty when compatible
+	 */
+	public static List<String> check(CompatibilityLevel level, Schema candidate, List<Schema> previousVersions) {
+		List<String> problems = new ArrayList<>();
+		if (level == CompatibilityLevel.NONE || previousVersions.isEmpty()) {
+			return problems;
+		}
+		List<Schema> toCheck = level.transitive() ? previousVersions
+				: List.of(previousVersions.get(previousVersions.size() - 1));
+		for (int i = 0; i < toCheck.size(); i++) {
+			Schema previous = toCheck.get(i);
+			int version = level.transitive() ? i + 1 : previousVersions.size();
+			if (level.newReadsOld()) {
+				describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
+						"new schema cannot read data written with version " + version, problems);
+			}
+			if (level.oldReadsNew()) {
+				describe(SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
+						"version " + version + " cannot read data written with the new schema", problems);
+			}
+		}
+		return problems;
+	}
+
+	private static void describe(SchemaPairCompatibility result, String direction, List<String> problems) {
+		if (result.getType() == SchemaCompatibilityType.COMPATIBLE) {
+			return;
+		}
+		for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
+			problems.add(direction + ": {errorType:'" + incompatibility.getType() + "', description:'"
+					+ incompatibility.getMessage() + "', location:'" + incompatibility.getLocation() + "'}");
+		}
+	}
+
+}
