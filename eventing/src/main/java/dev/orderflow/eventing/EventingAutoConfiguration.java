@@ -1,0 +1,54 @@
+package dev.orderflow.eventing;
+
+import java.time.Clock;
+
+import dev.orderflow.eventing.deadletter.DeadLetterConfiguration;
+import dev.orderflow.eventing.inbox.ProcessedEvents;
+import dev.orderflow.eventing.outbox.Outbox;
+import dev.orderflow.eventing.outbox.OutboxProperties;
+import dev.orderflow.eventing.outbox.OutboxRelay;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Gives every service that depends on this module an {@link Outbox} with its {@link OutboxRelay},
+ * the {@link ProcessedEvents} inbox and the dead-letter error handler.
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(DeadLetterConfiguration.class)
+public class EventingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock eventingClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@SuppressWarnings("unchecked")
+	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<?, ?> kafkaTemplate, OutboxProperties properties) {
+		// the application's template, configured with the String key and Avro value serializers
+		return new OutboxRelay(jdbc, (KafkaTemplate<Object, Object>) kafkaTemplate, properties);
+	}
+
+	@Bean
+	Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<OutboxRelay> relay) {
+		return new Outbox(jdbc, clock, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+	}
+
+	@Bean
+	ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
+		return new ProcessedEvents(jdbc, clock);
+	}
+
+}

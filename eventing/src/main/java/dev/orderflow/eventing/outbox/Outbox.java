@@ -1,0 +1,61 @@
+package dev.orderflow.eventing.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The write side of the transactional outbox: appends an event to {@code outbox_event} inside
+ * the caller's transaction. If that transaction rolls back, the event is gone with it; if it
+ * commits, {@link OutboxRelay} is guaranteed to publish it, even after a crash.
+ */
+public class Outbox {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Runnable afterCommit;
+
+	/**
+	 * @param afterCommit run after each transaction that appended events commits (wakes the
+	 * relay so it publishes without waiting for its next poll)
+	 */
+	public Outbox(JdbcClient jdbc, Clock clock, Runnable afterCommit) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.afterCommit = afterCommit;
+	}
+
+	/**
+	 * Stores {@code event} for publication to {@code topic} with {@code key}. Must run inside a
+	 * transaction: an event stored outside one could be published for a change that never
+	 * committed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void append(String topic, String key, SpecificRecord event) {
+		this.jdbc.sql("""
+				INSERT INTO outbox_event (topic, record_key, event_type, payload, created_at)
+				VALUES (:topic, :key, :type, :payload, :createdAt)""")
+			.param("topic", topic)
+			.param("key", key)
+			.param("type", event.getClass().getName())
+			.param("payload", OutboxPayloads.encode(event))
+			.param("createdAt", Timestamp.from(this.clock.instant()))
+			.update();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Outbox.this.afterCommit.run();
+			}
+		});
+	}
+
+}

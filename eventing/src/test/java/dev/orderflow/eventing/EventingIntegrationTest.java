@@ -1,0 +1,152 @@
+package dev.orderflow.eventing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import dev.orderflow.eventing.inbox.ProcessedEvents;
+import dev.orderflow.eventing.outbox.Outbox;
+import dev.orderflow.eventing.outbox.OutboxRelay;
+import dev.orderflow.events.OrderLine;
+import dev.orderflow.events.OrderPlaced;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest
+@EmbeddedKafka(partitions = 1, topics = { EventingIntegrationTest.TOPIC, EventingIntegrationTest.TOPIC + ".DLT" })
+class EventingIntegrationTest {
+
+	static final String TOPIC = "eventing-test";
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	ProcessedEvents processedEvents;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	EventingTestApplication.RecordingListener listener;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Test
+	void committedEventIsPublishedAndRemovedFromTheOutbox() {
+		OrderPlaced event = orderPlaced("c-1");
+		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, event.getOrderId(), event));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.listener.received.contains(event));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.relay.backlog() == 0);
+	}
+
+	@Test
+	void rolledBackEventIsNeverPublished() {
+		OrderPlaced rolledBack = orderPlaced("rolled-back");
+		OrderPlaced committed = orderPlaced("committed-after");
+		this.transactions.executeWithoutResult((tx) -> {
+			this.outbox.append(TOPIC, rolledBack.getOrderId(), rolledBack);
+			tx.setRollbackOnly();
+		});
+		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, committed.getOrderId(), committed));
+
+		// the later event arrives, so the earlier one had its chance: it must not be there
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.listener.received.contains(committed));
+		assertThat(this.listener.received).doesNotContain(rolledBack);
+	}
+
+	@Test
+	void secondDeliveryOfAnEventIsRecognised() {
+		UUID eventId = UUID.randomUUID();
+		Boolean first = this.transactions.execute((tx) -> this.processedEvents.firstDelivery("test", eventId));
+		Boolean second = this.transactions.execute((tx) -> this.processedEvents.firstDelivery("test", eventId));
+		Boolean otherConsumer = this.transactions.execute((tx) -> this.processedEvents.firstDelivery("other", eventId));
+		assertThat(first).isTrue();
+		assertThat(second).isFalse();
+		assertThat(otherConsumer).isTrue();
+	}
+
+	@Test
+	void inboxEntryRollsBackWithTheEffect() {
+		UUID eventId = UUID.randomUUID();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.processedEvents.firstDelivery("test", eventId);
+			tx.setRollbackOnly();
+		});
+		Boolean retried = this.transactions.execute((tx) -> this.processedEvents.firstDelivery("test", eventId));
+		assertThat(retried).isTrue();
+	}
+
+	@Test
+	void failingEventAndPoisonPillGoToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
+		OrderPlaced failing = orderPlaced("always-fails");
+		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, failing.getOrderId(), failing));
+		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
+				this.broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {
+			raw.send(new ProducerRecord<>(TOPIC, "poison", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+		}
+		OrderPlaced after = orderPlaced("after-the-bad-ones");
+		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, after.getOrderId(), after));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.listener.received.contains(after));
+		List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(2);
+		assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(failing.getOrderId(), "poison");
+		ConsumerRecord<String, byte[]> poison = deadLetters.stream().filter((r) -> r.key().equals("poison")).findFirst().orElseThrow();
+		assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+		assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(), StandardCharsets.UTF_8))
+			.isEqualTo(TOPIC);
+		assertThat(poison.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotNull();
+	}
+
+	private List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+				this.broker.getBrokersAsString(), "group.id", "dlt-reader", "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(TOPIC + ".DLT"));
+			List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return records.size() >= expected;
+			});
+			return records;
+		}
+	}
+
+	private static OrderPlaced orderPlaced(String customerId) {
+		return OrderPlaced.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(UUID.randomUUID().toString())
+			.setOccurredAt(Instant.parse("2026-11-26T08:00:00Z"))
+			.setCustomerId(customerId)
+			.setCustomerEmail("ada@example.com")
+			.setLines(List.of(new OrderLine("SKU-001", 2)))
+			.build();
+	}
+
+}

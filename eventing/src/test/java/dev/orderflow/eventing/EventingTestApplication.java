@@ -1,0 +1,32 @@
+package dev.orderflow.eventing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.orderflow.events.OrderPlaced;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** A minimal application that uses the eventing module the way the services do. */
+@SpringBootApplication
+class EventingTestApplication {
+
+	/** Listens to the test topic and fails on demand, to exercise retries and dead letters. */
+	@Component
+	static class RecordingListener {
+
+		final List<OrderPlaced> received = new CopyOnWriteArrayList<>();
+
+		@KafkaListener(topics = EventingIntegrationTest.TOPIC, groupId = "eventing-test")
+		void on(OrderPlaced event) {
+			if (event.getCustomerId().equals("always-fails")) {
+				throw new IllegalStateException("cannot process order " + event.getOrderId());
+			}
+			this.received.add(event);
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.orderflow.events;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.orderflow.schemaregistry.client.MockSchemaRegistry;
+import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
+import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generated events travel through the serde as the services configure it. */
+class EventSerdeTest {
+
+	private final String scope = "events-" + UUID.randomUUID();
+
+	private final Map<String, Object> config = Map.of("schema.registry.url", "mock://" + this.scope,
+			"value.subject.name.strategy", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy",
+			"specific.avro.reader", true);
+
+	@AfterEach
+	void dropRegistry() {
+		MockSchemaRegistry.dropScope(this.scope);
+	}
+
+	@Test
+	void roundTripsEventsOfOneTopicUnderTheirOwnSubjects() {
+		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+		serializer.configure(this.config, false);
+		KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+		deserializer.configure(this.config, false);
+		OrderPlaced placed = OrderPlaced.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId("order-1")
+			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setCustomerId("customer-1")
+			.setCustomerEmail("ada@example.com")
+			.setLines(List.of(OrderLine.newBuilder().setSku("SKU-001").setQuantity(2).build()))
+			.build();
+		OrderCancelled cancelled = OrderCancelled.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId("order-1")
+			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setCustomerEmail("ada@example.com")
+			.setPreviousStatus("PENDING")
+			.build();
+
+		assertThat(deserializer.deserialize("orders", serializer.serialize("orders", placed))).isEqualTo(placed);
+		assertThat(deserializer.deserialize("orders", serializer.serialize("orders", cancelled))).isEqualTo(cancelled);
+		assertThat(MockSchemaRegistry.getClientForScope(this.scope).getAllSubjects()).containsExactly(
+				"orders-dev.orderflow.events.OrderPlaced", "orders-dev.orderflow.events.OrderCancelled");
+	}
+
+}

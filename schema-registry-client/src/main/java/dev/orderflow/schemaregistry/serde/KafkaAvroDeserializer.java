@@ -1,0 +1,180 @@
+package dev.orderflow.schemaregistry.serde;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.util.Utf8;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
+import dev.orderflow.schemaregistry.client.SchemaRegistryException;
+
+/**
+ * Deserializes Confluent's wire format: fetches the writer's schema by the id in the header
+ * and decodes to a GenericRecord, or, with {@code specific.avro.reader=true}, to the generated
+ * class named by the writer's schema, resolving writer → reader schema so records written with
+ * an older or newer compatible version still read. A drop-in for Confluent's
+ * {@code KafkaAvroDeserializer}. Bytes that are not in that format, or name an unknown schema
+ * id, raise {@link SerializationException}, which Spring Kafka's {@code ErrorHandlingDeserializer}
+ * turns into a dead letter rather than an endless retry.
+ */
+public class KafkaAvroDeserializer implements Deserializer<Object> {
+
+	private SchemaRegistryClient client;
+
+	private AvroSerdeConfig config;
+
+	private SpecificData specificData;
+
+	private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
+
+	private final Map<Integer, Schema> readerSchemas = new ConcurrentHashMap<>();
+
+	private final Map<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+
+	/** For Kafka, which instantiates deserializers reflectively and then calls {@link #configure}. */
+	public KafkaAvroDeserializer() {
+	}
+
+	/** With a given client; {@code schema.registry.url} is then not needed. */
+	public KafkaAvroDeserializer(SchemaRegistryClient client) {
+		this.client = client;
+	}
+
+	/** A configured deserializer with a given client, for code outside Kafka's configuration. */
+	public KafkaAvroDeserializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
+		this(client);
+		configure(configs, isKey);
+	}
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		this.config = AvroSerdeConfig.from(configs, this.client == null);
+		if (this.client == null) {
+			this.client = this.config.createClient();
+		}
+		// generated classes may live in an application class loader Avro's own cannot see
+		ClassLoader loader = Thread.currentThread().getContextClassLoader();
+		this.specificData = new SpecificData((loader != null) ? loader : getClass().getClassLoader());
+	}
+
+	@Override
+	public Object deserialize(String topic, byte[] data) {
+		return deserialize(topic, null, data);
+	}
+
+	@Override
+	public Object deserialize(String topic, Headers headers, byte[] data) {
+		if (data == null) {
+			return null;
+		}
+		if (this.config == null) {
+			throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(data);
+		int id = readHeader(topic, buffer);
+		Schema writerSchema = writerSchema(id, topic);
+		Schema readerSchema = this.readerSchemas.computeIfAbsent(id, (key) -> readerSchema(writerSchema));
+		DatumReader<Object> reader = this.readers.computeIfAbsent(new ReaderKey(id, readerSchema),
+				(key) -> readerFor(writerSchema, readerSchema));
+		try {
+			Object result = reader.read(null,
+					DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE,
+							null));
+			// a top-level string reads as Avro's Utf8; callers expect a String, as with Confluent's
+			return (result instanceof Utf8) ? result.toString() : result;
+		}
+		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException ex) {
+			throw new SerializationException("Error deserializing Avro data with schema id " + id + " ("
+					+ writerSchema.getFullName() + ") from topic '" + topic + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	private static int readHeader(String topic, ByteBuffer buffer) {
+		if (buffer.remaining() < WireFormat.HEADER_SIZE) {
+			throw new SerializationException("Unknown magic byte: a record from topic '" + topic + "' has only "
+					+ buffer.remaining() + " bytes, fewer than the " + WireFormat.HEADER_SIZE
+					+ " of Confluent's wire format header (magic byte 0 and a 4-byte schema id)");
+		}
+		byte magic = buffer.get();
+		if (magic != WireFormat.MAGIC_BYTE) {
+			throw new SerializationException(String.format("Unknown magic byte 0x%02x in a record from topic '%s': "
+					+ "not Confluent Avro wire format, which starts with magic byte 0x00 and a 4-byte schema id",
+					magic, topic));
+		}
+		return buffer.getInt();
+	}
+
+	private Schema writerSchema(int id, String topic) {
+		Schema cached = this.writerSchemas.get(id);
+		if (cached != null) {
+			return cached;
+		}
+		String schema;
+		try {
+			schema = this.client.getSchemaById(id);
+		}
+		catch (SchemaRegistryException ex) {
+			if (ex.isNotFound()) {
+				throw new SerializationException("Schema id " + id + " of a record from topic '" + topic
+						+ "' was not found in the schema registry", ex);
+			}
+			throw new SerializationException(
+					"Error retrieving Avro schema id " + id + " for a record from topic '" + topic + "': " + ex.getMessage(),
+					ex);
+		}
+		Schema parsed;
+		try {
+			parsed = new Schema.Parser().parse(schema);
+		}
+		catch (AvroRuntimeException ex) {
+			throw new SerializationException("Schema id " + id + " from the registry is not a valid Avro schema: "
+					+ ex.getMessage(), ex);
+		}
+		Schema previous = this.writerSchemas.putIfAbsent(id, parsed);
+		return (previous != null) ? previous : parsed;
+	}
+
+	private Schema readerSchema(Schema writerSchema) {
+		if (!this.config.specificAvroReader() || writerSchema.getType() != Schema.Type.RECORD) {
+			return writerSchema;
+		}
+		Class<?> type = this.specificData.getClass(writerSchema);
+		if (type == null) {
+			throw new SerializationException("Could not find class " + writerSchema.getFullName()
+					+ " specified in the writer's schema whilst finding the reader's schema for a SpecificRecord "
+					+ "(specific.avro.reader=true): is the class generated and on the classpath?");
+		}
+		return this.specificData.getSchema(type);
+	}
+
+	private DatumReader<Object> readerFor(Schema writerSchema, Schema readerSchema) {
+		if (!this.config.specificAvroReader() || readerSchema.getType() != Schema.Type.RECORD) {
+			return new GenericDatumReader<>(writerSchema, readerSchema, GenericData.get());
+		}
+		// the generated class's own model carries its logical-type conversions (UUID, Instant)
+		SpecificData model = SpecificData.getForClass(this.specificData.getClass(readerSchema));
+		return new SpecificDatumReader<>(writerSchema, readerSchema, model);
+	}
+
+	@Override
+	public void close() {
+		// the client is shared (mock scope) or holds no resources that need closing
+	}
+
+	private record ReaderKey(int writerId, Schema readerSchema) {
+	}
+
+}
