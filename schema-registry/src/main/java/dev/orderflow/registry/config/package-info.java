@@ -1,0 +1,4 @@
+/**
+ * Compatibility levels, global and per subject.
+ */
+package dev.orderflow.registry.config;

@@ -1,0 +1,37 @@
+package dev.orderflow.registry.store;
+
+import java.time.Duration;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Ready only when the store has replayed its topic and the broker still answers: without
+ * Kafka the registry can serve reads but cannot accept a single write.
+ */
+class KafkaStoreHealthIndicator extends AbstractHealthIndicator {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+	private final SchemaStore store;
+
+	KafkaStoreHealthIndicator(SchemaStore store) {
+		super("Kafka schema store check failed");
+		this.store = store;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		builder.withDetail("topic", this.store.topic().name());
+		if (!this.store.ready()) {
+			builder.down().withDetail("reason", "store not loaded");
+		}
+		else if (!this.store.topic().reachable(TIMEOUT)) {
+			builder.down().withDetail("reason", "Kafka unreachable");
+		}
+		else {
+			builder.up();
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.orderflow.registry.store;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON keys and values written to the {@code _schemas} topic, shaped like Confluent's so
+ * the log reads familiar: keys carry a {@code keytype}, and compaction keeps the last value
+ * per key.
+ */
+final class StoreRecords {
+
+	static final String SCHEMA = "SCHEMA";
+
+	static final String CONFIG = "CONFIG";
+
+	static final String MODE = "MODE";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private StoreRecords() {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonPropertyOrder({ "keytype", "subject", "version", "magic" })
+	record Key(String keytype, String subject, Integer version, int magic) {
+
+		static Key schema(String subject, int version) {
+			return new Key(SCHEMA, subject, version, 1);
+		}
+
+		static Key config(String subject) {
+			return new Key(CONFIG, subject, null, 0);
+		}
+
+		static Key mode(String subject) {
+			return new Key(MODE, subject, null, 0);
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonPropertyOrder({ "subject", "version", "id", "schema", "deleted" })
+	record SchemaValue(String subject, int version, int id, String schema, boolean deleted) {
+
+		static SchemaValue of(SchemaVersion version) {
+			return new SchemaValue(version.subject(), version.version(), version.id(), version.schema(),
+					version.deleted());
+		}
+
+		SchemaVersion toVersion() {
+			return new SchemaVersion(this.subject, this.version, this.id, this.schema, this.deleted);
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ConfigValue(String compatibilityLevel) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ModeValue(String mode) {
+	}
+
+	static String write(Object value) {
+		return json.writeValueAsString(value);
+	}
+
+	static <T> T read(String text, Class<T> type) {
+		return json.readValue(text, type);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Subjects and their versions: register, look up, list and delete.
+ */
+package dev.orderflow.registry.subjects;
