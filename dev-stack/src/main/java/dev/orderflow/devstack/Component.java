@@ -1,0 +1,50 @@
+package dev.orderflow.devstack;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The processes of the local stack, in start order (they stop in reverse).
+ */
+public enum Component {
+
+	KAFKA("kafka", "Kafka broker (PLAINTEXT)"),
+	SMTP("smtp", "SMTP catcher"),
+	SCHEMA_REGISTRY("schema-registry", "schema registry HTTP API"),
+	INVENTORY_SERVICE("inventory-service", "inventory-service HTTP API"),
+	ORDER_SERVICE("order-service", "order-service HTTP API"),
+	NOTIFICATION_SERVICE("notification-service", "notification-service HTTP API and console");
+
+	private final String id;
+
+	private final String purpose;
+
+	Component(String id, String purpose) {
+		this.id = id;
+		this.purpose = purpose;
+	}
+
+	/** The name used on the command line, in log file names and pid files. */
+	public String id() {
+		return this.id;
+	}
+
+	/** What the component's port is for, as told to a user whose port is taken. */
+	public String purpose() {
+		return this.purpose;
+	}
+
+	/** Whether this is one of our Spring Boot applications, started from its module's jar. */
+	public boolean isService() {
+		return this != KAFKA && this != SMTP;
+	}
+
+	public static Optional<Component> byId(String id) {
+		return Arrays.stream(values()).filter((c) -> c.id.equals(id)).findFirst();
+	}
+
+	public static String ids() {
+		return String.join(", ", Arrays.stream(values()).map(Component::id).toList());
+	}
+
+}

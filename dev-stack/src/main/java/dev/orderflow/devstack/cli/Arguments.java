@@ -1,0 +1,34 @@
+package dev.orderflow.devstack.cli;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.orderflow.devstack.Component;
+
+/**
+ * A parsed command line.
+ *
+ * @param command what to do
+ * @param detach {@code up -d}: start, wait until ready, exit
+ * @param clean {@code up --clean}: wipe the data directory first
+ * @param dataDir {@code --data-dir DIR}
+ * @param only {@code --only a,b}: the components to start (all by default)
+ * @param target the component of {@code logs NAME}
+ */
+public record Arguments(Command command, boolean detach, boolean clean, Optional<Path> dataDir, Set<Component> only,
+		Optional<Component> target) {
+
+	/** The commands of {@code ./orderflow}. */
+	public enum Command {
+
+		UP, DOWN, STATUS, LOGS, MAIL, HELP
+
+	}
+
+	public Arguments {
+		only = only.isEmpty() ? EnumSet.allOf(Component.class) : EnumSet.copyOf(only);
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.orderflow.devstack.cli;
+
+/**
+ * The text of {@code ./orderflow help}.
+ */
+final class Help {
+
+	static final String TEXT = """
+			orderflow: the local platform (Kafka in KRaft mode, schema registry, SMTP catcher, the services)
+
+			Usage: ./orderflow COMMAND [options]
+
+			Commands:
+			  up               start everything in the foreground; Ctrl-C stops it all
+			  up -d            start detached: wait until ready, print the URLs, return
+			  up --clean       wipe the data directory first (Kafka data, databases, logs, mail)
+			  up --only a,b    start only these components (e.g. --only kafka,smtp)
+			  down             stop a detached stack
+			  status           show each process: pid, port, alive, ready
+			  logs NAME        follow one log; NAME is one of:
+			                   kafka, smtp, schema-registry, order-service, inventory-service, notification-service
+			  mail             list the e-mails the SMTP catcher received
+			  help             this text
+
+			Options:
+			  --data-dir DIR   where data, logs and pid files live
+			                   (default: $ORDERFLOW_HOME, else .orderflow/ in the repository)
+
+			Ports (127.0.0.1): Kafka 9092 (controller 9093), registry 8081, order-service 8080,
+			inventory-service 8082, notification-service 8083, SMTP 3025.
+			""";
+
+	private Help() {
+	}
+
+}

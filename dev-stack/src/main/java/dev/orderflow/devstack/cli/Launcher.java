@@ -1,0 +1,59 @@
+package dev.orderflow.devstack.cli;
+
+import java.io.PrintStream;
+
+import dev.orderflow.devstack.process.StartupException;
+
+/**
+ * {@code ./orderflow}: parses the command line and runs the command.
+ */
+public final class Launcher {
+
+	private Launcher() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs one command; returns the process exit code. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		Arguments arguments;
+		try {
+			arguments = ArgumentParser.parse(args);
+		}
+		catch (UsageException ex) {
+			err.println("orderflow: " + ex.getMessage());
+			err.println("Run ./orderflow help for usage.");
+			return 2;
+		}
+		if (arguments.command() == Arguments.Command.HELP) {
+			out.print(Help.TEXT);
+			return 0;
+		}
+		try {
+			Context context = Context.of(arguments, out, err);
+			return switch (arguments.command()) {
+				case UP -> new UpCommand(context).run(arguments);
+				case DOWN -> new DownCommand(context).run();
+				case STATUS -> new StatusCommand(context).run();
+				case LOGS -> new LogsCommand(context).run(arguments.target().orElseThrow());
+				case MAIL -> new MailCommand(context).run();
+				case HELP -> 0;
+			};
+		}
+		catch (StartupException | IllegalStateException | java.io.UncheckedIOException ex) {
+			err.println("orderflow: " + ex.getMessage());
+			return 1;
+		}
+		catch (java.io.IOException ex) {
+			err.println("orderflow: " + ex);
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 130;
+		}
+	}
+
+}

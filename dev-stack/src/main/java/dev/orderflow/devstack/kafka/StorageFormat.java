@@ -1,0 +1,69 @@
+package dev.orderflow.devstack.kafka;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.Uuid;
+
+import dev.orderflow.devstack.process.LogTail;
+import dev.orderflow.devstack.process.StartupException;
+
+/**
+ * Formats the broker's log directory once, as {@code kafka-storage.sh format} does; a
+ * formatted directory ({@code meta.properties} present) is kept so data survives restarts.
+ */
+public final class StorageFormat {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private StorageFormat() {
+	}
+
+	public static boolean isFormatted(Path logDir) {
+		return Files.isRegularFile(logDir.resolve("meta.properties"));
+	}
+
+	/**
+	 * Runs {@code kafka.tools.StorageTool format} in a child JVM with the broker's classpath.
+	 * @param javaCommand {@code java} plus marker options
+	 * @param classpath the broker's classpath
+	 * @return true when it formatted, false when the directory was already formatted
+	 */
+	public static boolean formatIfNeeded(Path logDir, Path serverProperties, List<String> javaCommand,
+			String classpath, Path logFile) {
+		if (isFormatted(logDir)) {
+			return false;
+		}
+		List<String> command = new java.util.ArrayList<>(javaCommand);
+		command.addAll(List.of("-Xmx256m", "-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"),
+				"-cp", classpath, "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+				serverProperties.toString()));
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+				.start();
+			process.getOutputStream().close();
+			if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new StartupException("Formatting the Kafka storage took more than " + TIMEOUT.toSeconds() + " s."
+						+ System.lineSeparator() + LogTail.excerpt(logFile, 30));
+			}
+			if (process.exitValue() != 0) {
+				throw new StartupException("Formatting the Kafka storage in " + logDir + " failed (exit code "
+						+ process.exitValue() + ")." + System.lineSeparator() + LogTail.excerpt(logFile, 30));
+			}
+			return true;
+		}
+		catch (java.io.IOException ex) {
+			throw new StartupException("Cannot run the Kafka storage tool: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StartupException("Interrupted while formatting the Kafka storage", ex);
+		}
+	}
+
+}
