@@ -29,6 +29,11 @@ final class RegistryHttp {
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
+	/** {@code http://127.0.0.1:<port>}, e.g. for a serializer's {@code schema.registry.url}. */
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
 	Response get(String path) {
 		return send(request(path).GET());
 	}

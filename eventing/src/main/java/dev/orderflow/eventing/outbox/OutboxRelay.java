@@ -144,7 +144,10 @@ public class OutboxRelay implements SmartLifecycle {
 		this.wakeUp.release();
 		if (this.worker != null) {
 			try {
-				this.worker.join(this.properties.sendTimeout().toMillis() + 1000);
+				this.worker.join(2000);
+				// still blocked in a send (broker unreachable): unsent events stay in the outbox for the next start
+				this.worker.interrupt();
+				this.worker.join(5000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

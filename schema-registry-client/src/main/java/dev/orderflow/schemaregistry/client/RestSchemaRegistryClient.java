@@ -2,6 +2,7 @@ package dev.orderflow.schemaregistry.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,8 @@ import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
  * registry as well as ours. Several base URLs may be given: a request that cannot connect to
  * one is retried on the next, and the client keeps using whichever answered last. Ids are
  * immutable in a registry, so schema ↔ id answers are cached for the life of the client.
+ * With {@link BasicAuthCredentials} every request carries {@code Authorization: Basic ...};
+ * user info in a URL ({@code http://user:pw@host:8081}) is never sent in the request itself.
  */
 public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -48,6 +51,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
 	private final Duration requestTimeout;
 
+	private final String authorization;
+
 	private final HttpClient http;
 
 	private final AtomicInteger current = new AtomicInteger();
@@ -64,12 +69,26 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 		this(parseUrls(baseUrls), DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
 	}
 
+	/**
+	 * Authenticates with the credentials in the URLs' user info, if any, as Confluent's client
+	 * does by default ({@code basic.auth.credentials.source=URL}).
+	 */
 	public RestSchemaRegistryClient(List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout) {
+		this(baseUrls, connectTimeout, requestTimeout, BasicAuthCredentials.fromUrls(baseUrls));
+	}
+
+	/**
+	 * @param credentials sent on every request; {@code null} for none (user info in the URLs is
+	 * then ignored)
+	 */
+	public RestSchemaRegistryClient(List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout,
+			BasicAuthCredentials credentials) {
 		if (baseUrls.isEmpty()) {
 			throw new IllegalArgumentException("At least one schema registry URL is required");
 		}
-		this.baseUrls = List.copyOf(baseUrls);
+		this.baseUrls = baseUrls.stream().map(BasicAuthCredentials::withoutUserInfo).toList();
 		this.requestTimeout = requestTimeout;
+		this.authorization = (credentials != null) ? credentials.authorizationHeader() : null;
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 	}
 
@@ -84,16 +103,28 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 			if (trimmed.isEmpty()) {
 				continue;
 			}
-			URI uri = URI.create(trimmed);
+			URI uri = parseUrl(trimmed);
 			if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-				throw new IllegalArgumentException("Schema registry URL must be http(s)://host:port, got '" + url + "'");
+				throw new IllegalArgumentException("Schema registry URL must be http(s)://host:port, got '"
+						+ BasicAuthCredentials.redactUrls(trimmed) + "'");
 			}
 			parsed.add(uri);
 		}
 		return parsed;
 	}
 
-	/** The base URLs this client fails over between, in order. */
+	private static URI parseUrl(String url) {
+		try {
+			return new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			// URISyntaxException repeats the input, which may hold a password
+			throw new IllegalArgumentException("Malformed schema registry URL '" + BasicAuthCredentials.redactUrls(url)
+					+ "': " + ex.getReason());
+		}
+	}
+
+	/** The base URLs this client fails over between, in order, without user info. */
 	public List<URI> baseUrls() {
 		return this.baseUrls;
 	}
@@ -250,6 +281,9 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 			.header("Accept", CONTENT_TYPE + ", application/json;q=0.9");
 		if (body != null) {
 			builder.header("Content-Type", CONTENT_TYPE);
+		}
+		if (this.authorization != null) {
+			builder.header("Authorization", this.authorization);
 		}
 		return builder.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody()).build();
 	}

@@ -1,8 +1,10 @@
 package dev.orderflow.schemaregistry.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Creates the {@link SchemaRegistryClient} a {@code schema.registry.url} value names:
@@ -20,22 +22,38 @@ public final class SchemaRegistryClients {
 	}
 
 	/**
+	 * Authenticates a REST client with the credentials in the URLs' user info, if any.
 	 * @throws IllegalArgumentException when the URLs are blank, malformed or mix {@code mock://}
 	 * with real registries
 	 */
 	public static SchemaRegistryClient create(String urls, Duration connectTimeout, Duration requestTimeout) {
+		return create(urls, (parsedUrls) -> new RestSchemaRegistryClient(parsedUrls, connectTimeout, requestTimeout));
+	}
+
+	/**
+	 * @param credentials sent by a REST client on every request, {@code null} for none;
+	 * ignored by the in-memory registry
+	 * @throws IllegalArgumentException when the URLs are blank, malformed or mix {@code mock://}
+	 * with real registries
+	 */
+	public static SchemaRegistryClient create(String urls, Duration connectTimeout, Duration requestTimeout,
+			BasicAuthCredentials credentials) {
+		return create(urls,
+				(parsedUrls) -> new RestSchemaRegistryClient(parsedUrls, connectTimeout, requestTimeout, credentials));
+	}
+
+	private static SchemaRegistryClient create(String urls, Function<List<URI>, RestSchemaRegistryClient> restClient) {
 		if (urls == null || urls.isBlank()) {
 			throw new IllegalArgumentException("A schema registry URL is required");
 		}
 		List<String> parts = Arrays.stream(urls.split(",")).map(String::trim).filter((url) -> !url.isEmpty()).toList();
 		long mocks = parts.stream().filter((url) -> url.startsWith(MockSchemaRegistry.MOCK_URL_PREFIX)).count();
 		if (mocks == 0) {
-			return new RestSchemaRegistryClient(RestSchemaRegistryClient.parseUrls(urls), connectTimeout,
-					requestTimeout);
+			return restClient.apply(RestSchemaRegistryClient.parseUrls(urls));
 		}
 		if (parts.size() > 1) {
-			throw new IllegalArgumentException(
-					"Only one mock:// schema registry URL may be given, not mixed with others: " + urls);
+			throw new IllegalArgumentException("Only one mock:// schema registry URL may be given, not mixed with others: "
+					+ BasicAuthCredentials.redactUrls(urls));
 		}
 		String scope = parts.get(0).substring(MockSchemaRegistry.MOCK_URL_PREFIX.length());
 		return MockSchemaRegistry.getClientForScope(scope);

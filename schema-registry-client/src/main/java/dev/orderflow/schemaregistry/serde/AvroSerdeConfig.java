@@ -1,13 +1,18 @@
 package dev.orderflow.schemaregistry.serde;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.config.ConfigException;
 
+import dev.orderflow.schemaregistry.client.BasicAuthCredentials;
 import dev.orderflow.schemaregistry.client.RestSchemaRegistryClient;
 import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
 import dev.orderflow.schemaregistry.client.SchemaRegistryClients;
@@ -37,11 +42,15 @@ import dev.orderflow.schemaregistry.serde.subject.TopicRecordNameStrategy;
  * for {@code use.latest.version}; negative means for ever (default -1, as Confluent)
  * @param connectTimeout {@value #CONNECT_TIMEOUT_MS} (default 30s)
  * @param requestTimeout {@value #READ_TIMEOUT_MS} (default 30s)
+ * @param basicAuth HTTP Basic credentials for the registry, {@code null} for none: from
+ * {@value #BASIC_AUTH_USER_INFO} when {@value #BASIC_AUTH_CREDENTIALS_SOURCE} is
+ * {@code USER_INFO}, from the user info of the registry URL when it is {@code URL} (the default,
+ * as Confluent's)
  */
 public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, boolean useLatestVersion,
 		boolean normalizeSchemas, boolean specificAvroReader, SubjectNameStrategy keySubjectNameStrategy,
 		SubjectNameStrategy valueSubjectNameStrategy, Duration latestCacheTtl, Duration connectTimeout,
-		Duration requestTimeout) {
+		Duration requestTimeout, BasicAuthCredentials basicAuth) {
 
 	public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
@@ -63,6 +72,10 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 
 	public static final String READ_TIMEOUT_MS = "http.read.timeout.ms";
 
+	public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+
+	public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+
 	/** Confluent passes client settings with this prefix too; both spellings are read. */
 	private static final String CLIENT_PREFIX = "schema.registry.";
 
@@ -71,6 +84,15 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 	private static final Map<String, Class<? extends SubjectNameStrategy>> STRATEGIES = Map.of(
 			"TopicNameStrategy", TopicNameStrategy.class, "RecordNameStrategy", RecordNameStrategy.class,
 			"TopicRecordNameStrategy", TopicRecordNameStrategy.class);
+
+	/** Without basic auth credentials. */
+	public AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, boolean useLatestVersion,
+			boolean normalizeSchemas, boolean specificAvroReader, SubjectNameStrategy keySubjectNameStrategy,
+			SubjectNameStrategy valueSubjectNameStrategy, Duration latestCacheTtl, Duration connectTimeout,
+			Duration requestTimeout) {
+		this(registryUrl, autoRegisterSchemas, useLatestVersion, normalizeSchemas, specificAvroReader,
+				keySubjectNameStrategy, valueSubjectNameStrategy, latestCacheTtl, connectTimeout, requestTimeout, null);
+	}
 
 	/**
 	 * Reads the configuration from Kafka client properties.
@@ -91,7 +113,8 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 				Duration.ofMillis(number(configs, clientKey(configs, CONNECT_TIMEOUT_MS),
 						RestSchemaRegistryClient.DEFAULT_TIMEOUT.toMillis())),
 				Duration.ofMillis(number(configs, clientKey(configs, READ_TIMEOUT_MS),
-						RestSchemaRegistryClient.DEFAULT_TIMEOUT.toMillis())));
+						RestSchemaRegistryClient.DEFAULT_TIMEOUT.toMillis())),
+				basicAuth(configs, url));
 	}
 
 	/**
@@ -101,10 +124,12 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 	 */
 	public SchemaRegistryClient createClient() {
 		try {
-			return SchemaRegistryClients.create(this.registryUrl, this.connectTimeout, this.requestTimeout);
+			return SchemaRegistryClients.create(this.registryUrl, this.connectTimeout, this.requestTimeout,
+					this.basicAuth);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ConfigException(SCHEMA_REGISTRY_URL, this.registryUrl, ex.getMessage());
+			throw new ConfigException(SCHEMA_REGISTRY_URL, BasicAuthCredentials.redactUrls(this.registryUrl),
+					ex.getMessage());
 		}
 	}
 
@@ -120,6 +145,63 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 		String url = (value instanceof Collection<?> urls)
 				? urls.stream().map(String::valueOf).collect(Collectors.joining(",")) : value.toString();
 		return url.isBlank() ? null : url.trim();
+	}
+
+	/**
+	 * Confluent's three sources; an empty source means no authentication, as in Confluent's
+	 * client. Messages name the key but never repeat a credential.
+	 */
+	private static BasicAuthCredentials basicAuth(Map<String, ?> configs, String url) {
+		String sourceKey = clientKey(configs, BASIC_AUTH_CREDENTIALS_SOURCE);
+		Object source = configs.get(sourceKey);
+		String name = (source != null) ? source.toString().trim() : "URL";
+		return switch (name) {
+			case "" -> null;
+			case "URL" -> credentialsInUrl(url);
+			case "USER_INFO" -> credentialsInUserInfo(configs, sourceKey);
+			case "SASL_INHERIT" -> throw new ConfigException(sourceKey, source,
+					"SASL_INHERIT is not supported by this serde; use USER_INFO with " + BASIC_AUTH_USER_INFO
+							+ " or URL with http://user:password@host:port");
+			default -> throw new ConfigException(sourceKey, source, "Unknown basic auth credentials source; use "
+					+ "USER_INFO or URL");
+		};
+	}
+
+	private static BasicAuthCredentials credentialsInUrl(String urls) {
+		if (urls == null) {
+			return null;
+		}
+		List<URI> parsed = new ArrayList<>();
+		for (String url : urls.split(",")) {
+			try {
+				parsed.add(new URI(url.trim()));
+			}
+			catch (URISyntaxException ex) {
+				// a malformed URL is reported, without its user info, when the client is created
+			}
+		}
+		try {
+			return BasicAuthCredentials.fromUrls(parsed);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfigException("Invalid user info in configuration \"" + SCHEMA_REGISTRY_URL + "\" (used because "
+					+ BASIC_AUTH_CREDENTIALS_SOURCE + " is URL): " + ex.getMessage());
+		}
+	}
+
+	private static BasicAuthCredentials credentialsInUserInfo(Map<String, ?> configs, String sourceKey) {
+		String key = clientKey(configs, BASIC_AUTH_USER_INFO);
+		Object userInfo = configs.get(key);
+		if (userInfo == null || userInfo.toString().isBlank()) {
+			throw new ConfigException("Missing configuration \"" + BASIC_AUTH_USER_INFO + "\", required when \""
+					+ sourceKey + "\" is USER_INFO");
+		}
+		try {
+			return BasicAuthCredentials.parse(userInfo.toString());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfigException("Invalid value for configuration \"" + key + "\": " + ex.getMessage());
+		}
 	}
 
 	private static String clientKey(Map<String, ?> configs, String key) {
@@ -199,6 +281,17 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 					+ STRATEGIES.keySet().stream().sorted().map((name) -> CONFLUENT_STRATEGY_PACKAGE + name).toList()
 					+ " or a class implementing " + SubjectNameStrategy.class.getName());
 		}
+	}
+
+	/** Never shows the password, wherever the credentials came from. */
+	@Override
+	public String toString() {
+		return "AvroSerdeConfig[registryUrl=" + BasicAuthCredentials.redactUrls(this.registryUrl)
+				+ ", autoRegisterSchemas=" + this.autoRegisterSchemas + ", useLatestVersion=" + this.useLatestVersion
+				+ ", normalizeSchemas=" + this.normalizeSchemas + ", specificAvroReader=" + this.specificAvroReader
+				+ ", keySubjectNameStrategy=" + this.keySubjectNameStrategy + ", valueSubjectNameStrategy="
+				+ this.valueSubjectNameStrategy + ", latestCacheTtl=" + this.latestCacheTtl + ", connectTimeout="
+				+ this.connectTimeout + ", requestTimeout=" + this.requestTimeout + ", basicAuth=" + this.basicAuth + "]";
 	}
 
 	private static SubjectNameStrategy instantiate(Class<? extends SubjectNameStrategy> type, String key,

@@ -22,7 +22,7 @@ final class FakeConfluentRegistry implements AutoCloseable {
 	record Answer(int status, String body) {
 	}
 
-	record Received(String method, String uri, String contentType, String accept, String body) {
+	record Received(String method, String uri, String contentType, String accept, String authorization, String body) {
 	}
 
 	private final HttpServer server;
@@ -38,7 +38,12 @@ final class FakeConfluentRegistry implements AutoCloseable {
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return url("");
+	}
+
+	/** The URL with a user-info part, e.g. {@code "alice:secret@"}. */
+	String url(String userInfo) {
+		return "http://" + userInfo + "127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	FakeConfluentRegistry answer(String request, int status, String body) {
@@ -56,7 +61,7 @@ final class FakeConfluentRegistry implements AutoCloseable {
 				+ ((exchange.getRequestURI().getRawQuery() != null) ? "?" + exchange.getRequestURI().getRawQuery() : "");
 		this.received.add(new Received(exchange.getRequestMethod(), uri,
 				exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Accept"),
-				body));
+				exchange.getRequestHeaders().getFirst("Authorization"), body));
 		Answer answer = this.answers.getOrDefault(exchange.getRequestMethod() + " " + uri,
 				new Answer(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"));
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

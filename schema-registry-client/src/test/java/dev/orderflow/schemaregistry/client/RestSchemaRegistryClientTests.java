@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
+import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -159,6 +163,74 @@ class RestSchemaRegistryClientTests {
 	void refusesUrlsThatAreNotHttp() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> new RestSchemaRegistryClient("localhost:8081"));
+	}
+
+	@Test
+	void sendsNoAuthorizationWhenNoCredentialsAreConfigured() {
+		this.registry.answer("GET /subjects", 200, "[]");
+
+		this.client.getAllSubjects();
+		serdeClient(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, this.registry.url())).getAllSubjects();
+
+		assertThat(this.registry.received()).hasSize(2)
+			.allSatisfy((request) -> assertThat(request.authorization()).isNull());
+	}
+
+	@Test
+	void sendsBasicAuthFromUserInfoOnEveryRequest() {
+		this.registry.answer("GET /subjects", 200, "[]").answer("GET /schemas/ids/7", 200,
+				"{\"schema\":" + quoted(SCHEMA) + "}");
+		SchemaRegistryClient authenticated = serdeClient(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+				this.registry.url(), AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
+				AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:se:cret"));
+
+		authenticated.getAllSubjects();
+		authenticated.getSchemaById(7);
+
+		assertThat(this.registry.received()).hasSize(2)
+			.allSatisfy((request) -> assertThat(request.authorization()).isEqualTo(basic("alice:se:cret")));
+	}
+
+	@Test
+	void sendsBasicAuthFromUrlUserInfoWithoutSendingItInTheUrl() {
+		this.registry.answer("GET /subjects", 200, "[]");
+		SchemaRegistryClient authenticated = serdeClient(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+				this.registry.url("bob:p%40ss@"), "schema.registry.basic.auth.credentials.source", "URL"));
+
+		authenticated.getAllSubjects();
+
+		assertThat(this.registry.received()).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isEqualTo(basic("bob:p@ss")));
+		assertThat(((RestSchemaRegistryClient) authenticated).baseUrls())
+			.containsExactly(URI.create(this.registry.url()));
+	}
+
+	@Test
+	void takesCredentialsFromUrlByDefaultAsConfluentDoes() {
+		this.registry.answer("GET /subjects", 200, "[]");
+
+		new RestSchemaRegistryClient(this.registry.url("bob:pw@")).getAllSubjects();
+
+		assertThat(this.registry.received()).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isEqualTo(basic("bob:pw")));
+	}
+
+	@Test
+	void keepsUrlPasswordOutOfErrors() throws IOException {
+		String dead = deadUrl().replace("http://", "http://bob:hunter2@");
+		SchemaRegistryClient unreachable = serdeClient(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, dead,
+				AvroSerdeConfig.CONNECT_TIMEOUT_MS, 2000, AvroSerdeConfig.READ_TIMEOUT_MS, 2000));
+
+		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(unreachable::getAllSubjects)
+			.withMessageNotContaining("hunter2");
+	}
+
+	private static SchemaRegistryClient serdeClient(Map<String, ?> configs) {
+		return AvroSerdeConfig.from(configs, true).createClient();
+	}
+
+	private static String basic(String userInfo) {
+		return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A port that nothing listens on: bound, then released. */

@@ -1,5 +1,6 @@
 package dev.orderflow.schemaregistry.serde;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.schemaregistry.client.BasicAuthCredentials;
 import dev.orderflow.schemaregistry.client.RestSchemaRegistryClient;
 import dev.orderflow.schemaregistry.serde.subject.RecordNameStrategy;
 import dev.orderflow.schemaregistry.serde.subject.TopicNameStrategy;
@@ -100,6 +102,97 @@ class AvroSerdeConfigTests {
 			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
 					AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY, "java.lang.String"), true))
 			.withMessageContaining("key.subject.name.strategy");
+	}
+
+	@Test
+	void readsBasicAuthUserInfoUnderEitherKey() {
+		AvroSerdeConfig plain = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+				AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO,
+				"alice:secret"), true);
+		AvroSerdeConfig prefixed = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+				"schema.registry.basic.auth.credentials.source", "USER_INFO", "schema.registry.basic.auth.user.info",
+				"alice:secret"), true);
+
+		assertThat(plain.basicAuth()).isEqualTo(new BasicAuthCredentials("alice", "secret"));
+		assertThat(prefixed.basicAuth()).isEqualTo(plain.basicAuth());
+	}
+
+	@Test
+	void hasNoCredentialsWhenUrlCarriesNone() {
+		assertThat(AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL), true).basicAuth()).isNull();
+	}
+
+	@Test
+	void ignoresUrlUserInfoWhenSourceIsUserInfo() {
+		AvroSerdeConfig config = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+				"http://bob:pw@127.0.0.1:8081", AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
+				AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:secret"), true);
+
+		assertThat(config.basicAuth()).isEqualTo(new BasicAuthCredentials("alice", "secret"));
+		assertThat(((RestSchemaRegistryClient) config.createClient()).baseUrls())
+			.containsExactly(URI.create("http://127.0.0.1:8081"));
+	}
+
+	@Test
+	void refusesUserInfoWithoutColonNamingTheKeyButNotTheValue() {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+					"schema.registry.basic.auth.credentials.source", "USER_INFO", "schema.registry.basic.auth.user.info",
+					"s3cretToken"), true))
+			.withMessageContaining("schema.registry.basic.auth.user.info")
+			.withMessageContaining("user:password")
+			.withMessageNotContaining("s3cretToken");
+	}
+
+	@Test
+	void requiresUserInfoWhenSourceIsUserInfo() {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+					AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO"), true))
+			.withMessageContaining("basic.auth.user.info");
+	}
+
+	@Test
+	void refusesUrlUserInfoWithoutColonNamingTheKey() {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+					"http://s3cretToken@127.0.0.1:8081"), true))
+			.withMessageContaining("schema.registry.url")
+			.withMessageNotContaining("s3cretToken");
+	}
+
+	@Test
+	void refusesSaslInheritAsUnsupported() {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+					AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "SASL_INHERIT"), true))
+			.withMessageContaining("basic.auth.credentials.source")
+			.withMessageContaining("SASL_INHERIT is not supported");
+	}
+
+	@Test
+	void refusesUnknownCredentialsSource() {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+					AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "TOKEN"), true))
+			.withMessageContaining("basic.auth.credentials.source");
+	}
+
+	@Test
+	void neverShowsPasswordsInToStringOrUrlErrors() {
+		AvroSerdeConfig fromUserInfo = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+				AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO,
+				"alice:hunter2"), true);
+		AvroSerdeConfig fromUrl = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+				"http://alice:hunter2@127.0.0.1:8081"), true);
+		AvroSerdeConfig notHttp = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+				"ftp://alice:hunter2@127.0.0.1:8081"), true);
+
+		assertThat(fromUserInfo.toString()).contains("alice").doesNotContain("hunter2");
+		assertThat(fromUrl.toString()).contains("127.0.0.1:8081").doesNotContain("hunter2");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(notHttp::createClient)
+			.withMessageContaining("schema.registry.url")
+			.withMessageNotContaining("hunter2");
 	}
 
 }
