@@ -1,0 +1,76 @@
+package dev.orderflow.k8s;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A Dockerfile read as its instructions (comments dropped, continuation lines joined), enough to
+ * check an image's shape without Docker.
+ */
+record Dockerfile(String service, List<Instruction> instructions) {
+
+	static Dockerfile of(String service) {
+		Path file = Repository.module(service).resolve("Dockerfile");
+		try {
+			return new Dockerfile(service, parse(Files.readAllLines(file)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static List<Instruction> parse(List<String> lines) {
+		List<Instruction> instructions = new ArrayList<>();
+		StringBuilder pending = new StringBuilder();
+		for (String raw : lines) {
+			String line = raw.strip();
+			if (line.startsWith("#") || (line.isEmpty() && pending.length() == 0)) {
+				continue;
+			}
+			boolean continues = line.endsWith("\\");
+			pending.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+			if (!continues) {
+				String text = pending.toString().strip();
+				pending.setLength(0);
+				int space = text.indexOf(' ');
+				instructions.add(new Instruction(text.substring(0, space).toUpperCase(Locale.ROOT),
+						text.substring(space + 1).strip()));
+			}
+		}
+		return instructions;
+	}
+
+	/** The instructions of the last stage, the one that becomes the image. */
+	List<Instruction> finalStage() {
+		int last = 0;
+		for (int i = 0; i < this.instructions.size(); i++) {
+			if (this.instructions.get(i).is("FROM")) {
+				last = i;
+			}
+		}
+		return this.instructions.subList(last, this.instructions.size());
+	}
+
+	Optional<String> last(String keyword, List<Instruction> stage) {
+		return stage.stream().filter((i) -> i.is(keyword)).reduce((a, b) -> b).map(Instruction::arguments);
+	}
+
+	List<Instruction> all(String keyword) {
+		return this.instructions.stream().filter((i) -> i.is(keyword)).toList();
+	}
+
+	/** One instruction: its keyword and the rest of its (joined) line. */
+	record Instruction(String keyword, String arguments) {
+
+		boolean is(String name) {
+			return this.keyword.equals(name);
+		}
+	}
+
+}
