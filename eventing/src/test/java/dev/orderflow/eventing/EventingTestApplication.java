@@ -29,4 +29,25 @@ class EventingTestApplication {
 
 	}
 
+	/**
+	 * Listens to the replay test topic and fails while {@link #broken}, like a consumer with a bug
+	 * that is then fixed: what it dead-lettered meanwhile can be replayed.
+	 */
+	@Component
+	static class FixableListener {
+
+		final List<OrderPlaced> received = new CopyOnWriteArrayList<>();
+
+		volatile boolean broken;
+
+		@KafkaListener(topics = AbstractEventingIntegrationTest.REPLAY_TOPIC, groupId = "eventing-replay-test")
+		void on(OrderPlaced event) {
+			if (this.broken) {
+				throw new IllegalStateException("listener is broken, cannot process order " + event.getOrderId());
+			}
+			this.received.add(event);
+		}
+
+	}
+
 }

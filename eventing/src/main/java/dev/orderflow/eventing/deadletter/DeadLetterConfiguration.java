@@ -2,10 +2,15 @@ package dev.orderflow.eventing.deadletter;
 
 import org.apache.kafka.common.TopicPartition;
 
+import dev.orderflow.eventing.observability.CountingDeadLetterPublishingRecoverer;
+import dev.orderflow.eventing.observability.DeadLetterMetrics;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -20,6 +25,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadLetterProperties.class)
+@Import(DeadLetterApiConfiguration.class)
 public class DeadLetterConfiguration {
 
 	@Bean
@@ -28,10 +34,13 @@ public class DeadLetterConfiguration {
 	}
 
 	@Bean
-	CommonErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetterProducer, DeadLetterProperties retry) {
+	CommonErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetterProducer, DeadLetterProperties retry,
+			ObjectProvider<DeadLetterMetrics> deadLetterMetrics) {
 		// Spring Kafka 4 defaults to a "-dlt" suffix; orderflow's contract is <topic>.DLT, same partition
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
-				(record, exception) -> new TopicPartition(deadLetterTopic(record.topic()), record.partition()));
+		DeadLetterPublishingRecoverer recoverer = new CountingDeadLetterPublishingRecoverer(
+				deadLetterProducer.template(),
+				(record, exception) -> new TopicPartition(deadLetterTopic(record.topic()), record.partition()),
+				deadLetterMetrics.getIfAvailable());
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		backOff.setMaxAttempts(Math.max(0, retry.maxAttempts() - 1));

@@ -1,0 +1,193 @@
+package dev.orderflow.devstack.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.StackPorts;
+
+/**
+ * {@code dlt}: the dead letters of the running services through their {@code /api/dead-letters}
+ * API: {@code dlt list} prints a table per service, {@code dlt replay SERVICE ID} and
+ * {@code dlt replay SERVICE --all} re-publish after a fix. A service that is down is reported,
+ * not fatal to the others.
+ */
+final class DeadLetterCommand {
+
+	private static final String ROW = "  %-28s %-38s %-24s %-8s %s%n";
+
+	private final Map<String, URI> services;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	DeadLetterCommand(Map<String, URI> services, PrintStream out, PrintStream err) {
+		this.services = services;
+		this.out = out;
+		this.err = err;
+	}
+
+	static boolean matches(String[] args) {
+		return args.length > 0 && args[0].equals("dlt");
+	}
+
+	/** Runs {@code dlt ...} against the services on the stack's fixed ports. */
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		return new DeadLetterCommand(localServices(StackPorts.defaults()), out, err).execute(args);
+	}
+
+	static Map<String, URI> localServices(StackPorts ports) {
+		Map<String, URI> services = new LinkedHashMap<>();
+		services.put("order-service", base(ports.of(Component.ORDER_SERVICE)));
+		services.put("inventory-service", base(ports.of(Component.INVENTORY_SERVICE)));
+		services.put("notification-service", base(ports.of(Component.NOTIFICATION_SERVICE)));
+		return services;
+	}
+
+	int execute(String[] args) {
+		DltRequest request;
+		try {
+			request = DltRequest.parse(Arrays.asList(args).subList(1, args.length));
+		}
+		catch (UsageException ex) {
+			this.err.println("orderflow: " + ex.getMessage());
+			this.err.println("Run ./orderflow help for usage.");
+			return 2;
+		}
+		try {
+			if (request instanceof DltRequest.Replay replay) {
+				return replay(replay.service(), "/api/dead-letters/" + encode(replay.id()) + "/replay");
+			}
+			if (request instanceof DltRequest.ReplayAll replayAll) {
+				return replay(replayAll.service(), "/api/dead-letters/replay");
+			}
+			return listAll();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 130;
+		}
+	}
+
+	private int listAll() throws InterruptedException {
+		int failures = 0;
+		for (Map.Entry<String, URI> service : this.services.entrySet()) {
+			String name = service.getKey();
+			HttpResponse<String> response;
+			try {
+				response = send(HttpRequest.newBuilder(service.getValue().resolve("/api/dead-letters")).GET());
+			}
+			catch (IOException ex) {
+				this.out.println(name + ": not reachable at " + service.getValue() + " (is the stack up? ./orderflow up -d)");
+				failures++;
+				continue;
+			}
+			if (response.statusCode() != 200) {
+				this.out.println(name + ": " + problem(response));
+				failures++;
+				continue;
+			}
+			printTable(name, deadLetters(response.body()));
+		}
+		return (failures == 0) ? 0 : 1;
+	}
+
+	private int replay(String service, String path) throws InterruptedException {
+		URI base = this.services.get(service);
+		if (base == null) {
+			this.err.println("orderflow: no dead-letter API known for " + service);
+			return 2;
+		}
+		HttpResponse<String> response;
+		try {
+			response = send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+		}
+		catch (IOException ex) {
+			this.err.println("orderflow: " + service + " is not reachable at " + base + " (is the stack up? ./orderflow up -d)");
+			return 1;
+		}
+		if (response.statusCode() != 202) {
+			this.err.println("orderflow: " + service + ": " + problem(response));
+			return 1;
+		}
+		Map<?, ?> body = (Map<?, ?>) Json.parse(response.body());
+		if (body.containsKey("replayed") && !body.containsKey("id")) {
+			this.out.println(service + ": replayed " + body.get("replayed") + " dead letter(s)");
+		}
+		else {
+			this.out.println(service + ": replayed " + body.get("id") + " (key " + body.get("key") + ") to "
+					+ body.get("originalTopic") + "-" + body.get("originalPartition"));
+		}
+		return 0;
+	}
+
+	void printTable(String service, List<Map<?, ?>> deadLetters) {
+		this.out.println(service + ": " + deadLetters.size() + " dead letter(s)");
+		if (deadLetters.isEmpty()) {
+			return;
+		}
+		this.out.printf(ROW, "ID", "KEY", "FROM", "REPLAYED", "EXCEPTION");
+		for (Map<?, ?> deadLetter : deadLetters) {
+			this.out.printf(ROW, deadLetter.get("id"), text(deadLetter.get("key"), 38),
+					deadLetter.get("originalTopic") + "-" + text(deadLetter.get("originalPartition"), 4) + "@"
+							+ text(deadLetter.get("originalOffset"), 12),
+					Boolean.TRUE.equals(deadLetter.get("replayed")) ? "yes" : "no", exception(deadLetter));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<?, ?>> deadLetters(String body) {
+		return (List<Map<?, ?>>) Json.parse(body);
+	}
+
+	/** The exception's simple class name and the start of its message. */
+	private static String exception(Map<?, ?> deadLetter) {
+		String type = text(deadLetter.get("exceptionClass"), 200);
+		String simple = type.substring(type.lastIndexOf('.') + 1);
+		return simple + ": " + text(deadLetter.get("exceptionMessage"), 80).replaceAll("\\s+", " ");
+	}
+
+	private static String problem(HttpResponse<String> response) {
+		try {
+			Map<?, ?> problem = (Map<?, ?>) Json.parse(response.body());
+			Object detail = problem.get("detail");
+			return response.statusCode() + " " + problem.get("title") + ((detail != null) ? " (" + detail + ")" : "");
+		}
+		catch (RuntimeException ex) {
+			return "HTTP " + response.statusCode();
+		}
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String text(Object value, int max) {
+		String text = (value != null) ? value.toString() : "-";
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+	private static String encode(String id) {
+		return URLEncoder.encode(id, StandardCharsets.UTF_8);
+	}
+
+	private static URI base(int port) {
+		return URI.create("http://127.0.0.1:" + port);
+	}
+
+}
