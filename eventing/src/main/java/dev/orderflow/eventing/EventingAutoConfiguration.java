@@ -2,8 +2,11 @@ package dev.orderflow.eventing;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.orderflow.eventing.deadletter.DeadLetterConfiguration;
 import dev.orderflow.eventing.inbox.ProcessedEvents;
+import dev.orderflow.eventing.observability.OutboxTracing;
 import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.eventing.outbox.OutboxProperties;
 import dev.orderflow.eventing.outbox.OutboxRelay;
@@ -36,14 +39,20 @@ public class EventingAutoConfiguration {
 
 	@Bean
 	@SuppressWarnings("unchecked")
-	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<?, ?> kafkaTemplate, OutboxProperties properties) {
+	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<?, ?> kafkaTemplate, OutboxProperties properties,
+			OutboxTracing outboxTracing) {
 		// the application's template, configured with the String key and Avro value serializers
-		return new OutboxRelay(jdbc, (KafkaTemplate<Object, Object>) kafkaTemplate, properties);
+		return new OutboxRelay(jdbc, (KafkaTemplate<Object, Object>) kafkaTemplate, properties, outboxTracing);
 	}
 
 	@Bean
-	Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<OutboxRelay> relay) {
-		return new Outbox(jdbc, clock, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+	Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<OutboxRelay> relay, OutboxTracing outboxTracing) {
+		return new Outbox(jdbc, clock, () -> relay.ifAvailable(OutboxRelay::wakeUp), outboxTracing);
+	}
+
+	@Bean
+	OutboxTracing outboxTracing(ObjectProvider<ObservationRegistry> observations) {
+		return new OutboxTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

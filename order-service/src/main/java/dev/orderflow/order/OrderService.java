@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.orderflow.eventing.outbox.Outbox;
+import dev.orderflow.order.observability.OrderMetrics;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,12 @@ public class OrderService {
 
 	private final Outbox outbox;
 
-	OrderService(Orders orders, Outbox outbox) {
+	private final OrderMetrics metrics;
+
+	OrderService(Orders orders, Outbox outbox, OrderMetrics metrics) {
 		this.orders = orders;
 		this.outbox = outbox;
+		this.metrics = metrics;
 	}
 
 	/** Places a PENDING order and announces it with OrderPlaced. */
@@ -38,6 +42,7 @@ public class OrderService {
 		Order order = Order.place(customerId, customerEmail, lines);
 		this.orders.save(order);
 		publish(order, OrderEvents.placed(order));
+		this.metrics.placed(order);
 		logger.info("Placed order {} with {} line(s)", order.id(), order.lines().size());
 		return order;
 	}
@@ -104,11 +109,13 @@ public class OrderService {
 		}
 		Order order = found.get();
 		try {
+			OrderStatus before = order.status();
 			SpecificRecord event = transition.apply(order);
 			this.orders.save(order);
 			if (event != null) {
 				publish(order, event);
 			}
+			this.metrics.settled(order, before);
 			logger.info("Order {} is {} after {} {}", orderId, order.status(), answer, eventId);
 		}
 		catch (IllegalOrderTransitionException ex) {

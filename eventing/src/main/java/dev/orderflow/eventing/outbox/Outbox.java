@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import dev.orderflow.eventing.observability.OutboxTracing;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +26,26 @@ public class Outbox {
 
 	private final Runnable afterCommit;
 
+	private final OutboxTracing tracing;
+
 	/**
 	 * @param afterCommit run after each transaction that appended events commits (wakes the
 	 * relay so it publishes without waiting for its next poll)
 	 */
 	public Outbox(JdbcClient jdbc, Clock clock, Runnable afterCommit) {
+		this(jdbc, clock, afterCommit, OutboxTracing.NONE);
+	}
+
+	/**
+	 * @param afterCommit run after each transaction that appended events commits
+	 * @param tracing captures the current trace context, stored with the event so that its
+	 * publication continues the trace
+	 */
+	public Outbox(JdbcClient jdbc, Clock clock, Runnable afterCommit, OutboxTracing tracing) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.afterCommit = afterCommit;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -42,13 +56,14 @@ public class Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(String topic, String key, SpecificRecord event) {
 		this.jdbc.sql("""
-				INSERT INTO outbox_event (topic, record_key, event_type, payload, created_at)
-				VALUES (:topic, :key, :type, :payload, :createdAt)""")
+				INSERT INTO outbox_event (topic, record_key, event_type, payload, created_at, trace_context)
+				VALUES (:topic, :key, :type, :payload, :createdAt, :traceContext)""")
 			.param("topic", topic)
 			.param("key", key)
 			.param("type", event.getClass().getName())
 			.param("payload", OutboxPayloads.encode(event))
 			.param("createdAt", Timestamp.from(this.clock.instant()))
+			.param("traceContext", this.tracing.capture(topic))
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

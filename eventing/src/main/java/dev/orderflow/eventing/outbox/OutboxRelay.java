@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.eventing.observability.OutboxTracing;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
@@ -36,6 +38,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
+	private final OutboxTracing tracing;
+
 	private final Semaphore wakeUp = new Semaphore(0);
 
 	private volatile boolean running;
@@ -43,9 +47,19 @@ public class OutboxRelay implements SmartLifecycle {
 	private Thread worker;
 
 	public OutboxRelay(JdbcClient jdbc, KafkaOperations<Object, Object> kafka, OutboxProperties properties) {
+		this(jdbc, kafka, properties, OutboxTracing.NONE);
+	}
+
+	/**
+	 * @param tracing restores the trace context stored with each event as the parent of its
+	 * publication
+	 */
+	public OutboxRelay(JdbcClient jdbc, KafkaOperations<Object, Object> kafka, OutboxProperties properties,
+			OutboxTracing tracing) {
 		this.jdbc = jdbc;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.tracing = tracing;
 	}
 
 	/** Tells the relay that a transaction just committed new events, so it need not wait for its next poll. */
@@ -60,18 +74,21 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	public int publishPending() {
 		List<PendingEvent> batch = this.jdbc
-			.sql("SELECT id, topic, record_key, event_type, payload FROM outbox_event ORDER BY id FETCH FIRST :n ROWS ONLY")
+			.sql("""
+					SELECT id, topic, record_key, event_type, payload, trace_context
+					FROM outbox_event ORDER BY id FETCH FIRST :n ROWS ONLY""")
 			.param("n", this.properties.batchSize())
 			.query((rs, row) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("record_key"),
-					rs.getString("event_type"), rs.getBytes("payload")))
+					rs.getString("event_type"), rs.getBytes("payload"), rs.getString("trace_context")))
 			.list();
 		if (batch.isEmpty()) {
 			return 0;
 		}
 		List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>(batch.size());
 		for (PendingEvent event : batch) {
-			sends.add(this.kafka.send(new ProducerRecord<>(event.topic(), event.key(),
-					OutboxPayloads.decode(event.type(), event.payload()))));
+			ProducerRecord<Object, Object> record = new ProducerRecord<>(event.topic(), event.key(),
+					OutboxPayloads.decode(event.type(), event.payload()));
+			sends.add(this.tracing.restore(event.traceContext(), event.topic(), () -> this.kafka.send(record)));
 		}
 		List<Long> published = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
@@ -171,7 +188,7 @@ public class OutboxRelay implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 100;
 	}
 
-	private record PendingEvent(long id, String topic, String key, String type, byte[] payload) {
+	private record PendingEvent(long id, String topic, String key, String type, byte[] payload, String traceContext) {
 	}
 
 }

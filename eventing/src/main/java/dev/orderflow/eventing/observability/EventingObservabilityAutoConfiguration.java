@@ -1,0 +1,74 @@
+package dev.orderflow.eventing.observability;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.orderflow.eventing.EventingAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.RecordInterceptor;
+
+/**
+ * Health and meters of the delivery mechanics: the {@code kafka} and {@code schemaRegistry}
+ * health indicators (meant for the readiness group), the outbox gauges, the dead-letter
+ * counter and the orderId of each consumed record in the logging context.
+ */
+@AutoConfiguration(after = EventingAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@EnableConfigurationProperties(EventingHealthProperties.class)
+public class EventingObservabilityAutoConfiguration {
+
+	@Bean
+	OutboxMetrics outboxMetrics(JdbcClient jdbc, Clock eventingClock) {
+		return new OutboxMetrics(jdbc, eventingClock);
+	}
+
+	@Bean
+	@ConditionalOnBean(MeterRegistry.class)
+	DeadLetterMetrics deadLetterMetrics(MeterRegistry registry) {
+		return new DeadLetterMetrics(registry);
+	}
+
+	/** Record keys are orderIds on every orderflow topic: log them as {@code orderId}. */
+	@Bean
+	@ConditionalOnMissingBean(RecordInterceptor.class)
+	RecordKeyMdcInterceptor recordKeyMdcInterceptor() {
+		return new RecordKeyMdcInterceptor("orderId");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("kafka")
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, EventingHealthProperties health) {
+			return new KafkaHealthIndicator(kafka.buildAdminProperties(), health.kafkaTimeout());
+		}
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("schemaRegistry")
+		SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(KafkaProperties kafka,
+				EventingHealthProperties health) {
+			Map<String, String> properties = kafka.getProperties();
+			String urls = properties.getOrDefault("schema.registry.url", "mock://unset");
+			String firstUrl = urls.split(",")[0].trim();
+			return new SchemaRegistryHealthIndicator(firstUrl, properties.get("basic.auth.user.info"),
+					health.schemaRegistryTimeout());
+		}
+
+	}
+
+}
