@@ -1,0 +1,213 @@
+package dev.orderflow.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console as a test sees it: Debian's system Chromium, headless, driven through its own
+ * chromedriver (never one Selenium Manager would download), with page-level actions in the
+ * console's words.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+	private static final String CHROMIUM = System.getProperty("orderflow.chromium", "/usr/bin/chromium");
+
+	private static final String CHROMEDRIVER = System.getProperty("orderflow.chromedriver", "/usr/bin/chromedriver");
+
+	private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
+
+	// A 16:10 projector: 1600 x 1000 CSS pixels of page once the window's own frame is taken off.
+	private static final String WINDOW_SIZE = "--window-size=1600,1143";
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private ConsoleBrowser(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	static ConsoleBrowser open(String url) {
+		requireExecutable(CHROMIUM, "chromium");
+		requireExecutable(CHROMEDRIVER, "chromium-driver");
+		// The explicit driver path keeps Selenium Manager from looking for (or downloading) one.
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
+		Path profile = tempProfile();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", WINDOW_SIZE, "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		ConsoleBrowser browser = new ConsoleBrowser(driver, profile);
+		driver.get(url);
+		browser.awaitReady();
+		return browser;
+	}
+
+	/** Live stream connected and stock loaded: from here on, no saga event is missed. */
+	void awaitReady() {
+		await(SAGA_TIMEOUT, (d) -> "live".equals(d.findElement(By.id("connection")).getDomAttribute("data-state"))
+				&& !d.findElements(By.cssSelector("#sku-options option")).isEmpty());
+	}
+
+	/** Fills the form and submits it; returns the id of the order the console placed. */
+	String placeOrder(String sku, int quantity, String email) {
+		String before = lastPlacedOrderId();
+		type("sku", sku);
+		type("quantity", String.valueOf(quantity));
+		type("email", email);
+		this.driver.findElement(By.id("place-order")).click();
+		return awaitNewPlacedOrder(before);
+	}
+
+	/** Clicks the "Order a scarce SKU" scenario; returns the id of the order it placed. */
+	String orderAScarceSku() {
+		String before = lastPlacedOrderId();
+		this.driver.findElement(By.id("scarce")).click();
+		return awaitNewPlacedOrder(before);
+	}
+
+	void awaitStatus(String orderId, String status) {
+		await(SAGA_TIMEOUT, (d) -> status.equals(order(d, orderId).getDomAttribute("data-status"))
+				&& status.equals(order(d, orderId).findElement(By.className("status")).getText()));
+	}
+
+	/** The event types on the order's timeline, in the order shown. */
+	List<String> timeline(String orderId) {
+		return retried((d) -> order(d, orderId).findElements(By.cssSelector(".timeline .step"))
+			.stream()
+			.map((step) -> step.getDomAttribute("data-type"))
+			.toList());
+	}
+
+	void awaitTimelineStep(String orderId, String type, String source) {
+		await(SAGA_TIMEOUT, (d) -> order(d, orderId)
+			.findElements(By.cssSelector(".step[data-type='" + type + "'] .step-meta"))
+			.stream()
+			.anyMatch((meta) -> meta.getText().contains(source)));
+	}
+
+	String reason(String orderId) {
+		return retried((d) -> order(d, orderId).findElement(By.className("reason")).getText());
+	}
+
+	void cancel(String orderId) {
+		retried((d) -> {
+			order(d, orderId).findElement(By.cssSelector("button.cancel")).click();
+			return true;
+		});
+	}
+
+	int available(String sku) {
+		return retried((d) -> Integer.parseInt(
+				d.findElement(By.cssSelector("#stock tr[data-sku='" + sku + "'] td.available")).getText().trim()));
+	}
+
+	void awaitAvailable(String sku, int expected) {
+		await(SAGA_TIMEOUT, (d) -> available(sku) == expected);
+	}
+
+	void screenshot(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			deleteProfile();
+		}
+	}
+
+	private String awaitNewPlacedOrder(String before) {
+		return await(SAGA_TIMEOUT, (d) -> {
+			String now = lastPlacedOrderId();
+			return (now != null && !now.equals(before)) ? now : null;
+		});
+	}
+
+	private String lastPlacedOrderId() {
+		return this.driver.findElement(By.id("form-result")).getDomAttribute("data-order-id");
+	}
+
+	private void type(String id, String text) {
+		WebElement input = this.driver.findElement(By.id(id));
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	private static WebElement order(WebDriver driver, String orderId) {
+		return driver.findElement(By.cssSelector("li.order[data-order-id='" + orderId + "']"));
+	}
+
+	// The console re-renders a card on every event: look elements up again when they go stale.
+	private <T> T retried(Function<WebDriver, T> query) {
+		return await(Duration.ofSeconds(10), query);
+	}
+
+	private <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(200))
+			.ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.ignoring(NumberFormatException.class)
+			.until(condition::apply);
+	}
+
+	private static void requireExecutable(String path, String debianPackage) {
+		if (!Files.isExecutable(Path.of(path))) {
+			throw new IllegalStateException(path + " is missing: apt-get install -y " + debianPackage);
+		}
+	}
+
+	private static Path tempProfile() {
+		try {
+			return Files.createTempDirectory("orderflow-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void deleteProfile() {
+		try (Stream<Path> paths = Files.walk(this.profile)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// A leftover temporary profile is harmless.
+		}
+	}
+
+}
