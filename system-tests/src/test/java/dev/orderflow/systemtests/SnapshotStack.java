@@ -1,0 +1,54 @@
+package dev.orderflow.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.Installation;
+import dev.orderflow.devstack.LocalStack;
+
+/**
+ * Like {@link PackagedStack}, but the services run from copies of their jars taken when the test
+ * starts. A test that restarts services must restart the same build: a jar rebuilt in the
+ * meantime (by another build in the same tree) would otherwise be started instead, or break the
+ * classes a running service still loads from it.
+ */
+final class SnapshotStack {
+
+	private SnapshotStack() {
+	}
+
+	static LocalStack start(String name) {
+		Installation built = Installation.locate();
+		Path snapshot = Path.of("target", name + "-jars").toAbsolutePath();
+		for (Component component : Component.values()) {
+			if (component.isService()) {
+				copy(built.jarOf(component), snapshot.resolve(built.repoRoot().relativize(built.jarOf(component))));
+			}
+		}
+		LocalStack stack = LocalStack.builder()
+			.installation(new Installation(snapshot, built.libDir(), built.ownCode()))
+			.dataDir(Path.of("target", name).toAbsolutePath())
+			.readyTimeout(Duration.ofMinutes(3))
+			.progress((line) -> System.out.println("[stack] " + line))
+			.build();
+		stack.dataDir().wipe();
+		stack.start();
+		return stack;
+	}
+
+	private static void copy(Path jar, Path copy) {
+		try {
+			Files.createDirectories(copy.getParent());
+			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot copy " + jar + " (is it built?)", ex);
+		}
+	}
+
+}
