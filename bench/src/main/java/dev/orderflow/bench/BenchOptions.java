@@ -1,0 +1,142 @@
+package dev.orderflow.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The command line of the bench.
+ *
+ * @param shapes the load shapes to run, each against the saga and (unless {@code --no-baseline}) the raw relay
+ * @param orders units measured per scenario
+ * @param skus SKUs the orders spread over
+ * @param warmup units sent before each scenario and not measured
+ * @param timeout how long to wait for the last terminal events after the last send
+ * @param baseline whether to run the raw relay too
+ * @param out where the reports go
+ * @param orderUrl order-service's base URL
+ * @param inventoryUrl inventory-service's base URL
+ * @param bootstrapServers the broker
+ * @param registryUrl the schema registry
+ * @param help {@code --help}
+ */
+public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int warmup, Duration timeout,
+		boolean baseline, Path out, String orderUrl, String inventoryUrl, String bootstrapServers, String registryUrl,
+		boolean help) {
+
+	public static final String USAGE = """
+			Usage: ./orderflow bench [options]     (java -jar bench/target/bench-0.1.0-SNAPSHOT.jar [options])
+
+			Drives the running local stack (./orderflow up -d) with orders and measures each saga from the
+			POST to its OrderConfirmed/OrderRejected on the orders topic; then runs the same load through a
+			raw three-hop Kafka relay on the same broker as the baseline. Reports go to target/bench/.
+
+			Load (either or both; default --rate 100):
+			  --rate N            fixed rate, N orders/s (open model, latency from each intended start)
+			  --max               maximum throughput: a fixed number of orders in flight
+			  --concurrency N     orders in flight with --max (default 64)
+
+			Options:
+			  --orders N          orders measured per scenario (default 2000)
+			  --skus M            SKUs the orders spread over, restocked first (default 20)
+			  --warmup N          orders sent before each scenario, not measured (default 200)
+			  --timeout S         seconds to wait for the last sagas to end (default 60)
+			  --no-baseline       skip the raw Kafka relay
+			  --out DIR           report directory (default target/bench)
+			  --order-url URL     default http://127.0.0.1:8080
+			  --inventory-url URL default http://127.0.0.1:8082
+			  --bootstrap HOST:P  default 127.0.0.1:9092
+			  --registry URL      default http://127.0.0.1:8081
+			  --help              this text
+
+			Example: ./orderflow bench --rate 200 --max --orders 5000
+			""";
+
+	/**
+	 * Parses the command line; options left out take their defaults.
+	 * @throws IllegalArgumentException naming the option that is wrong
+	 */
+	public static BenchOptions parse(String... args) {
+		Deque<String> queue = new ArrayDeque<>(List.of(args));
+		List<LoadShape> shapes = new ArrayList<>();
+		Integer rate = null;
+		boolean max = false;
+		int concurrency = 64;
+		int orders = 2000;
+		int skus = 20;
+		int warmup = 200;
+		int timeout = 60;
+		boolean baseline = true;
+		Path out = Path.of("target", "bench");
+		String orderUrl = "http://127.0.0.1:8080";
+		String inventoryUrl = "http://127.0.0.1:8082";
+		String bootstrap = "127.0.0.1:9092";
+		String registry = "http://127.0.0.1:8081";
+		boolean help = false;
+		while (!queue.isEmpty()) {
+			String arg = queue.poll();
+			switch (arg) {
+				case "--rate" -> rate = positive(arg, queue);
+				case "--max" -> max = true;
+				case "--concurrency" -> concurrency = positive(arg, queue);
+				case "--orders" -> orders = positive(arg, queue);
+				case "--skus" -> skus = positive(arg, queue);
+				case "--warmup" -> warmup = nonNegative(arg, queue);
+				case "--timeout" -> timeout = positive(arg, queue);
+				case "--no-baseline" -> baseline = false;
+				case "--out" -> out = Path.of(value(arg, queue));
+				case "--order-url" -> orderUrl = value(arg, queue);
+				case "--inventory-url" -> inventoryUrl = value(arg, queue);
+				case "--bootstrap" -> bootstrap = value(arg, queue);
+				case "--registry" -> registry = value(arg, queue);
+				case "-h", "--help" -> help = true;
+				default -> throw new IllegalArgumentException("Unknown option " + arg);
+			}
+		}
+		if (rate == null && !max) {
+			rate = 100;
+		}
+		if (rate != null) {
+			shapes.add(LoadShape.fixedRate(rate));
+		}
+		if (max) {
+			shapes.add(LoadShape.maximum(concurrency));
+		}
+		return new BenchOptions(List.copyOf(shapes), orders, skus, warmup, Duration.ofSeconds(timeout), baseline, out,
+				orderUrl, inventoryUrl, bootstrap, registry, help);
+	}
+
+	private static String value(String option, Deque<String> queue) {
+		String value = queue.poll();
+		if (value == null || value.startsWith("--")) {
+			throw new IllegalArgumentException(option + " needs a value");
+		}
+		return value;
+	}
+
+	private static int positive(String option, Deque<String> queue) {
+		int value = nonNegative(option, queue);
+		if (value == 0) {
+			throw new IllegalArgumentException(option + " must be at least 1");
+		}
+		return value;
+	}
+
+	private static int nonNegative(String option, Deque<String> queue) {
+		String value = value(option, queue);
+		try {
+			int number = Integer.parseInt(value);
+			if (number < 0) {
+				throw new IllegalArgumentException(option + " must not be negative: " + value);
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(option + " needs a whole number: " + value);
+		}
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.orderflow.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one bench run measured, with the saga/raw ratios per load shape.
+ *
+ * @param startedAt when the run began (ISO-8601)
+ * @param command the bench's arguments
+ * @param machine cores, JVM and OS of the machine
+ * @param recordSizeBytes size of an OrderPlaced record on the wire, used for the raw relay
+ * @param partitions partitions of {@code orders} and of the raw topics
+ * @param scenarios each target under each load shape
+ * @param ratios saga divided by raw, per load shape
+ */
+public record BenchReport(String startedAt, String command, Map<String, String> machine, int recordSizeBytes,
+		int partitions, List<ScenarioResult> scenarios, List<Ratio> ratios) {
+
+	/**
+	 * Saga over raw for one load shape: above 1 for latencies means the saga is slower; below 1
+	 * for throughput means it moves fewer orders per second.
+	 *
+	 * @param shape the load shape's key, e.g. {@code rate-200}
+	 * @param throughput saga throughput / raw throughput
+	 * @param p50 saga p50 / raw p50
+	 * @param p99 saga p99 / raw p99
+	 */
+	public record Ratio(String shape, double throughput, double p50, double p99) {
+	}
+
+	static List<Ratio> ratios(List<ScenarioResult> scenarios) {
+		List<Ratio> ratios = new ArrayList<>();
+		for (ScenarioResult saga : scenarios) {
+			if (!"saga".equals(saga.target())) {
+				continue;
+			}
+			Optional<ScenarioResult> raw = scenarios.stream()
+				.filter((s) -> "raw".equals(s.target()) && s.shapeKey().equals(saga.shapeKey()))
+				.findFirst();
+			raw.ifPresent((r) -> ratios.add(new Ratio(saga.shapeKey(), ratio(saga.throughput(), r.throughput()),
+					ratio(saga.p("p50"), r.p("p50")), ratio(saga.p("p99"), r.p("p99")))));
+		}
+		return ratios;
+	}
+
+	private static double ratio(double saga, double raw) {
+		return (raw == 0) ? 0 : Math.round(saga / raw * 100) / 100.0;
+	}
+
+}
