@@ -102,7 +102,8 @@ public final class LocalStack implements AutoCloseable {
 				startAndAwait(component);
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// whatever went wrong, never leave half a stack running
 			stop();
 			throw ex;
 		}

@@ -20,6 +20,15 @@ final class Help {
 			  logs NAME        follow one log; NAME is one of:
 			                   kafka, smtp, schema-registry, order-service, inventory-service, notification-service
 			  mail             list the e-mails the SMTP catcher received
+			  dlt list         the dead letters of order-, inventory- and notification-service
+			  dlt replay SERVICE ID|--all
+			                   re-publish one dead letter (or all not replayed yet) after a fix
+			  bench [args]     load the running stack and compare it with a raw Kafka relay;
+			                   ./orderflow bench --help lists its options (reports in target/bench/)
+			  events TOPIC     the last records of a topic with their event type
+			                   (-n N, default 20; --key ORDER_ID to follow one order)
+			  doctor           check this machine for the workshop: Java, free ports, disk, memory
+			  lab check N      check your result of lab N (docs/labs/)
 			  help             this text
 
 			Options:

@@ -2,6 +2,7 @@ package dev.orderflow.devstack.cli;
 
 import java.io.PrintStream;
 
+import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.process.StartupException;
 
 /**
@@ -18,6 +19,15 @@ public final class Launcher {
 
 	/** Runs one command; returns the process exit code. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (WorkshopCommands.matches(args)) {
+			return WorkshopCommands.run(args, out, err);
+		}
+		if (BenchCommand.matches(args)) {
+			return runBench(args, err);
+		}
+		if (DeadLetterCommand.matches(args)) {
+			return DeadLetterCommand.run(args, out, err);
+		}
 		Arguments arguments;
 		try {
 			arguments = ArgumentParser.parse(args);
@@ -48,6 +58,21 @@ public final class Launcher {
 		}
 		catch (java.io.IOException ex) {
 			err.println("orderflow: " + ex);
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 130;
+		}
+	}
+
+	// the bench has options of its own, so its command line skips the launcher's parser
+	private static int runBench(String[] args, PrintStream err) {
+		try {
+			return new BenchCommand(Installation.locate(), err).run(args);
+		}
+		catch (IllegalStateException | java.io.IOException ex) {
+			err.println("orderflow: " + ex.getMessage());
 			return 1;
 		}
 		catch (InterruptedException ex) {
