@@ -169,6 +169,44 @@ class OrderSagaIntegrationTest {
 	}
 
 	@Test
+	void reservationThatArrivesAfterACancelNeverConfirmsTheOrder() throws Exception {
+		String orderId = placeOrder();
+		cancel(orderId).andExpect(status().isAccepted());
+		assertThat(awaitEvent(orderId, OrderCancelled.class).getPreviousStatus()).isEqualTo("PENDING");
+
+		// inventory reserved before it saw the cancel; its release follows on the same partition
+		publish(stockReserved(orderId));
+		publish(stockReleased(orderId, List.of(new dev.orderflow.events.OrderLine("SKU-1", 2))));
+
+		awaitStatus(orderId, "CANCELLED");
+		assertThat(allEventsOf(orderId)).filteredOn(OrderConfirmed.class::isInstance).isEmpty();
+		this.mvc.perform(get("/api/orders/{id}", orderId)).andExpect(jsonPath("$.reason").doesNotExist());
+	}
+
+	@Test
+	void rejectionThatArrivesAfterACancelNeverRejectsTheOrder() throws Exception {
+		String orderId = placeOrder();
+		cancel(orderId).andExpect(status().isAccepted());
+		awaitEvent(orderId, OrderCancelled.class);
+
+		publish(StockRejected.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(orderId)
+			.setOccurredAt(Instant.now())
+			.setCode(StockRejectionCode.INSUFFICIENT_STOCK)
+			.setReason("insufficient stock for SKU-1: short by 2")
+			.setSku("SKU-1")
+			.setShortfall(2)
+			.build());
+		// a rejected order held nothing, so inventory releases no lines
+		publish(stockReleased(orderId, List.of()));
+
+		awaitStatus(orderId, "CANCELLED");
+		assertThat(allEventsOf(orderId)).filteredOn(
+				(event) -> event instanceof OrderRejected || event instanceof OrderConfirmed).isEmpty();
+	}
+
+	@Test
 	void redeliveredReservationConfirmsTheOrderOnce() throws Exception {
 		String orderId = placeOrder();
 		StockReserved reserved = stockReserved(orderId);
@@ -280,6 +318,15 @@ class OrderSagaIntegrationTest {
 	private void publish(SpecificRecord event) throws Exception {
 		String orderId = (String) event.get(event.getSchema().getField("orderId").pos());
 		this.inventoryTopic.send(new ProducerRecord<>("inventory", orderId, event)).get();
+	}
+
+	private static StockReleased stockReleased(String orderId, List<dev.orderflow.events.OrderLine> lines) {
+		return StockReleased.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(orderId)
+			.setOccurredAt(Instant.now())
+			.setLines(lines)
+			.build();
 	}
 
 	private static StockReserved stockReserved(String orderId) {
