@@ -1,5 +1,6 @@
 package dev.orderflow.devstack.cli;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.orderflow.devstack.Component;
@@ -39,13 +40,27 @@ final class StatusCommand {
 			healthy += ready ? 1 : 0;
 			this.context.out()
 				.printf(ROW, component.id(), pid.map(String::valueOf).orElse("-"), ports.of(component),
-						running.isPresent() ? "yes" : "no", running.isPresent() ? (ready ? "yes" : "no") : "-");
+						running.isPresent() ? "yes" : "no", running.isPresent() ? readyColumn(ready, component, ports) : "-");
 		}
 		if (recorded == 0) {
 			this.context.out().println("Not running. Start it with ./orderflow up -d");
 			return 3;
 		}
 		return (healthy == recorded) ? 0 : 1;
+	}
+
+	/** "yes", or "no" with what the service's readiness probe says is not UP (e.g. "no (kafka DOWN)"). */
+	private static String readyColumn(boolean ready, Component component, StackPorts ports) {
+		if (ready || !component.isService()) {
+			return ready ? "yes" : "no";
+		}
+		try {
+			List<String> notReady = new HttpReadiness(ports.of(component)).notReadyComponents();
+			return notReady.isEmpty() ? "no" : "no (" + String.join(", ", notReady) + ")";
+		}
+		catch (Exception ex) {
+			return "no (not answering)";
+		}
 	}
 
 	private static Readiness readiness(Component component, StackPorts ports) {
