@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.fail;
 class LabDocsSystemTest {
 
 	/** Labs whose every lab-run block can run against the plain local stack. */
-	static final List<String> LABS = List.of("01-follow-an-order.md");
+	static final List<String> LABS = List.of("01-follow-an-order.md", "02-dead-letters.md");
 
 	private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 

@@ -56,8 +56,9 @@ final class LabCommand {
 		}
 		switch (args.get(1).replaceFirst("^0", "")) {
 			case "1" -> lab01();
+			case "2" -> lab02();
 			case "3" -> lab03();
-			case "2", "4", "5", "6", "7", "8" -> {
+			case "4", "5", "6", "7", "8" -> {
 				this.out.println("Lab " + args.get(1) + " has no automatic check yet: its \"Expected output\""
 						+ " sections in docs/labs/ say what you should see.");
 				return 0;
@@ -106,6 +107,33 @@ final class LabCommand {
 		String notifications = get(this.ports.notificationService(), "/api/notifications?orderId=" + orderId).orElse("");
 		check(notifications.contains(orderId), "notification-service recorded your order's notification",
 				"see lab 01, step 4; ./orderflow logs notification-service");
+	}
+
+	/** Lab 02: the stack runs, a record reached orders.DLT, and some service replayed a dead letter. */
+	private void lab02() {
+		boolean up = true;
+		up &= check(ready(this.ports.orderService()), "order-service is ready (:8080)", "start the stack: ./orderflow up -d");
+		up &= check(ready(this.ports.inventoryService()), "inventory-service is ready (:8082)", "./orderflow up -d");
+		up &= check(ready(this.ports.notificationService()), "notification-service is ready (:8083)", "./orderflow up -d");
+		if (!up) {
+			return;
+		}
+		TopicRecords topics = new TopicRecords(this.ports.bootstrapServers(),
+				"http://127.0.0.1:" + this.ports.schemaRegistry());
+		boolean deadLettered;
+		try {
+			deadLettered = !topics.last("orders.DLT", 1, Optional.empty()).isEmpty();
+		}
+		catch (RuntimeException ex) {
+			deadLettered = false;
+		}
+		check(deadLettered, "orders.DLT holds at least one dead letter", "send the poison pill (lab 02, step 1)");
+		boolean replayed = false;
+		for (int port : List.of(this.ports.orderService(), this.ports.inventoryService(),
+				this.ports.notificationService())) {
+			replayed |= get(port, "/api/dead-letters").orElse("").matches("(?s).*\"replayed\"\\s*:\\s*true.*");
+		}
+		check(replayed, "a service replayed a dead letter", "./orderflow dlt replay SERVICE ID (lab 02, step 4)");
 	}
 
 	/** Lab 03: some subject got a compatible v2 in the history, and the registry agrees when it runs. */
