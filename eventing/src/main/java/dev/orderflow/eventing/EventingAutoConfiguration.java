@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import dev.orderflow.eventing.deadletter.DeadLetterConfiguration;
 import dev.orderflow.eventing.inbox.ProcessedEvents;
+import dev.orderflow.eventing.inbox.TransactionalBatch;
 import dev.orderflow.eventing.observability.OutboxTracing;
 import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.eventing.outbox.OutboxProperties;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Gives every service that depends on this module an {@link Outbox} with its {@link OutboxRelay},
@@ -58,6 +60,12 @@ public class EventingAutoConfiguration {
 	@Bean
 	ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
 		return new ProcessedEvents(jdbc, clock);
+	}
+
+	@Bean
+	TransactionalBatch transactionalBatch(PlatformTransactionManager transactions,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new TransactionalBatch(transactions, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 }

@@ -1,8 +1,27 @@
 package dev.orderflow.eventing;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.orderflow.events.OrderLine;
+import dev.orderflow.events.OrderPlaced;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@link EventingTestApplication} on an in-memory H2 database and one embedded KRaft broker,
@@ -13,10 +32,44 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1,
 		topics = { EventingIntegrationTest.TOPIC, EventingIntegrationTest.TOPIC + ".DLT",
-				AbstractEventingIntegrationTest.REPLAY_TOPIC, AbstractEventingIntegrationTest.REPLAY_TOPIC + ".DLT" })
+				AbstractEventingIntegrationTest.REPLAY_TOPIC, AbstractEventingIntegrationTest.REPLAY_TOPIC + ".DLT",
+				TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT" })
 abstract class AbstractEventingIntegrationTest {
 
 	/** The topic of {@link EventingTestApplication.FixableListener}. */
 	static final String REPLAY_TOPIC = "eventing-replay-test";
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	/** Reads the dead letters of {@code topic} until one per key has arrived. */
+	List<ConsumerRecord<String, byte[]>> readDeadLetters(String topic, List<String> keys) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+				this.broker.getBrokersAsString(), "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic + ".DLT"));
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (keys.contains(record.key())) {
+						records.add(record);
+					}
+				});
+				return records.size() >= keys.size();
+			});
+			return records;
+		}
+	}
+
+	static OrderPlaced orderPlaced(String customerId) {
+		return OrderPlaced.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(UUID.randomUUID().toString())
+			.setOccurredAt(Instant.parse("2026-11-26T08:00:00Z"))
+			.setCustomerId(customerId)
+			.setCustomerEmail("ada@example.com")
+			.setLines(List.of(new OrderLine("SKU-001", 2)))
+			.build();
+	}
 
 }

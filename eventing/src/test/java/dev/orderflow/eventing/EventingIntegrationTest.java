@@ -2,30 +2,24 @@ package dev.orderflow.eventing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.eventing.inbox.ProcessedEvents;
 import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.eventing.outbox.OutboxRelay;
-import dev.orderflow.events.OrderLine;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +43,6 @@ class EventingIntegrationTest extends AbstractEventingIntegrationTest {
 
 	@Autowired
 	EventingTestApplication.RecordingListener listener;
-
-	@Autowired
-	EmbeddedKafkaBroker broker;
 
 	@Test
 	void committedEventIsPublishedAndRemovedFromTheOutbox() {
@@ -113,42 +104,13 @@ class EventingIntegrationTest extends AbstractEventingIntegrationTest {
 		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, after.getOrderId(), after));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.listener.received.contains(after));
-		List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(List.of(failing.getOrderId(), poisonKey));
+		List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(TOPIC, List.of(failing.getOrderId(), poisonKey));
 		assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(failing.getOrderId(), poisonKey);
 		ConsumerRecord<String, byte[]> poison = deadLetters.stream().filter((r) -> r.key().equals(poisonKey)).findFirst().orElseThrow();
 		assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
 		assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(), StandardCharsets.UTF_8))
 			.isEqualTo(TOPIC);
 		assertThat(poison.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotNull();
-	}
-
-	private List<ConsumerRecord<String, byte[]>> readDeadLetters(List<String> keys) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-				this.broker.getBrokersAsString(), "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(TOPIC + ".DLT"));
-			List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (keys.contains(record.key())) {
-						records.add(record);
-					}
-				});
-				return records.size() >= keys.size();
-			});
-			return records;
-		}
-	}
-
-	private static OrderPlaced orderPlaced(String customerId) {
-		return OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(UUID.randomUUID().toString())
-			.setOccurredAt(Instant.parse("2026-11-26T08:00:00Z"))
-			.setCustomerId(customerId)
-			.setCustomerEmail("ada@example.com")
-			.setLines(List.of(new OrderLine("SKU-001", 2)))
-			.build();
 	}
 
 }

@@ -22,13 +22,11 @@ import org.junit.jupiter.api.Test;
 import dev.orderflow.eventing.observability.KafkaHealthIndicator;
 import dev.orderflow.eventing.observability.SchemaRegistryHealthIndicator;
 import dev.orderflow.eventing.outbox.Outbox;
-import dev.orderflow.events.OrderLine;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +61,6 @@ class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTe
 	@Autowired
 	SchemaRegistryHealthIndicator schemaRegistryHealth;
 
-	@Autowired
-	EmbeddedKafkaBroker broker;
 
 	@Test
 	void publicationContinuesTheTraceOfTheTransactionThatStoredTheEvent() {
@@ -141,17 +137,6 @@ class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTe
 			});
 			return found.get(0);
 		}
-	}
-
-	private static OrderPlaced orderPlaced(String customerId) {
-		return OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(UUID.randomUUID().toString())
-			.setOccurredAt(Instant.parse("2026-11-26T08:00:00Z"))
-			.setCustomerId(customerId)
-			.setCustomerEmail("ada@example.com")
-			.setLines(List.of(new OrderLine("SKU-001", 2)))
-			.build();
 	}
 
 }

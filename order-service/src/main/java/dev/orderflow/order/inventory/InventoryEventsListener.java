@@ -1,31 +1,37 @@
 package dev.orderflow.order.inventory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.orderflow.eventing.inbox.ProcessedEvents;
+import dev.orderflow.eventing.inbox.TransactionalBatch;
 import dev.orderflow.events.StockRejected;
 import dev.orderflow.events.StockReleased;
 import dev.orderflow.events.StockReserved;
 import dev.orderflow.order.OrderService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Listens to inventory's answers. Kafka delivers at least once, so each handler first
- * records the event id in the same transaction as its effect: a redelivery finds it
- * recorded and changes nothing.
+ * Listens to inventory's answers. Kafka delivers at least once, so each event is first
+ * recorded in the inbox in the same transaction as its effect: a redelivery finds it recorded
+ * and changes nothing.
+ * <p>
+ * A batch listener: the records of one poll share one database transaction
+ * ({@link TransactionalBatch}, each record in a savepoint), because a commit per record made
+ * this listener the saga's bottleneck (docs/performance.md).
  */
 @Component
-@KafkaListener(id = "order-service-inventory", topics = "inventory", groupId = InventoryEventsListener.CONSUMER)
 class InventoryEventsListener {
 
 	static final String CONSUMER = "order-service";
+
+	static final String LISTENER_ID = "order-service-inventory";
 
 	private static final Logger logger = LoggerFactory.getLogger(InventoryEventsListener.class);
 
@@ -33,42 +39,42 @@ class InventoryEventsListener {
 
 	private final ProcessedEvents processedEvents;
 
-	InventoryEventsListener(OrderService orderService, ProcessedEvents processedEvents) {
+	private final TransactionalBatch batch;
+
+	InventoryEventsListener(OrderService orderService, ProcessedEvents processedEvents, TransactionalBatch batch) {
 		this.orderService = orderService;
 		this.processedEvents = processedEvents;
+		this.batch = batch;
 	}
 
-	@KafkaHandler
-	@Transactional
-	public void on(StockReserved event) {
-		if (firstDelivery(event.getEventId(), event.getOrderId())) {
-			orderId(event.getOrderId(), event.getEventId())
-				.ifPresent((orderId) -> this.orderService.stockReserved(orderId, event.getEventId()));
+	@KafkaListener(id = LISTENER_ID, topics = "inventory", groupId = CONSUMER, batch = "true")
+	void onPoll(List<ConsumerRecord<String, Object>> records) {
+		this.batch.apply(LISTENER_ID, records, this::on);
+	}
+
+	void on(Object event) {
+		if (event instanceof StockReserved reserved) {
+			if (firstDelivery(reserved.getEventId(), reserved.getOrderId())) {
+				orderId(reserved.getOrderId(), reserved.getEventId())
+					.ifPresent((orderId) -> this.orderService.stockReserved(orderId, reserved.getEventId()));
+			}
 		}
-	}
-
-	@KafkaHandler
-	@Transactional
-	public void on(StockRejected event) {
-		if (firstDelivery(event.getEventId(), event.getOrderId())) {
-			orderId(event.getOrderId(), event.getEventId()).ifPresent(
-					(orderId) -> this.orderService.stockRejected(orderId, event.getEventId(), event.getReason()));
+		else if (event instanceof StockRejected rejected) {
+			if (firstDelivery(rejected.getEventId(), rejected.getOrderId())) {
+				orderId(rejected.getOrderId(), rejected.getEventId()).ifPresent((orderId) -> this.orderService
+					.stockRejected(orderId, rejected.getEventId(), rejected.getReason()));
+			}
 		}
-	}
-
-	@KafkaHandler
-	@Transactional
-	public void on(StockReleased event) {
-		if (firstDelivery(event.getEventId(), event.getOrderId())) {
-			orderId(event.getOrderId(), event.getEventId())
-				.ifPresent((orderId) -> this.orderService.stockReleased(orderId, event.getEventId()));
+		else if (event instanceof StockReleased released) {
+			if (firstDelivery(released.getEventId(), released.getOrderId())) {
+				orderId(released.getOrderId(), released.getEventId())
+					.ifPresent((orderId) -> this.orderService.stockReleased(orderId, released.getEventId()));
+			}
 		}
-	}
-
-	/** An event type added to the topic later must not stop the consumer. */
-	@KafkaHandler(isDefault = true)
-	public void onOther(Object event) {
-		logger.debug("Ignoring {} on topic inventory", event.getClass().getName());
+		else {
+			// an event type added to the topic later must not stop the consumer
+			logger.debug("Ignoring {} on topic inventory", (event != null) ? event.getClass().getName() : "a tombstone");
+		}
 	}
 
 	private boolean firstDelivery(UUID eventId, String orderId) {
