@@ -6,6 +6,7 @@ import static dev.orderflow.registry.Schemas.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.orderflow.registry.RegistryHttp.Response;
 
@@ -52,6 +53,32 @@ class CompatibilityIntegrationTest extends AbstractRegistryIntegrationTest {
 			.get("is_compatible")
 			.asBoolean()).isTrue();
 		assertThat(this.http.post("/subjects/" + subject + "/versions", body(candidate)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void verboseMessagesNameTheVersionCheckedAgainst() {
+		String subject = subject("verbose-version");
+		this.http.post("/subjects/" + subject + "/versions", body(V1));
+		this.http.post("/subjects/" + subject + "/versions",
+				body(record("Payment", field("a", "string"), field("b", "string", "none"))));
+		// Adds 'c' without a default: neither version 1 nor version 2 data can be read.
+		String candidate = record("Payment", field("a", "string"), field("b", "string", "none"), field("c", "string"));
+
+		Response latest = this.http.post("/compatibility/subjects/" + subject + "/versions/latest?verbose=true",
+				body(candidate));
+		assertThat(latest.body().get("is_compatible").asBoolean()).isFalse();
+		assertThat(latest.body().get("messages")).singleElement()
+			.extracting(JsonNode::asString)
+			.asString()
+			.contains("version 2", "READER_FIELD_MISSING_DEFAULT_VALUE", "c")
+			.doesNotContain("version 1");
+
+		this.http.put("/config/" + subject, "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
+		Response all = this.http.post("/compatibility/subjects/" + subject + "/versions?verbose=true", body(candidate));
+		assertThat(all.body().get("is_compatible").asBoolean()).isFalse();
+		assertThat(all.body().get("messages")).extracting(JsonNode::asString)
+			.satisfiesExactly((message) -> assertThat(message).contains("version 1"),
+					(message) -> assertThat(message).contains("version 2"));
 	}
 
 	@Test

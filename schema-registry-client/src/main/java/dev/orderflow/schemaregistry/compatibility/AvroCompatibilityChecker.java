@@ -2,6 +2,8 @@ package dev.orderflow.schemaregistry.compatibility;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -21,19 +23,34 @@ public final class AvroCompatibilityChecker {
 	}
 
 	/**
-	 * Checks {@code candidate} against {@code previousVersions} (oldest first).
+	 * Checks {@code candidate} against {@code previousVersions} (oldest first), numbering them
+	 * 1, 2, ... in messages.
 	 * @return one message per problem, empty when compatible
 	 */
 	public static List<String> check(CompatibilityLevel level, Schema candidate, List<Schema> previousVersions) {
+		SortedMap<Integer, Schema> numbered = new TreeMap<>();
+		for (int i = 0; i < previousVersions.size(); i++) {
+			numbered.put(i + 1, previousVersions.get(i));
+		}
+		return check(level, candidate, numbered);
+	}
+
+	/**
+	 * Checks {@code candidate} against {@code previousVersions}, keyed by version number. The
+	 * caller supplies the numbers because the versions checked need not be 1..n: a registry
+	 * may check one named version, or live versions after earlier ones were deleted.
+	 * @return one message per problem, each naming the version it failed against; empty when
+	 * compatible
+	 */
+	public static List<String> check(CompatibilityLevel level, Schema candidate,
+			SortedMap<Integer, Schema> previousVersions) {
 		List<String> problems = new ArrayList<>();
 		if (level == CompatibilityLevel.NONE || previousVersions.isEmpty()) {
 			return problems;
 		}
-		List<Schema> toCheck = level.transitive() ? previousVersions
-				: List.of(previousVersions.get(previousVersions.size() - 1));
-		for (int i = 0; i < toCheck.size(); i++) {
-			Schema previous = toCheck.get(i);
-			int version = level.transitive() ? i + 1 : previousVersions.size();
+		SortedMap<Integer, Schema> toCheck = level.transitive() ? previousVersions
+				: previousVersions.tailMap(previousVersions.lastKey());
+		toCheck.forEach((version, previous) -> {
 			if (level.newReadsOld()) {
 				describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
 						"new schema cannot read data written with version " + version, problems);
@@ -42,7 +59,7 @@ public final class AvroCompatibilityChecker {
 				describe(SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
 						"version " + version + " cannot read data written with the new schema", problems);
 			}
-		}
+		});
 		return problems;
 	}
 

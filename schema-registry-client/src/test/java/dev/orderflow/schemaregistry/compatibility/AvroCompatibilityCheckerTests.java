@@ -1,6 +1,8 @@
 package dev.orderflow.schemaregistry.compatibility;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -90,6 +92,24 @@ class AvroCompatibilityCheckerTests {
 			.singleElement()
 			.asString()
 			.contains("new schema cannot read data written with version 1", "email");
+	}
+
+	@Test
+	void namesTheVersionNumbersItIsGiven() {
+		// As a registry checks "latest" (version 2 alone) or live versions after version 2 was deleted
+		Schema v2 = record((fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
+		Schema v3 = record((fields) -> fields.requiredString("orderId").requiredString("email").requiredString("phone"));
+
+		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.BACKWARD, v3, new TreeMap<>(Map.of(2, v2))))
+			.singleElement()
+			.asString()
+			.contains("new schema cannot read data written with version 2", "phone")
+			.doesNotContain("version 1");
+		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.BACKWARD_TRANSITIVE, v3,
+				new TreeMap<>(Map.of(1, V1, 3, v2))))
+			.allSatisfy((message) -> assertThat(message).containsAnyOf("version 1:", "version 3:"))
+			.anySatisfy((message) -> assertThat(message).contains("version 1:"))
+			.anySatisfy((message) -> assertThat(message).contains("version 3:"));
 	}
 
 	@Test

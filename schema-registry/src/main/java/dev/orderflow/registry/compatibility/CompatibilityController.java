@@ -74,9 +74,8 @@ class CompatibilityController {
 
 	private static CompatibilityResult check(RegistryState state, String subject, Schema candidate,
 			List<SchemaVersion> previous, boolean verbose) {
-		List<Schema> schemas = previous.stream().map((version) -> AvroSchemas.parse(version.schema())).toList();
 		List<String> problems = AvroCompatibilityChecker.check(CompatibilitySettings.effective(state, subject),
-				candidate, schemas);
+				candidate, AvroSchemas.byVersion(previous));
 		return new CompatibilityResult(problems.isEmpty(), verbose ? problems : null);
 	}
 

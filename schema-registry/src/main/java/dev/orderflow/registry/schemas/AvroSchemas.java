@@ -1,7 +1,9 @@
 package dev.orderflow.registry.schemas;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.apache.avro.Schema;
@@ -10,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.orderflow.registry.store.SchemaVersion;
 import dev.orderflow.registry.web.Errors;
 
 /**
@@ -50,6 +53,16 @@ public final class AvroSchemas {
 			// SchemaParseException for bad Avro; malformed JSON surfaces as other runtime exceptions.
 			throw Errors.invalidSchema("Invalid schema " + schema + " of type AVRO, details: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * The versions' schemas keyed by their version number, so compatibility messages name the
+	 * version actually checked rather than its position in the list.
+	 */
+	public static SortedMap<Integer, Schema> byVersion(List<SchemaVersion> versions) {
+		SortedMap<Integer, Schema> schemas = new TreeMap<>();
+		versions.forEach((version) -> schemas.put(version.version(), parse(version.schema())));
+		return schemas;
 	}
 
 	/** The schema text as JSON, for the endpoints that answer with the raw schema. */

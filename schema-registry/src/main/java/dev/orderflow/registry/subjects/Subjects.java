@@ -16,8 +16,6 @@ import dev.orderflow.registry.web.Errors;
 import dev.orderflow.schemaregistry.compatibility.AvroCompatibilityChecker;
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
 
-import org.apache.avro.Schema;
-
 import org.springframework.stereotype.Service;
 
 /**
@@ -124,11 +122,8 @@ public class Subjects {
 
 	private static void requireCompatible(RegistryState state, String subject, String schema) {
 		CompatibilityLevel level = CompatibilitySettings.effective(state, subject);
-		List<Schema> previous = state.versions(subject, false)
-			.stream()
-			.map((version) -> AvroSchemas.parse(version.schema()))
-			.toList();
-		List<String> problems = AvroCompatibilityChecker.check(level, AvroSchemas.parse(schema), previous);
+		List<String> problems = AvroCompatibilityChecker.check(level, AvroSchemas.parse(schema),
+				AvroSchemas.byVersion(state.versions(subject, false)));
 		if (!problems.isEmpty()) {
 			throw Errors.incompatibleSchema("Schema being registered is incompatible with an earlier schema for subject \""
 					+ subject + "\", details: " + problems);
