@@ -1,0 +1,129 @@
+package dev.orderflow.devstack.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * How dev-stack runs a Spring Boot service: JVM options sized for a laptop running five JVMs,
+ * and a class-data cache so that every start after the first is faster (docs/performance.md,
+ * "Start-up and memory").
+ * <p>
+ * The cache is the JDK's own: on JDK 25 and later an AOT cache (JEP 483/514:
+ * {@code -XX:AOTCacheOutput} on the first run, {@code -XX:AOTCache} after it), on older JDKs a
+ * dynamic CDS archive ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}).
+ * Both need classes loaded from plain jars, not from inside the Spring Boot jar, so the jar is
+ * first extracted with Spring Boot's {@code -Djarmode=tools extract}. The first run records
+ * the classes the service really loads and the JVM writes the cache when that run stops (on
+ * {@code ./orderflow down}); a killed process writes nothing and the next start records again.
+ * Everything lives in {@code <service>/target/jvm-cache/}, so rebuilding the service (a new jar)
+ * starts a new cache and {@code ./mvnw clean} removes it.
+ */
+public final class ServiceJvm {
+
+	/**
+	 * Memory: a heap the services need under the bench with room to spare, the serial collector
+	 * (no concurrent GC threads and smaller GC structures, which suits 2 cores and small heaps),
+	 * smaller thread stacks and code cache.
+	 */
+	static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx160m", "-Xss512k",
+			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+
+	private static final String STAMP = "jar.stamp";
+
+	private final int javaFeatureVersion;
+
+	public ServiceJvm(int javaFeatureVersion) {
+		this.javaFeatureVersion = javaFeatureVersion;
+	}
+
+	/** For the Java that runs dev-stack, which is the one it starts the services with. */
+	public static ServiceJvm current() {
+		return new ServiceJvm(Runtime.version().feature());
+	}
+
+	/**
+	 * The options and the main jar to append to {@code java}: runs {@code bootJar} from its
+	 * extracted copy with the class-data cache, or, when it cannot be extracted, from the jar
+	 * itself without one.
+	 */
+	public List<String> launch(Path bootJar, Consumer<String> progress) {
+		List<String> options = new ArrayList<>(MEMORY_OPTIONS);
+		Path cacheDir = bootJar.resolveSibling("jvm-cache");
+		try {
+			Path extracted = extractIfStale(bootJar, cacheDir);
+			options.addAll(cacheOptions(cacheDir));
+			options.addAll(List.of("-jar", extracted.toString()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			progress.accept(bootJar.getFileName() + ": no start-up cache (" + ex.getMessage() + ")");
+			options.addAll(List.of("-jar", bootJar.toString()));
+		}
+		return options;
+	}
+
+	/** The cache options for this JDK: use the cache once a previous run wrote it, else record one. */
+	List<String> cacheOptions(Path cacheDir) {
+		if (this.javaFeatureVersion >= 25) {
+			Path cache = cacheDir.resolve("app.aot");
+			return List.of(Files.isRegularFile(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
+		}
+		Path archive = cacheDir.resolve("app.jsa");
+		return List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
+				: "-XX:ArchiveClassesAtExit=" + archive);
+	}
+
+	/**
+	 * Extracts the jar into {@code cacheDir/app} unless that was done for this very jar (same
+	 * size and modification time); a new jar throws away the old extraction and cache.
+	 */
+	Path extractIfStale(Path bootJar, Path cacheDir) throws IOException {
+		String stamp = Files.size(bootJar) + " " + Files.getLastModifiedTime(bootJar).toMillis();
+		Path app = cacheDir.resolve("app");
+		Path extractedJar = app.resolve(bootJar.getFileName());
+		Path stampFile = cacheDir.resolve(STAMP);
+		if (Files.isRegularFile(extractedJar) && Files.isRegularFile(stampFile)
+				&& Files.readString(stampFile).equals(stamp)) {
+			return extractedJar;
+		}
+		deleteRecursively(cacheDir);
+		Files.createDirectories(cacheDir);
+		Process extract = new ProcessBuilder(JavaCommand.javaExecutable(), "-Djarmode=tools", "-jar",
+				bootJar.toString(), "extract", "--destination", app.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(cacheDir.resolve("extract.log").toFile())
+			.start();
+		try {
+			if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.isRegularFile(extractedJar)) {
+				extract.destroyForcibly();
+				throw new IOException("extracting " + bootJar + " failed, see " + cacheDir.resolve("extract.log"));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			extract.destroyForcibly();
+			throw new IOException("interrupted while extracting " + bootJar);
+		}
+		Files.writeString(stampFile, stamp);
+		return extractedJar;
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
