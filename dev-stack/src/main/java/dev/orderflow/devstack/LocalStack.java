@@ -24,6 +24,7 @@ import dev.orderflow.devstack.process.ManagedProcess;
 import dev.orderflow.devstack.process.PidFile;
 import dev.orderflow.devstack.process.ProcessSpec;
 import dev.orderflow.devstack.process.Readiness;
+import dev.orderflow.devstack.process.ServiceJvm;
 import dev.orderflow.devstack.process.SocketReadiness;
 import dev.orderflow.devstack.process.StartupException;
 import dev.orderflow.devstack.smtp.SmtpCatcher;
@@ -206,6 +207,8 @@ public final class LocalStack implements AutoCloseable {
 					+ "Build with: ./mvnw -q -B -DskipTests install   (or leave it out: --only COMPONENT,...)");
 		}
 		Map<Component, ProcessHandle> running = running(this.dataDir);
+		// only the components this stack would start must not run yet: `up -d` restarts what is missing
+		running.keySet().retainAll(this.components);
 		if (!running.isEmpty()) {
 			throw new StartupException("An orderflow stack is already running from " + this.dataDir.root() + " (pids "
 					+ running.values().stream().map((h) -> Long.toString(h.pid())).toList()
@@ -256,7 +259,7 @@ public final class LocalStack implements AutoCloseable {
 					SmtpCatcher.class.getName(), "--port", Integer.toString(this.ports.smtp()), "--dir",
 					this.dataDir.mail().toString()));
 			default -> {
-				command.addAll(List.of("-Xmx256m", "-jar", this.installation.jarOf(component).toString()));
+				command.addAll(ServiceJvm.current().launch(this.installation.jarOf(component), this.progress));
 				env = serviceEnvironment(component);
 			}
 		}

@@ -49,7 +49,7 @@ public final class ArgumentParser {
 						if (command == null) {
 							command = command(arg);
 						}
-						else if (command == Command.LOGS && target.isEmpty()) {
+						else if ((command == Command.LOGS || command == Command.KILL) && target.isEmpty()) {
 							target = Optional.of(component(arg));
 						}
 						else {
@@ -72,8 +72,8 @@ public final class ArgumentParser {
 		if ((detach || clean || !only.isEmpty()) && command != Command.UP) {
 			throw new UsageException("-d, --clean and --only go with up, not with " + name(command));
 		}
-		if (command == Command.LOGS && target.isEmpty()) {
-			throw new UsageException("logs needs a NAME, one of: " + Component.ids());
+		if ((command == Command.LOGS || command == Command.KILL) && target.isEmpty()) {
+			throw new UsageException(name(command) + " needs a NAME, one of: " + Component.ids());
 		}
 	}
 

@@ -15,7 +15,7 @@ import dev.orderflow.devstack.Component;
  * @param clean {@code up --clean}: wipe the data directory first
  * @param dataDir {@code --data-dir DIR}
  * @param only {@code --only a,b}: the components to start (all by default)
- * @param target the component of {@code logs NAME}
+ * @param target the component of {@code logs NAME} and {@code kill NAME}
  */
 public record Arguments(Command command, boolean detach, boolean clean, Optional<Path> dataDir, Set<Component> only,
 		Optional<Component> target) {
@@ -23,7 +23,7 @@ public record Arguments(Command command, boolean detach, boolean clean, Optional
 	/** The commands of {@code ./orderflow}. */
 	public enum Command {
 
-		UP, DOWN, STATUS, LOGS, MAIL, HELP
+		UP, DOWN, STATUS, LOGS, KILL, MAIL, HELP
 
 	}
 

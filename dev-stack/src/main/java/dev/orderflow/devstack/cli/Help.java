@@ -12,13 +12,15 @@ final class Help {
 
 			Commands:
 			  up               start everything in the foreground; Ctrl-C stops it all
-			  up -d            start detached: wait until ready, print the URLs, return
+			  up -d            start detached: wait until ready, print the URLs, return;
+			                   when part of the stack runs, start only what is missing
 			  up --clean       wipe the data directory first (Kafka data, databases, logs, mail)
 			  up --only a,b    start only these components (e.g. --only kafka,smtp)
 			  down             stop a detached stack
 			  status           show each process: pid, port, alive, ready
 			  logs NAME        follow one log; NAME is one of:
 			                   kafka, smtp, schema-registry, order-service, inventory-service, notification-service
+			  kill NAME        SIGKILL one process (a crash, for the fault labs); up -d restarts it
 			  mail             list the e-mails the SMTP catcher received
 			  dlt list         the dead letters of order-, inventory- and notification-service
 			  dlt replay SERVICE ID|--all

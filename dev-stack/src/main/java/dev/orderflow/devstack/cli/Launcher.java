@@ -48,6 +48,7 @@ public final class Launcher {
 				case DOWN -> new DownCommand(context).run();
 				case STATUS -> new StatusCommand(context).run();
 				case LOGS -> new LogsCommand(context).run(arguments.target().orElseThrow());
+				case KILL -> new KillCommand(context).run(arguments.target().orElseThrow());
 				case MAIL -> new MailCommand(context).run();
 				case HELP -> 0;
 			};

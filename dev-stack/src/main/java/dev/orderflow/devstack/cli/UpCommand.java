@@ -1,5 +1,8 @@
 package dev.orderflow.devstack.cli;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import dev.orderflow.devstack.Component;
@@ -7,7 +10,9 @@ import dev.orderflow.devstack.LocalStack;
 
 /**
  * {@code up}: starts the stack; in the foreground it runs until Ctrl-C and then stops
- * everything in reverse order, detached ({@code -d}) it returns once all is ready.
+ * everything in reverse order, detached ({@code -d}) it returns once all is ready. Detached,
+ * when part of the stack already runs from the data directory (a process crashed or was
+ * killed), it starts only the missing processes and leaves the running ones alone.
  */
 final class UpCommand {
 
@@ -21,10 +26,20 @@ final class UpCommand {
 		if (arguments.clean() && !wipe()) {
 			return 1;
 		}
+		Set<Component> wanted = arguments.only();
+		if (arguments.detach() && !arguments.clean()) {
+			wanted = missing(wanted);
+			if (wanted.isEmpty()) {
+				this.context.out()
+					.println("orderflow is already running from " + this.context.dataDir().root()
+							+ "; ./orderflow status shows each process");
+				return 0;
+			}
+		}
 		LocalStack stack = LocalStack.builder()
 			.installation(this.context.installation())
 			.dataDir(this.context.dataDir().root())
-			.components(arguments.only())
+			.components(wanted)
 			.progress(this.context.out()::println)
 			.build();
 		this.context.out().println("Starting orderflow (data in " + this.context.dataDir().root() + ") ...");
@@ -53,6 +68,16 @@ final class UpCommand {
 		// Ctrl-C ends the JVM; the shutdown hook stops the processes
 		new CountDownLatch(1).await();
 		return 0;
+	}
+
+	/** The wanted components not running yet; says which ones run already. */
+	private Set<Component> missing(Set<Component> wanted) {
+		Map<Component, ProcessHandle> running = LocalStack.running(this.context.dataDir());
+		Set<Component> missing = EnumSet.copyOf(wanted);
+		missing.removeAll(running.keySet());
+		running.forEach((component, handle) -> this.context.out()
+			.println("  " + component.id() + " is already running (pid " + handle.pid() + ")"));
+		return missing;
 	}
 
 	private boolean wipe() {

@@ -1,0 +1,67 @@
+package dev.orderflow.devstack.cli;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.process.PidFile;
+
+/**
+ * {@code kill NAME}: SIGKILL one process of a running stack, as a crash would, for the fault
+ * labs. Only the pid recorded in the data directory is signalled, and only while it still runs
+ * our process (pids get reused). The pid file stays, as after a crash; {@code up -d} starts the
+ * process again.
+ */
+final class KillCommand {
+
+	private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+
+	private final Context context;
+
+	KillCommand(Context context) {
+		this.context = context;
+	}
+
+	int run(Component component) {
+		PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), component);
+		Optional<ProcessHandle> ours = pidFile.runningProcess();
+		if (ours.isEmpty()) {
+			this.context.err()
+				.println("orderflow: " + component.id() + " is not running from " + this.context.dataDir().root()
+						+ pidFile.read().map((pid) -> " (pid " + pid + " has exited)").orElse("")
+						+ "; ./orderflow status shows what runs");
+			return 1;
+		}
+		ProcessHandle process = ours.get();
+		process.destroyForcibly();
+		if (!awaitExit(process)) {
+			this.context.err()
+				.println("orderflow: " + component.id() + " (pid " + process.pid() + ") did not exit within "
+						+ EXIT_WAIT.toSeconds() + " s of SIGKILL");
+			return 1;
+		}
+		this.context.out()
+			.println("killed " + component.id() + " (pid " + process.pid()
+					+ ") with SIGKILL, as a crash would; ./orderflow up -d starts it again");
+		return 0;
+	}
+
+	private static boolean awaitExit(ProcessHandle process) {
+		try {
+			process.onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			return !process.isAlive();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return !process.isAlive();
+		}
+	}
+
+}

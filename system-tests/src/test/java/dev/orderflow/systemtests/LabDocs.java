@@ -1,0 +1,196 @@
+package dev.orderflow.systemtests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.process.CommandLines;
+import dev.orderflow.devstack.process.ManagedProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Docs under test: runs the {@code ```bash lab-run} blocks of some labs in docs/labs/ against a
+ * packaged stack of their own, in order, in one shell state (variables carry over), and compares
+ * what each prints with the {@code ```text lab-expect} block that follows it. Each expected line
+ * must match an output line, in order; {@code <orderId>} stands for a UUID, {@code …} for any
+ * text. So a lab whose commands or outputs drift from the code fails the build.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LabDocs {
+
+	static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+	private static final Pattern BLOCK = Pattern.compile("```bash lab-run\\n(.*?)```\\s*```text lab-expect\\n(.*?)```",
+			Pattern.DOTALL);
+
+	private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^([A-Za-z_][A-Za-z0-9_]*)=");
+
+	/** Processes a lab starts by hand record their pid here (lab 04's second instance). */
+	private static final List<String> LAB_PID_FILES = List.of("lab04/notification-service.pid");
+
+	private LocalStack stack;
+
+	private Path state;
+
+	/** The lab files, run in this order against one stack. */
+	abstract List<String> labs();
+
+	/** The name of the stack's data directory under target/. */
+	abstract String stackName();
+
+	/** How long one block may run: a block that starts processes needs longer. */
+	long blockTimeoutSeconds() {
+		return 90;
+	}
+
+	@BeforeAll
+	void startStack() throws IOException {
+		this.stack = PackagedStack.start(stackName());
+		this.state = Files.createTempFile("lab-state", ".sh");
+	}
+
+	@AfterAll
+	void stopStack() throws IOException {
+		if (this.stack != null) {
+			// a lab may have restarted processes (./orderflow up -d): those are not this stack's children
+			Map<Component, ProcessHandle> running = LocalStack.running(this.stack.dataDir());
+			this.stack.stop();
+			running.values().forEach((process) -> ManagedProcess.stop(process, LocalStack.STOP_GRACE));
+			LAB_PID_FILES.forEach(this::killLeftOver);
+		}
+		Files.deleteIfExists(this.state);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyLabRunBlockPrintsWhatTheLabShows() throws IOException {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String lab : labs()) {
+			String markdown = Files.readString(REPO.resolve("docs/labs").resolve(lab));
+			List<Step> steps = steps(markdown);
+			assertThat(steps).as("lab-run blocks in " + lab).isNotEmpty();
+			for (int i = 0; i < steps.size(); i++) {
+				Step step = steps.get(i);
+				tests.add(DynamicTest.dynamicTest(lab + " block " + (i + 1), () -> runAndCompare(step)));
+			}
+		}
+		return tests.stream();
+	}
+
+	/** One command block and the output the lab shows for it. */
+	record Step(String commands, List<String> expected) {
+	}
+
+	static List<Step> steps(String markdown) {
+		List<Step> steps = new ArrayList<>();
+		Matcher matcher = BLOCK.matcher(markdown);
+		while (matcher.find()) {
+			steps.add(new Step(matcher.group(1), matcher.group(2).lines().filter((l) -> !l.isBlank()).toList()));
+		}
+		return steps;
+	}
+
+	private void runAndCompare(Step step) throws IOException, InterruptedException {
+		String output = run(step.commands());
+		List<String> lines = output.lines().toList();
+		int from = 0;
+		for (String expected : step.expected()) {
+			Pattern pattern = pattern(expected);
+			int found = -1;
+			for (int i = from; i < lines.size() && found < 0; i++) {
+				if (pattern.matcher(lines.get(i)).find()) {
+					found = i;
+				}
+			}
+			if (found < 0) {
+				fail("The lab shows\n  " + expected + "\nbut after line " + from + " the commands\n" + step.commands()
+						+ "printed\n" + output);
+			}
+			from = found + 1;
+		}
+	}
+
+	private String run(String commands) throws IOException, InterruptedException {
+		Set<String> variables = new LinkedHashSet<>();
+		Matcher assignment = ASSIGNMENT.matcher(commands);
+		while (assignment.find()) {
+			variables.add(assignment.group(1));
+		}
+		String save = variables.isEmpty() ? "" : "declare -p " + String.join(" ", variables) + " >> '" + this.state + "'\n";
+		String script = "source '" + this.state + "'\n" + commands + save;
+		Path log = Files.createTempFile("lab-output", ".txt");
+		try {
+			ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(REPO.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile());
+			// ./orderflow commands (mail, lab check, kill, up) must use this test's stack, not the user's .orderflow/
+			builder.environment().put("ORDERFLOW_HOME", this.stack.dataDir().root().toString());
+			Process process = builder.start();
+			if (!process.waitFor(blockTimeoutSeconds(), TimeUnit.SECONDS)) {
+				process.descendants().forEach(ProcessHandle::destroyForcibly);
+				process.destroyForcibly();
+				fail("Lab block did not finish within " + blockTimeoutSeconds() + " s:\n" + commands);
+			}
+			return Files.readString(log, StandardCharsets.UTF_8);
+		}
+		finally {
+			Files.deleteIfExists(log);
+		}
+	}
+
+	/** A process a failed lab left running (e.g. a paused second instance): SIGKILL it by its recorded pid. */
+	private void killLeftOver(String pidFile) {
+		Path file = this.stack.dataDir().root().resolve(pidFile);
+		Optional<ProcessHandle> process;
+		try {
+			process = Files.isRegularFile(file)
+					? ProcessHandle.of(Long.parseLong(Files.readString(file).trim())) : Optional.empty();
+		}
+		catch (IOException | NumberFormatException ex) {
+			process = Optional.empty();
+		}
+		// pids get reused: only a java process started from this repository's jars is ours
+		process.filter(ProcessHandle::isAlive)
+			.filter((handle) -> CommandLines.of(handle.pid()).orElse("").contains("notification-service"))
+			.ifPresent(ProcessHandle::destroyForcibly);
+	}
+
+	/** An expected line as a regular expression: placeholders become wildcards, blanks flexible. */
+	static Pattern pattern(String expected) {
+		StringBuilder regex = new StringBuilder();
+		Matcher tokens = Pattern.compile("<orderId>|…|\\s+").matcher(expected);
+		int last = 0;
+		while (tokens.find()) {
+			regex.append(Pattern.quote(expected.substring(last, tokens.start())));
+			regex.append(switch (tokens.group()) {
+				case "<orderId>" -> "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+				case "…" -> ".*";
+				default -> "\\s+";
+			});
+			last = tokens.end();
+		}
+		regex.append(Pattern.quote(expected.substring(last)));
+		return Pattern.compile(regex.toString());
+	}
+
+}
