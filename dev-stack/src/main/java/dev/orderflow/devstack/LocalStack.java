@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,10 +269,12 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private Map<String, String> serviceEnvironment(Component service) {
-		return Map.of("SERVER_PORT", Integer.toString(this.ports.of(service)), "KAFKA_BOOTSTRAP_SERVERS",
+		Map<String, String> environment = new HashMap<>(ServiceJvm.ENVIRONMENT);
+		environment.putAll(Map.of("SERVER_PORT", Integer.toString(this.ports.of(service)), "KAFKA_BOOTSTRAP_SERVERS",
 				bootstrapServers(), "SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + this.ports.schemaRegistry(),
 				"ORDERFLOW_DATA_DIR", this.dataDir.db().toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
-				Integer.toString(this.ports.smtp()));
+				Integer.toString(this.ports.smtp())));
+		return environment;
 	}
 
 	private Readiness readiness(Component component) {

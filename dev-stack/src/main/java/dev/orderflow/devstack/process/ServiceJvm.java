@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -29,12 +30,21 @@ import java.util.stream.Stream;
 public final class ServiceJvm {
 
 	/**
-	 * Memory: a heap the services need under the bench with room to spare, the serial collector
-	 * (no concurrent GC threads and smaller GC structures, which suits 2 cores and small heaps),
-	 * smaller thread stacks and code cache.
+	 * Measured with the bench (docs/performance.md, "Start-up and memory"): a heap the services
+	 * need under the bench with room to spare; the serial collector (no concurrent GC threads,
+	 * smaller GC structures: suits 2 cores and small heaps); smaller thread stacks and code cache;
+	 * and only the C1 compiler: five JVMs on a laptop spent more CPU compiling with C2 than C2's
+	 * code saved them (saga 143.9 vs 95.7 orders/s, ready 3.8 vs 5.3 s, RSS 294 vs 360 MiB).
+	 * Production images (k8s/) keep the JVM's defaults.
 	 */
-	static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx160m", "-Xss512k",
-			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+	static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx128m", "-Xss512k",
+			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1");
+
+	/**
+	 * glibc gives busy threads malloc arenas of their own, up to 8 per core, which the JVM's
+	 * native allocations (JIT, Kafka's buffers) then fragment; two are enough for a service here.
+	 */
+	public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
 	private static final String STAMP = "jar.stamp";
 
@@ -55,7 +65,12 @@ public final class ServiceJvm {
 	 * itself without one.
 	 */
 	public List<String> launch(Path bootJar, Consumer<String> progress) {
-		List<String> options = new ArrayList<>(MEMORY_OPTIONS);
+		List<String> options = new ArrayList<>(OPTIONS);
+		// to try other options without rebuilding, e.g. ORDERFLOW_SERVICE_JAVA_OPTS=-Xmx256m ./orderflow up -d
+		String extra = System.getenv("ORDERFLOW_SERVICE_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			options.addAll(List.of(extra.trim().split("\\s+")));
+		}
 		Path cacheDir = bootJar.resolveSibling("jvm-cache");
 		try {
 			Path extracted = extractIfStale(bootJar, cacheDir);
