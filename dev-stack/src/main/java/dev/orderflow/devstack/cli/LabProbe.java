@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.StackPorts;
@@ -26,11 +27,19 @@ final class LabProbe {
 
 	private final DataDir dataDir;
 
+	private final Function<StackPorts, LabKafka> kafka;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	LabProbe(StackPorts ports, DataDir dataDir) {
+		this(ports, dataDir, (stack) -> LabKafka.of(stack.bootstrapServers(), "http://127.0.0.1:" + stack.schemaRegistry()));
+	}
+
+	/** With another view of the broker: tests check without one. */
+	LabProbe(StackPorts ports, DataDir dataDir, Function<StackPorts, LabKafka> kafka) {
 		this.ports = ports;
 		this.dataDir = dataDir;
+		this.kafka = kafka;
 	}
 
 	/** An HTTP answer: its status and body. */
@@ -52,6 +61,11 @@ final class LabProbe {
 
 	TopicRecords topics() {
 		return new TopicRecords(this.ports.bootstrapServers(), "http://127.0.0.1:" + this.ports.schemaRegistry());
+	}
+
+	/** The broker's topics, groups and records, as the newer checks ask about them. */
+	LabKafka kafka() {
+		return this.kafka.apply(this.ports);
 	}
 
 	/** Whether the service answers its readiness probe (the registry: its subjects). */

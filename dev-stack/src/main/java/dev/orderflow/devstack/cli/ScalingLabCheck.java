@@ -3,18 +3,13 @@ package dev.orderflow.devstack.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import dev.orderflow.devstack.kafka.Admins;
 import dev.orderflow.devstack.process.CommandLines;
@@ -62,7 +57,7 @@ final class ScalingLabCheck {
 			int partitions = partitions(admin, "orders");
 			report.check(partitions >= 2, "orders has " + partitions + " partitions: up to " + partitions
 					+ " members of a group share it", "the stack creates orders with 3 partitions: ./orderflow up -d");
-			long lag = lag(admin, "orders");
+			long lag = LabKafka.Live.lag(admin, GROUP, "orders").orElse(0);
 			report.check(lag == 0, "group " + GROUP + " has caught up on orders (lag " + lag + ")",
 					"a member is paused or down: kill -CONT its pid, or wait for the group to rebalance (lab 04, step 4)");
 		}
@@ -81,23 +76,6 @@ final class ScalingLabCheck {
 			.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
 			.get(topic);
 		return description.partitions().size();
-	}
-
-	/** Records on the topic the group has not committed yet, summed over its partitions. */
-	private static long lag(Admin admin, String topic) throws ExecutionException, InterruptedException, TimeoutException {
-		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-			.partitionsToOffsetAndMetadata()
-			.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		Map<TopicPartition, OffsetSpec> latest = committed.keySet()
-			.stream()
-			.filter((partition) -> partition.topic().equals(topic))
-			.collect(Collectors.toMap((partition) -> partition, (partition) -> OffsetSpec.latest()));
-		long lag = 0;
-		for (var end : admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).entrySet()) {
-			OffsetAndMetadata offset = committed.get(end.getKey());
-			lag += end.getValue().offset() - ((offset != null) ? offset.offset() : 0);
-		}
-		return lag;
 	}
 
 	private static Optional<Long> pid(String line) {

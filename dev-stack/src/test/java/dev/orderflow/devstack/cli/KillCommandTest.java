@@ -1,8 +1,5 @@
 package dev.orderflow.devstack.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -13,11 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ./orderflow kill NAME}: signals only a recorded pid that still runs our process.
  */
-class KillCommandTest {
-
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+class KillCommandTest extends AbstractLauncherTest {
 
 	@Test
 	void saysWhenTheProcessIsNotRunning(@TempDir Path dataDir) {
@@ -48,19 +41,6 @@ class KillCommandTest {
 	void helpMentionsKillAndTheRestartOfWhatIsMissing() {
 		assertThat(run("help")).isZero();
 		assertThat(out()).contains("kill NAME", "start only what is missing");
-	}
-
-	private int run(String... args) {
-		return Launcher.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8));
-	}
-
-	private String out() {
-		return this.out.toString(StandardCharsets.UTF_8);
-	}
-
-	private String err() {
-		return this.err.toString(StandardCharsets.UTF_8);
 	}
 
 }

@@ -8,8 +8,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -27,11 +35,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code lab check N} against fake services that answer like the registry and order-service, a
- * data directory with logs, and ports where nothing listens (the broker, the other services).
+ * data directory with logs, ports where nothing listens (the other services), a broker faked
+ * behind {@link LabKafka} and a kubectl faked behind {@link Kubectl}.
  */
 class LabCommandTest {
 
 	private static final String ORDER_ID = "2477ec96-1f52-4a16-a773-dfe43ab8b348";
+
+	private static final String DECLINED_ID = "9c1f3f0e-5d0a-4a57-9a8e-3b1f2d4c6e70";
 
 	private static final String TRACE = "d845729ed49cfce873425a1b638d1fcd";
 
@@ -45,6 +56,17 @@ class LabCommandTest {
 	private final Map<String, String> registryAnswers = new ConcurrentHashMap<>();
 
 	private final Map<String, String> orderServiceAnswers = new ConcurrentHashMap<>();
+
+	private final Set<String> topics = new HashSet<>();
+
+	private final Map<String, OptionalLong> lags = new HashMap<>();
+
+	private final List<TopicRecords.Event> records = new ArrayList<>();
+
+	private RuntimeException brokerDown;
+
+	/** kubectl's answers by its arguments; null: there is no kubectl on the PATH. */
+	private Map<String, Kubectl.Result> kubectl;
 
 	private HttpServer registry;
 
@@ -150,11 +172,172 @@ class LabCommandTest {
 	}
 
 	@Test
-	void labsWithoutACheckSaySoAndUnknownLabsAreUsageErrors() {
+	void lab07IsDoneWhenPaymentsAreRegisteredPublishedAndAFailedPaymentCancelledItsOrder() {
+		paymentServiceDidItsJob();
+
 		assertThat(check("7")).isZero();
-		assertThat(out()).contains("Lab 7 has no automatic check yet");
+		assertThat(out()).contains("OK    the registry has " + PaymentLabCheck.subject("PaymentSucceeded"),
+				"OK    the registry has " + PaymentLabCheck.subject("PaymentFailed"), "OK    topic payments exists",
+				"OK    group payment-service has caught up on orders (lag 0)", "newest CONFIRMED order: " + ORDER_ID,
+				"OK    payments carries PaymentSucceeded for it",
+				"OK    order-service cancelled the order whose payment failed (" + DECLINED_ID + ")", "Lab 7: done.");
+	}
+
+	@Test
+	void lab07SaysWhatIsMissingBeforePaymentServiceRan() {
+		this.registryAnswers.put("/subjects", "[\"" + SchemaLabCheck.SUBJECT + "\",\"payments-value\"]");
+		this.topics.add("orders");
+		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"status\":\"CONFIRMED\"}]");
+
+		assertThat(check("7")).isEqualTo(1);
+		assertThat(out()).contains("MISSING the registry has " + PaymentLabCheck.subject("PaymentSucceeded"),
+				"payments-value means TopicNameStrategy", "MISSING topic payments exists",
+				"MISSING consumer group payment-service has read orders", "MISSING payments carries PaymentSucceeded for it",
+				"MISSING order-service cancelled the order whose payment failed",
+				"place an order that is declined (lab 07, step 7)", "Lab 7: 6 thing(s) missing")
+			.doesNotContain("caught up");
+	}
+
+	@Test
+	void lab07SaysWhenTheGroupLagsOrTheDeclinedOrderWasNotCancelled() {
+		paymentServiceDidItsJob();
+		this.lags.put("payment-service@orders", OptionalLong.of(4));
+		this.orderServiceAnswers.put("/api/orders/" + DECLINED_ID, "{\"orderId\":\"" + DECLINED_ID + "\",\"status\":\"CONFIRMED\"}");
+
+		assertThat(check("7")).isEqualTo(1);
+		assertThat(out()).contains("MISSING group payment-service has caught up on orders (lag 4)",
+				"it is CONFIRMED: order-service's PaymentEventsListener must cancel it (lab 07, step 4)");
+	}
+
+	@Test
+	void lab07ReportsABrokerThatDoesNotAnswerInOneLine() {
+		paymentServiceDidItsJob();
+		this.brokerDown = new IllegalStateException("the broker at 127.0.0.1:9092 did not answer (timed out)");
+
+		assertThat(check("7")).isEqualTo(1);
+		assertThat(out()).contains("OK    the registry has " + PaymentLabCheck.subject("PaymentFailed"),
+				"MISSING the broker answers", "did not answer (timed out)")
+			.doesNotContain("Exception", "\tat ");
+	}
+
+	@Test
+	void lab08IsDoneWhenKubectlRendersAndEveryDeploymentOfTheKindClusterIsAvailable() {
+		kubectlOnAKindCluster();
+
+		assertThat(check("8")).isZero();
+		assertThat(out()).contains("OK    kubectl is on the PATH", "OK    kubectl is 1.27 or later (1.31)",
+				"OK    kubectl kustomize k8s/overlays/local renders", "OK    the current context is a kind cluster (kind-orderflow)",
+				"OK    strimzi-cluster-operator is available (1 available)", "OK    mailpit is available (1 available)",
+				"Lab 8: done.");
+	}
+
+	@Test
+	void lab08WithoutKubectlSaysHowToInstallItAndStops() {
+		assertThat(check("8")).isEqualTo(1);
+		assertThat(out()).contains("MISSING kubectl is on the PATH", "https://kubernetes.io/docs/tasks/tools/",
+				"Lab 8: 1 thing(s) missing")
+			.doesNotContain("context", "Exception");
+	}
+
+	@Test
+	void lab08RefusesAKubectlTooOldForKustomize5() {
+		this.kubectl = new HashMap<>(Map.of("version --client -o json", kubectlVersion("25")));
+
+		assertThat(check("8")).isEqualTo(1);
+		assertThat(out()).contains("MISSING kubectl is 1.27 or later (1.25)").doesNotContain("kustomize k8s");
+	}
+
+	@Test
+	void lab08SaysWhichClusterOrDeploymentIsWrong() {
+		kubectlOnAKindCluster();
+		this.kubectl.put("kustomize k8s/overlays/local", new Kubectl.Result(1, "", "error: accumulating resources\n"));
+		this.kubectl.put("config current-context", new Kubectl.Result(0, "docker-desktop\n", ""));
+		assertThat(check("8")).isEqualTo(1);
+		assertThat(out()).contains("MISSING kubectl kustomize k8s/overlays/local renders", "error: accumulating resources",
+				"MISSING the current context is a kind cluster (docker-desktop)", "kind create cluster --name orderflow")
+			.doesNotContain("is available");
+
+		this.out.reset();
+		kubectlOnAKindCluster();
+		this.kubectl.put(getDeployments(), new Kubectl.Result(0, deploymentList(List.of("strimzi-cluster-operator",
+				"schema-registry", "order-service", "notification-service", "mailpit"), "inventory-service"), ""));
+		assertThat(check("8")).isEqualTo(1);
+		assertThat(out()).contains("MISSING inventory-service is available (0 available)",
+				"kubectl -n orderflow describe deployment inventory-service", "OK    order-service is available");
+
+		this.out.reset();
+		this.kubectl.put(getDeployments(), new Kubectl.Result(0, deploymentList(List.of("schema-registry"), null), ""));
+		assertThat(check("8")).isEqualTo(1);
+		assertThat(out()).contains("MISSING strimzi-cluster-operator is available (0 available)",
+				"strimzi.io/install/latest?namespace=orderflow", "MISSING order-service is available",
+				"not deployed: kubectl kustomize k8s/overlays/local | kubectl apply -f -");
+
+		this.out.reset();
+		this.kubectl.put(getDeployments(), new Kubectl.Result(1, "", "The connection to the server 127.0.0.1:6443 was refused\n"));
+		assertThat(check("8")).isEqualTo(1);
+		assertThat(out()).contains("MISSING the cluster answers (kind-orderflow)", "was refused");
+	}
+
+	@Test
+	void kubectlThatIsNotInstalledIsNoResultNotAnException() {
+		Kubectl missing = new Kubectl.Process("orderflow-no-such-kubectl", Duration.ofSeconds(5));
+
+		assertThat(missing.run(this.dataDir, List.of("version"))).isEmpty();
+	}
+
+	@Test
+	void unknownLabsAreUsageErrors() {
 		assertThatThrownBy(() -> check("9")).isInstanceOf(UsageException.class).hasMessageContaining("labs are 1..8");
 		assertThatThrownBy(() -> command().run(List.of("verify", "3"))).isInstanceOf(UsageException.class);
+	}
+
+	/** Both payment subjects, the topic, a group that caught up, a charged order and a cancelled declined one. */
+	private void paymentServiceDidItsJob() {
+		this.registryAnswers.put("/subjects", "[\"" + PaymentLabCheck.subject("PaymentFailed") + "\",\""
+				+ PaymentLabCheck.subject("PaymentSucceeded") + "\"]");
+		this.topics.addAll(List.of("orders", "inventory", "payments"));
+		this.lags.put("payment-service@orders", OptionalLong.of(0));
+		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"status\":\"CONFIRMED\"}]");
+		this.orderServiceAnswers.put("/api/orders/" + DECLINED_ID, "{\"orderId\":\"" + DECLINED_ID + "\",\"status\":\"CANCELLED\"}");
+		this.records.add(payment(DECLINED_ID, "PaymentFailed"));
+		this.records.add(payment(ORDER_ID, "PaymentSucceeded"));
+	}
+
+	private static TopicRecords.Event payment(String orderId, String type) {
+		return new TopicRecords.Event("payments", 0, 0, Instant.now(), orderId, type, Optional.empty());
+	}
+
+	/** kubectl 1.31 whose current context is kind-orderflow, with every Deployment of the lab available. */
+	private void kubectlOnAKindCluster() {
+		this.kubectl = new HashMap<>();
+		this.kubectl.put("version --client -o json", kubectlVersion("31"));
+		this.kubectl.put("kustomize k8s/overlays/local", new Kubectl.Result(0, "apiVersion: v1\nkind: Namespace\n", ""));
+		this.kubectl.put("config current-context", new Kubectl.Result(0, "kind-orderflow\n", ""));
+		this.kubectl.put(getDeployments(),
+				new Kubectl.Result(0, deploymentList(List.copyOf(KindLabCheck.DEPLOYMENTS.keySet()), null), ""));
+	}
+
+	private static Kubectl.Result kubectlVersion(String minor) {
+		return new Kubectl.Result(0, "{\"clientVersion\":{\"major\":\"1\",\"minor\":\"" + minor
+				+ "\",\"gitVersion\":\"v1." + minor + ".0\"},\"kustomizeVersion\":\"v5.4.2\"}", "");
+	}
+
+	private static String getDeployments() {
+		return "--request-timeout=10s -n orderflow get deployments -o json";
+	}
+
+	/** kubectl get deployments -o json, trimmed to what the check reads; {@code unavailable} has no ready pod. */
+	private static String deploymentList(List<String> names, String unavailable) {
+		List<String> items = new ArrayList<>();
+		for (String name : names) {
+			items.add("{\"metadata\":{\"name\":\"" + name + "\"},\"status\":{\"availableReplicas\":1,"
+					+ "\"conditions\":[{\"type\":\"Available\",\"status\":\"True\"}]}}");
+		}
+		if (unavailable != null) {
+			items.add("{\"metadata\":{\"name\":\"" + unavailable + "\"},\"status\":{\"conditions\":"
+					+ "[{\"type\":\"Available\",\"status\":\"False\",\"reason\":\"MinimumReplicasUnavailable\"}]}}");
+		}
+		return "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[" + String.join(",", items) + "]}";
 	}
 
 	private void registerVersions(String... schemas) {
@@ -183,7 +366,44 @@ class LabCommandTest {
 		StackPorts ports = new StackPorts(this.closed, this.closed, this.registry.getAddress().getPort(),
 				this.orderService.getAddress().getPort(), this.closed, this.closed, this.closed);
 		return new LabCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8), () -> this.dataDir,
-				() -> new LabProbe(ports, new DataDir(this.dataDir)));
+				() -> new LabProbe(ports, new DataDir(this.dataDir), (stack) -> fakeKafka()),
+				(workDir, args) -> Optional.ofNullable(this.kubectl)
+					.map((answers) -> answers.getOrDefault(String.join(" ", args),
+							new Kubectl.Result(1, "", "error: unknown command for the fake: " + args))));
+	}
+
+	/** A broker that knows {@link #topics}, {@link #lags} and {@link #records}, or is down. */
+	private LabKafka fakeKafka() {
+		return new LabKafka() {
+
+			@Override
+			public Set<String> topics() {
+				throwIfDown();
+				return LabCommandTest.this.topics;
+			}
+
+			@Override
+			public OptionalLong lag(String group, String topic) {
+				throwIfDown();
+				return LabCommandTest.this.lags.getOrDefault(group + "@" + topic, OptionalLong.empty());
+			}
+
+			@Override
+			public List<TopicRecords.Event> events(String topic, Optional<String> key, int limit) {
+				throwIfDown();
+				return LabCommandTest.this.records.stream()
+					.filter((event) -> event.topic().equals(topic))
+					.filter((event) -> key.isEmpty() || key.get().equals(event.key()))
+					.toList();
+			}
+
+			private void throwIfDown() {
+				if (LabCommandTest.this.brokerDown != null) {
+					throw LabCommandTest.this.brokerDown;
+				}
+			}
+
+		};
 	}
 
 	private String out() {

@@ -1,8 +1,5 @@
 package dev.orderflow.devstack.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -10,11 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LauncherTest {
-
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+class LauncherTest extends AbstractLauncherTest {
 
 	@Test
 	void helpListsEveryCommand() {
@@ -45,19 +38,6 @@ class LauncherTest {
 	void mailSaysWhenNothingWasReceived(@TempDir Path dataDir) {
 		assertThat(run("mail", "--data-dir", dataDir.toString())).isZero();
 		assertThat(out()).contains("No mail received yet");
-	}
-
-	private int run(String... args) {
-		return Launcher.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8));
-	}
-
-	private String out() {
-		return this.out.toString(StandardCharsets.UTF_8);
-	}
-
-	private String err() {
-		return this.err.toString(StandardCharsets.UTF_8);
 	}
 
 }
