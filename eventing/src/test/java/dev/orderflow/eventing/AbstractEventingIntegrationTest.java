@@ -12,14 +12,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.events.OrderLine;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -41,6 +44,15 @@ abstract class AbstractEventingIntegrationTest {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	/** Reads the dead letters of {@code topic} until one per key has arrived. */
 	List<ConsumerRecord<String, byte[]>> readDeadLetters(String topic, List<String> keys) {

@@ -9,14 +9,12 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.events.OrderLine;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,12 +35,6 @@ class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	EventingTestApplication.FixableListener listener;

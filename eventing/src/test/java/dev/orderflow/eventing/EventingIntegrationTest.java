@@ -14,13 +14,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.eventing.inbox.ProcessedEvents;
-import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.eventing.outbox.OutboxRelay;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,16 +28,10 @@ class EventingIntegrationTest extends AbstractEventingIntegrationTest {
 	static final String TOPIC = "eventing-test";
 
 	@Autowired
-	Outbox outbox;
-
-	@Autowired
 	OutboxRelay relay;
 
 	@Autowired
 	ProcessedEvents processedEvents;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	EventingTestApplication.RecordingListener listener;

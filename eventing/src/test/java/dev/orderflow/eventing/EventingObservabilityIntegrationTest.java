@@ -21,13 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.orderflow.eventing.observability.KafkaHealthIndicator;
 import dev.orderflow.eventing.observability.SchemaRegistryHealthIndicator;
-import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,15 +33,6 @@ import static org.awaitility.Awaitility.await;
 class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTest {
 
 	static final String TOPIC = EventingIntegrationTest.TOPIC;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	MeterRegistry meters;

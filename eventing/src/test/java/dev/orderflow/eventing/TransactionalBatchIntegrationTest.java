@@ -13,12 +13,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,15 +28,6 @@ import static org.awaitility.Awaitility.await;
 class TransactionalBatchIntegrationTest extends AbstractEventingIntegrationTest {
 
 	static final String TOPIC = "eventing-batch-test";
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	EventingTestApplication.BatchListener listener;
