@@ -46,9 +46,6 @@ abstract class LabDocs {
 
 	private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^([A-Za-z_][A-Za-z0-9_]*)=");
 
-	/** Processes a lab starts by hand record their pid here (lab 04's second instance). */
-	private static final List<String> LAB_PID_FILES = List.of("lab04/notification-service.pid");
-
 	private LocalStack stack;
 
 	private Path state;
@@ -64,9 +61,31 @@ abstract class LabDocs {
 		return 90;
 	}
 
+	/** The stack the blocks run against: by default a packaged stack of its own, started. */
+	LocalStack stack() {
+		return PackagedStack.start(stackName());
+	}
+
+	/** The directory the blocks run in: the repository, unless a lab works on a copy of it. */
+	Path repo() {
+		return REPO;
+	}
+
+	/** Variables the blocks need beyond {@code ORDERFLOW_HOME}. */
+	void environment(Map<String, String> environment) {
+	}
+
+	/**
+	 * Processes a lab starts by hand record their pid in these files of the data directory (lab
+	 * 04's second instance); each maps to a word of the process's command line that proves it ours.
+	 */
+	Map<String, String> labPidFiles() {
+		return Map.of("lab04/notification-service.pid", "notification-service");
+	}
+
 	@BeforeAll
 	void startStack() throws IOException {
-		this.stack = PackagedStack.start(stackName());
+		this.stack = stack();
 		this.state = Files.createTempFile("lab-state", ".sh");
 	}
 
@@ -77,7 +96,7 @@ abstract class LabDocs {
 			Map<Component, ProcessHandle> running = LocalStack.running(this.stack.dataDir());
 			this.stack.stop();
 			running.values().forEach((process) -> ManagedProcess.stop(process, LocalStack.STOP_GRACE));
-			LAB_PID_FILES.forEach(this::killLeftOver);
+			labPidFiles().forEach(this::killLeftOver);
 		}
 		Files.deleteIfExists(this.state);
 	}
@@ -140,11 +159,12 @@ abstract class LabDocs {
 		String script = "source '" + this.state + "'\n" + commands + save;
 		Path log = Files.createTempFile("lab-output", ".txt");
 		try {
-			ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(REPO.toFile())
+			ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(repo().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			// ./orderflow commands (mail, lab check, kill, up) must use this test's stack, not the user's .orderflow/
 			builder.environment().put("ORDERFLOW_HOME", this.stack.dataDir().root().toString());
+			environment(builder.environment());
 			Process process = builder.start();
 			if (!process.waitFor(blockTimeoutSeconds(), TimeUnit.SECONDS)) {
 				process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -159,7 +179,7 @@ abstract class LabDocs {
 	}
 
 	/** A process a failed lab left running (e.g. a paused second instance): SIGKILL it by its recorded pid. */
-	private void killLeftOver(String pidFile) {
+	private void killLeftOver(String pidFile, String commandLineMarker) {
 		Path file = this.stack.dataDir().root().resolve(pidFile);
 		Optional<ProcessHandle> process;
 		try {
@@ -171,7 +191,7 @@ abstract class LabDocs {
 		}
 		// pids get reused: only a java process started from this repository's jars is ours
 		process.filter(ProcessHandle::isAlive)
-			.filter((handle) -> CommandLines.of(handle.pid()).orElse("").contains("notification-service"))
+			.filter((handle) -> CommandLines.of(handle.pid()).orElse("").contains(commandLineMarker))
 			.ifPresent(ProcessHandle::destroyForcibly);
 	}
 

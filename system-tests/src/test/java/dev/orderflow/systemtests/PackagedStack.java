@@ -3,6 +3,7 @@ package dev.orderflow.systemtests;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
 
 /**
@@ -16,15 +17,27 @@ final class PackagedStack {
 	}
 
 	static LocalStack start(String name) {
-		Path dataDir = Path.of("target", name).toAbsolutePath();
-		LocalStack stack = LocalStack.builder()
-			.dataDir(dataDir)
-			.readyTimeout(Duration.ofMinutes(3))
-			.progress((line) -> System.out.println("[stack] " + line))
-			.build();
+		LocalStack stack = builder(name).build();
 		stack.dataDir().wipe();
 		stack.start();
 		return stack;
+	}
+
+	/**
+	 * The stack of another build of the repository (e.g. a lab's copy), with a fresh data
+	 * directory but not started: the lab starts it with {@code ./orderflow up -d}.
+	 */
+	static LocalStack notStarted(String name, Installation installation) {
+		LocalStack stack = builder(name).installation(installation).build();
+		stack.dataDir().wipe();
+		return stack;
+	}
+
+	private static LocalStack.Builder builder(String name) {
+		return LocalStack.builder()
+			.dataDir(Path.of("target", name).toAbsolutePath())
+			.readyTimeout(Duration.ofMinutes(3))
+			.progress((line) -> System.out.println("[stack] " + line));
 	}
 
 }
