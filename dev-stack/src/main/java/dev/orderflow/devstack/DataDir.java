@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import dev.orderflow.devstack.process.DirectoryTree;
 
 /**
  * The local stack's state on disk, kept across restarts: broker data, service databases,
@@ -60,13 +60,8 @@ public record DataDir(Path root) {
 
 	/** Deletes everything under the data directory (for {@code up --clean}). */
 	public void wipe() {
-		if (!Files.exists(this.root)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(this.root)) {
-			for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
+		try {
+			DirectoryTree.delete(this.root);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot wipe the data directory " + this.root, ex);

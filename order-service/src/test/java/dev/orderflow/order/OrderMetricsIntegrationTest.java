@@ -22,11 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,17 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The saga meters after a known set of orders. Same annotations as
- * {@link OrderSagaIntegrationTest}, so both share one context and one broker; the meters are
- * therefore compared before and after.
+ * The saga meters after a known set of orders. It shares the context and broker of every
+ * {@link OrderServiceIntegrationTest}, so the meters are compared before and after.
  */
-@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.properties.schema.registry.url=" + OrderSagaIntegrationTest.REGISTRY,
-		"spring.datasource.url=jdbc:h2:mem:order-service-test;DB_CLOSE_DELAY=-1",
-		"orderflow.outbox.poll-interval=50ms", "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
-		"logging.level.state.change.logger=WARN" })
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, topics = { "orders", "inventory" })
+@OrderServiceIntegrationTest
 class OrderMetricsIntegrationTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -142,7 +132,7 @@ class OrderMetricsIntegrationTest {
 	}
 
 	private KafkaProducer<String, Object> inventoryProducer() {
-		Map<String, Object> serde = Map.of("schema.registry.url", OrderSagaIntegrationTest.REGISTRY,
+		Map<String, Object> serde = Map.of("schema.registry.url", OrderServiceIntegrationTest.REGISTRY,
 				"value.subject.name.strategy", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
 		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
 		serializer.configure(serde, false);

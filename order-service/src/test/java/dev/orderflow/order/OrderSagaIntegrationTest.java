@@ -36,11 +36,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -58,16 +55,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The order's part of the saga, wired end to end: HTTP in, Avro events out through the
  * outbox, inventory's answers in through the listener, on an embedded KRaft broker.
  */
-@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.properties.schema.registry.url=" + OrderSagaIntegrationTest.REGISTRY,
-		"spring.datasource.url=jdbc:h2:mem:order-service-test;DB_CLOSE_DELAY=-1",
-		"orderflow.outbox.poll-interval=50ms", "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
-		"logging.level.state.change.logger=WARN" })
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, topics = { "orders", "inventory" })
+@OrderServiceIntegrationTest
 class OrderSagaIntegrationTest {
-
-	static final String REGISTRY = "mock://order-service-test";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -88,7 +77,7 @@ class OrderSagaIntegrationTest {
 
 	@BeforeEach
 	void connect() {
-		Map<String, Object> serde = Map.of("schema.registry.url", REGISTRY, "specific.avro.reader", true,
+		Map<String, Object> serde = Map.of("schema.registry.url", OrderServiceIntegrationTest.REGISTRY, "specific.avro.reader", true,
 				"value.subject.name.strategy", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
 		Map<String, Object> consumer = new HashMap<>(serde);
 		consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
@@ -130,15 +119,7 @@ class OrderSagaIntegrationTest {
 	void orderIsRejectedWithInventorysReason() throws Exception {
 		String orderId = placeOrder();
 
-		publish(StockRejected.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(Instant.now())
-			.setCode(StockRejectionCode.INSUFFICIENT_STOCK)
-			.setReason("insufficient stock for SKU-1: short by 2")
-			.setSku("SKU-1")
-			.setShortfall(2)
-			.build());
+		publish(insufficientStock(orderId));
 
 		awaitStatus(orderId, "REJECTED");
 		this.mvc.perform(get("/api/orders/{id}", orderId))
@@ -189,15 +170,7 @@ class OrderSagaIntegrationTest {
 		cancel(orderId).andExpect(status().isAccepted());
 		awaitEvent(orderId, OrderCancelled.class);
 
-		publish(StockRejected.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(Instant.now())
-			.setCode(StockRejectionCode.INSUFFICIENT_STOCK)
-			.setReason("insufficient stock for SKU-1: short by 2")
-			.setSku("SKU-1")
-			.setShortfall(2)
-			.build());
+		publish(insufficientStock(orderId));
 		// a rejected order held nothing, so inventory releases no lines
 		publish(stockReleased(orderId, List.of()));
 
@@ -348,6 +321,19 @@ class OrderSagaIntegrationTest {
 		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
 		serializer.configure(config, false);
 		return serializer;
+	}
+
+	/** inventory's answer when SKU-1 is 2 units short. */
+	private static StockRejected insufficientStock(String orderId) {
+		return StockRejected.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(orderId)
+			.setOccurredAt(Instant.now())
+			.setCode(StockRejectionCode.INSUFFICIENT_STOCK)
+			.setReason("insufficient stock for SKU-1: short by 2")
+			.setSku("SKU-1")
+			.setShortfall(2)
+			.build();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.process.DirectoryTree;
 
 /**
  * Lab 07 adds a fourth service, so it runs on a copy of the repository: the files git tracks, the
@@ -67,8 +67,8 @@ class LabPaymentSystemTest extends LabDocs {
 	LocalStack stack() {
 		this.deadline = Instant.now().plus(BUDGET);
 		try {
-			deleteTree(COPY);
-			deleteTree(LOCAL_REPOSITORY);
+			DirectoryTree.delete(COPY);
+			DirectoryTree.delete(LOCAL_REPOSITORY);
 			copyTrackedFiles();
 			for (String built : BUILT) {
 				copyTree(REPO.resolve(built), COPY.resolve(built));
@@ -142,17 +142,6 @@ class LabPaymentSystemTest extends LabDocs {
 		Files.createDirectories(target.getParent());
 		// attributes too: mvnw and orderflow stay executable
 		Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }

@@ -53,8 +53,18 @@ interface LabKafka {
 
 		@Override
 		public Set<String> topics() {
+			return withAdmin((admin) -> admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+		}
+
+		@Override
+		public OptionalLong lag(String group, String topic) {
+			return withAdmin((admin) -> lag(admin, group, topic));
+		}
+
+		/** One question to the broker on a short-lived admin client; no answer in time is "unreachable". */
+		private <T> T withAdmin(AdminCall<T> call) {
 			try (Admin admin = Admins.create(this.bootstrapServers)) {
-				return admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+				return call.ask(admin);
 			}
 			catch (ExecutionException | TimeoutException ex) {
 				throw unreachable(ex);
@@ -65,18 +75,11 @@ interface LabKafka {
 			}
 		}
 
-		@Override
-		public OptionalLong lag(String group, String topic) {
-			try (Admin admin = Admins.create(this.bootstrapServers)) {
-				return lag(admin, group, topic);
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				throw unreachable(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw unreachable(ex);
-			}
+		@FunctionalInterface
+		private interface AdminCall<T> {
+
+			T ask(Admin admin) throws ExecutionException, InterruptedException, TimeoutException;
+
 		}
 
 		@Override

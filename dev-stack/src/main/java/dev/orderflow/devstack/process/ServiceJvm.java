@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * How dev-stack runs a Spring Boot service: JVM options sized for a laptop running five JVMs,
@@ -108,7 +106,7 @@ public final class ServiceJvm {
 				&& Files.readString(stampFile).equals(stamp)) {
 			return extractedJar;
 		}
-		deleteRecursively(cacheDir);
+		DirectoryTree.delete(cacheDir);
 		Files.createDirectories(cacheDir);
 		Process extract = new ProcessBuilder(JavaCommand.javaExecutable(), "-Djarmode=tools", "-jar",
 				bootJar.toString(), "extract", "--destination", app.toString())
@@ -128,17 +126,6 @@ public final class ServiceJvm {
 		}
 		Files.writeString(stampFile, stamp);
 		return extractedJar;
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }

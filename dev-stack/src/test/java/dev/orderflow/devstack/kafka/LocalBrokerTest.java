@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -31,6 +29,7 @@ import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.ports.PortCheck;
+import dev.orderflow.devstack.process.DirectoryTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,11 +56,7 @@ class LocalBrokerTest {
 	@AfterAll
 	static void stopEverything() throws IOException {
 		stacks.forEach(LocalStack::stop);
-		try (Stream<Path> files = Files.walk(dataDir)) {
-			for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
+		DirectoryTree.delete(dataDir);
 	}
 
 	@Test

@@ -5,12 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.eventing.apidocs.ApiDocuments;
+import dev.orderflow.order.OrderServiceIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -19,16 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The API documentation the service serves stays complete: the OpenAPI document at
  * {@code /v3/api-docs} lists every endpoint a controller maps under {@code /api}, and the
- * AsyncAPI document of the events is served at {@code /asyncapi.yaml}. Same configuration as
- * {@code OrderSagaIntegrationTest}, so both share one application context and one broker.
+ * AsyncAPI document of the events is served at {@code /asyncapi.yaml}. On the context and broker
+ * every {@link OrderServiceIntegrationTest} shares.
  */
-@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.properties.schema.registry.url=mock://order-service-test",
-		"spring.datasource.url=jdbc:h2:mem:order-service-test;DB_CLOSE_DELAY=-1",
-		"orderflow.outbox.poll-interval=50ms", "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
-		"logging.level.state.change.logger=WARN" })
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, topics = { "orders", "inventory" })
+@OrderServiceIntegrationTest
 class ApiDocumentationTest {
 
 	@Autowired
