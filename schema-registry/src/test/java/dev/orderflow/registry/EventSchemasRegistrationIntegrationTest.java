@@ -80,6 +80,38 @@ class EventSchemasRegistrationIntegrationTest extends AbstractRegistryIntegratio
 	}
 
 	/**
+	 * Confluent's deserializer asks for a schema with the subject its own naming strategy gives
+	 * ({@code <topic>-value} by default), not the TopicRecordNameStrategy subject the saga
+	 * registered under; the subject is a context hint and the id resolves anyway.
+	 */
+	@Test
+	void resolvesSagaSchemaIdsWhateverSubjectConfluentsDeserializerHints() {
+		registerHistoryAndCurrent(ORDER_PLACED_SUBJECT);
+		byte[] bytes;
+		try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
+			serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, this.http.baseUrl(),
+					AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+					"io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"), false);
+			bytes = serializer.serialize("orders", orderPlaced());
+		}
+		int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+		String expected = OrderPlaced.getClassSchema().toString();
+
+		for (String hint : List.of("orders-value", "orders-key", "some-other-subject", ":.:orders-value")) {
+			Response byId = this.http.get("/schemas/ids/" + id + "?fetchMaxId=false&subject=" + hint);
+			assertThat(byId.status()).as("subject hint %s: %s", hint, byId.text()).isEqualTo(200);
+			assertThat(byId.body().get("schema").asString()).isEqualTo(expected);
+			Response raw = this.http.get("/schemas/ids/" + id + "/schema?subject=" + hint);
+			assertThat(raw.status()).as("raw schema, subject hint %s", hint).isEqualTo(200);
+			assertThat(raw.body().get("name").asString()).isEqualTo("OrderPlaced");
+		}
+		// A context this registry does not have holds no schema, as on Confluent's.
+		Response otherContext = this.http.get("/schemas/ids/" + id + "?subject=:.tenant-a:orders-value");
+		assertThat(otherContext.status()).isEqualTo(404);
+		assertThat(otherContext.body().get("error_code").asInt()).isEqualTo(40403);
+	}
+
+	/**
 	 * Sets the subject's level, registers v1..vN, then the generated class's schema; returns
 	 * the id of the last.
 	 */

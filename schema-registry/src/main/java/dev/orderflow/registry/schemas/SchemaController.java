@@ -57,14 +57,18 @@ class SchemaController {
 		return usages(id, deleted).stream().map(SchemaVersion::subject).distinct().toList();
 	}
 
+	/**
+	 * The {@code subject} parameter is a hint, not a filter: Confluent's registry uses it only to
+	 * pick the schema context (a {@code :.context:} prefix) and resolves the id whatever subject
+	 * the schema is registered under. Its deserializers depend on that: they pass the subject
+	 * their own naming strategy gives ({@code orders-value} by default), while the saga registers
+	 * under TopicRecordNameStrategy subjects. This registry has the default context only.
+	 */
 	private String schema(int id, String subject) {
-		return this.store.read((state) -> {
-			String schema = state.schema(id).orElseThrow(() -> Errors.schemaNotFound(id));
-			if (subject != null && state.usages(id, true).stream().noneMatch((v) -> v.subject().equals(subject))) {
-				throw Errors.schemaNotFound(id);
-			}
-			return schema;
-		});
+		if (SchemaContexts.namesOtherContext(subject)) {
+			throw Errors.schemaNotFound(id);
+		}
+		return this.store.read((state) -> state.schema(id).orElseThrow(() -> Errors.schemaNotFound(id)));
 	}
 
 	private List<SchemaVersion> usages(int id, boolean deleted) {
