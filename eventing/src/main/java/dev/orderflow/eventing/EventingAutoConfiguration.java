@@ -9,19 +9,17 @@ import dev.orderflow.eventing.inbox.ProcessedEvents;
 import dev.orderflow.eventing.inbox.TransactionalBatch;
 import dev.orderflow.eventing.observability.OutboxTracing;
 import dev.orderflow.eventing.outbox.Outbox;
-import dev.orderflow.eventing.outbox.OutboxProperties;
+import dev.orderflow.eventing.outbox.OutboxConfiguration;
 import dev.orderflow.eventing.outbox.OutboxRelay;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -29,27 +27,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the {@link ProcessedEvents} inbox and the dead-letter error handler.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
-@EnableConfigurationProperties(OutboxProperties.class)
-@Import(DeadLetterConfiguration.class)
+@Import({ OutboxConfiguration.class, DeadLetterConfiguration.class })
 public class EventingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	Clock eventingClock() {
 		return Clock.systemUTC();
-	}
-
-	@Bean
-	@SuppressWarnings("unchecked")
-	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<?, ?> kafkaTemplate, OutboxProperties properties,
-			OutboxTracing outboxTracing) {
-		// the application's template, configured with the String key and Avro value serializers
-		return new OutboxRelay(jdbc, (KafkaTemplate<Object, Object>) kafkaTemplate, properties, outboxTracing);
-	}
-
-	@Bean
-	Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<OutboxRelay> relay, OutboxTracing outboxTracing) {
-		return new Outbox(jdbc, clock, () -> relay.ifAvailable(OutboxRelay::wakeUp), outboxTracing);
 	}
 
 	@Bean

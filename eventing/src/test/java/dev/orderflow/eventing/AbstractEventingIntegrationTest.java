@@ -36,26 +36,33 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka(partitions = 1,
 		topics = { EventingIntegrationTest.TOPIC, EventingIntegrationTest.TOPIC + ".DLT",
 				AbstractEventingIntegrationTest.REPLAY_TOPIC, AbstractEventingIntegrationTest.REPLAY_TOPIC + ".DLT",
-				TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT" })
-abstract class AbstractEventingIntegrationTest {
+				TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT",
+				AbstractEventingIntegrationTest.RELAY_TOPIC })
+public abstract class AbstractEventingIntegrationTest {
 
 	/** The topic of {@link EventingTestApplication.FixableListener}. */
 	static final String REPLAY_TOPIC = "eventing-replay-test";
 
-	@Autowired
-	EmbeddedKafkaBroker broker;
+	/** A topic nobody in the application listens to, for the relay's own tests. */
+	protected static final String RELAY_TOPIC = "eventing-relay-test";
+
+	/** The topic of {@link EventingTestApplication.RecordingListener}. */
+	protected static final String RECORDED_TOPIC = EventingIntegrationTest.TOPIC;
 
 	@Autowired
-	Outbox outbox;
+	protected EmbeddedKafkaBroker broker;
 
 	@Autowired
-	TransactionTemplate transactions;
+	protected Outbox outbox;
 
 	@Autowired
-	JdbcClient jdbc;
+	protected TransactionTemplate transactions;
+
+	@Autowired
+	protected JdbcClient jdbc;
 
 	/** Reads the dead letters of {@code topic} until one per key has arrived. */
-	List<ConsumerRecord<String, byte[]>> readDeadLetters(String topic, List<String> keys) {
+	protected List<ConsumerRecord<String, byte[]>> readDeadLetters(String topic, List<String> keys) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
 				this.broker.getBrokersAsString(), "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -73,7 +80,7 @@ abstract class AbstractEventingIntegrationTest {
 		}
 	}
 
-	static OrderPlaced orderPlaced(String customerId) {
+	protected static OrderPlaced orderPlaced(String customerId) {
 		return OrderPlaced.newBuilder()
 			.setEventId(UUID.randomUUID())
 			.setOrderId(UUID.randomUUID().toString())

@@ -20,10 +20,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.eventing.observability.KafkaHealthIndicator;
+import dev.orderflow.eventing.observability.OutboxHealthIndicator;
 import dev.orderflow.eventing.observability.SchemaRegistryHealthIndicator;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,9 @@ class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTe
 	@Autowired
 	SchemaRegistryHealthIndicator schemaRegistryHealth;
 
+	@Autowired
+	OutboxHealthIndicator outboxHealth;
+
 
 	@Test
 	void publicationContinuesTheTraceOfTheTransactionThatStoredTheEvent() {
@@ -66,17 +71,23 @@ class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTe
 	}
 
 	@Test
-	void outboxGaugesShowWhatWaitsAndForHowLong() {
+	void outboxGaugesAndHealthShowWhatWaitsAndForHowLong() {
+		assertThat(this.outboxHealth.health(true).getStatus()).isEqualTo(Status.UP);
 		OrderPlaced event = orderPlaced("waiting");
 		this.transactions.executeWithoutResult((tx) -> {
 			this.outbox.append(TOPIC, event.getOrderId(), event);
 			// seen only inside this transaction, which is rolled back: the relay never publishes it
 			this.jdbc.sql("UPDATE outbox_event SET created_at = :at WHERE record_key = :key")
-				.param("at", java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
+				.param("at", java.sql.Timestamp.from(Instant.now().minusSeconds(90)))
 				.param("key", event.getOrderId())
 				.update();
 			assertThat(this.meters.get("orderflow.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
-			assertThat(this.meters.get("orderflow.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(59);
+			assertThat(this.meters.get("orderflow.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(89);
+			// past the threshold (60 s by default) the outbox health says what is wrong
+			Health health = this.outboxHealth.health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsKey("setAside").containsEntry("maxAgeSeconds", 60L);
+			assertThat(health.getDetails().get("reason").toString()).contains("longer than 60 s");
 			tx.setRollbackOnly();
 		});
 	}

@@ -6,6 +6,9 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.orderflow.eventing.EventingAutoConfiguration;
+import dev.orderflow.eventing.outbox.OutboxProperties;
+import dev.orderflow.eventing.outbox.SetAsideEvents;
+import dev.orderflow.eventing.outbox.SetAsideListener;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,9 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * Health and meters of the delivery mechanics: the {@code kafka} and {@code schemaRegistry}
- * health indicators (meant for the readiness group), the outbox gauges, the dead-letter
- * counter and the orderId of each consumed record in the logging context.
+ * Health and meters of the delivery mechanics: the {@code outbox}, {@code kafka} and
+ * {@code schemaRegistry} health indicators, the outbox gauges and set-aside counter, the
+ * dead-letter counter and the orderId of each consumed record in the logging context.
  */
 @AutoConfiguration(after = EventingAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -31,8 +34,17 @@ import org.springframework.kafka.listener.RecordInterceptor;
 public class EventingObservabilityAutoConfiguration {
 
 	@Bean
-	OutboxMetrics outboxMetrics(JdbcClient jdbc, Clock eventingClock) {
-		return new OutboxMetrics(jdbc, eventingClock);
+	OutboxMetrics outboxMetrics(JdbcClient jdbc, Clock eventingClock, SetAsideEvents setAsideEvents) {
+		return new OutboxMetrics(jdbc, eventingClock, setAsideEvents);
+	}
+
+	/** Counts, by topic and event type, the events the relay set aside. */
+	@Bean
+	@ConditionalOnBean(MeterRegistry.class)
+	SetAsideListener setAsideCounter(MeterRegistry registry) {
+		return (event) -> registry
+			.counter("orderflow.outbox.set.aside.events", "topic", event.topic(), "type", event.simpleEventType())
+			.increment();
 	}
 
 	@Bean
@@ -51,6 +63,12 @@ public class EventingObservabilityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HealthIndicator.class)
 	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("outbox")
+		OutboxHealthIndicator outboxHealthIndicator(OutboxMetrics outboxMetrics, OutboxProperties outbox) {
+			return new OutboxHealthIndicator(outboxMetrics, outbox.healthMaxAge());
+		}
 
 		@Bean
 		@ConditionalOnEnabledHealthIndicator("kafka")

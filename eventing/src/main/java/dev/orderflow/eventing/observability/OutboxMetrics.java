@@ -8,13 +8,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import dev.orderflow.eventing.outbox.SetAsideEvents;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Gauges of the transactional outbox, read from its table at each scrape:
- * {@code orderflow.outbox.backlog} (events stored but not yet published) and
- * {@code orderflow.outbox.oldest.age} (seconds the oldest of them has waited). A growing age is
- * the signal that the relay cannot reach the broker, long before customers notice.
+ * Gauges of the transactional outbox, read from its tables at each scrape:
+ * {@code orderflow.outbox.backlog} (events stored but not yet published),
+ * {@code orderflow.outbox.oldest.age} (seconds the oldest of them has waited) and
+ * {@code orderflow.outbox.set.aside} (events set aside because they can never be published). A
+ * growing age is the signal that the relay cannot reach the broker or the registry, long before
+ * customers notice; any event set aside wants an operator.
  */
 public class OutboxMetrics implements MeterBinder {
 
@@ -22,9 +26,12 @@ public class OutboxMetrics implements MeterBinder {
 
 	private final Clock clock;
 
-	public OutboxMetrics(JdbcClient jdbc, Clock clock) {
+	private final SetAsideEvents setAside;
+
+	public OutboxMetrics(JdbcClient jdbc, Clock clock, SetAsideEvents setAside) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.setAside = setAside;
 	}
 
 	@Override
@@ -36,6 +43,13 @@ public class OutboxMetrics implements MeterBinder {
 			.description("Seconds the oldest unpublished outbox event has been waiting (0 when empty)")
 			.baseUnit("seconds")
 			.register(registry);
+		Gauge.builder("orderflow.outbox.set.aside", this, OutboxMetrics::setAside)
+			.description("Outbox events set aside because they can never be published (dead-letter API lists them)")
+			.register(registry);
+	}
+
+	double setAside() {
+		return this.setAside.count();
 	}
 
 	double backlog() {

@@ -28,22 +28,20 @@ public class Outbox {
 
 	private final OutboxTracing tracing;
 
-	/**
-	 * @param afterCommit run after each transaction that appended events commits (wakes the
-	 * relay so it publishes without waiting for its next poll)
-	 */
-	public Outbox(JdbcClient jdbc, Clock clock, Runnable afterCommit) {
-		this(jdbc, clock, afterCommit, OutboxTracing.NONE);
-	}
+	private final WriterSchemas writerSchemas;
 
 	/**
-	 * @param afterCommit run after each transaction that appended events commits
+	 * @param writerSchemas where the schema each payload is written with is kept
+	 * @param afterCommit run after each transaction that appended events commits (wakes the
+	 * relay so it publishes without waiting for its next poll)
 	 * @param tracing captures the current trace context, stored with the event so that its
 	 * publication continues the trace
 	 */
-	public Outbox(JdbcClient jdbc, Clock clock, Runnable afterCommit, OutboxTracing tracing) {
+	public Outbox(JdbcClient jdbc, Clock clock, WriterSchemas writerSchemas, Runnable afterCommit,
+			OutboxTracing tracing) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.writerSchemas = writerSchemas;
 		this.afterCommit = afterCommit;
 		this.tracing = tracing;
 	}
@@ -56,12 +54,13 @@ public class Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(String topic, String key, SpecificRecord event) {
 		this.jdbc.sql("""
-				INSERT INTO outbox_event (topic, record_key, event_type, payload, created_at, trace_context)
-				VALUES (:topic, :key, :type, :payload, :createdAt, :traceContext)""")
+				INSERT INTO outbox_event (topic, record_key, event_type, payload, writer_schema, created_at, trace_context)
+				VALUES (:topic, :key, :type, :payload, :writerSchema, :createdAt, :traceContext)""")
 			.param("topic", topic)
 			.param("key", key)
 			.param("type", event.getClass().getName())
 			.param("payload", OutboxPayloads.encode(event))
+			.param("writerSchema", this.writerSchemas.store(event.getSchema()))
 			.param("createdAt", Timestamp.from(this.clock.instant()))
 			.param("traceContext", this.tracing.capture(topic))
 			.update();

@@ -6,17 +6,15 @@ import java.io.UncheckedIOException;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Stores an event in the outbox as plain Avro binary of its generated class. The class name is
- * kept beside it, so no registry call is needed at commit time: the schema id is looked up only
- * when the relay publishes.
+ * Stores an event in the outbox as plain Avro binary of its generated class; the row names the
+ * schema it was written with ({@link WriterSchemas}), so no registry call is needed at commit time:
+ * the schema id is looked up only when the relay publishes ({@link OutboxRecords}).
  */
 final class OutboxPayloads {
 
@@ -40,16 +38,14 @@ final class OutboxPayloads {
 		return out.toByteArray();
 	}
 
-	static SpecificRecord decode(String eventType, byte[] payload) {
-		Class<?> type = loadEventClass(eventType);
-		SpecificData model = SpecificData.getForClass(type);
-		Schema schema = model.getSchema(type);
-		SpecificDatumReader<SpecificRecord> reader = new SpecificDatumReader<>(schema, schema, model);
+	/** The schema of the generated class named {@code eventType}, for rows that do not name their writer schema. */
+	static Schema classSchema(String eventType) {
 		try {
-			return reader.read(null, DecoderFactory.get().binaryDecoder(payload, null));
+			Class<?> type = loadEventClass(eventType);
+			return SpecificData.getForClass(type).getSchema(type);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot decode outbox event of type " + eventType, ex);
+		catch (IllegalStateException ex) {
+			throw new UnpublishableEventException(ex.getMessage(), ex);
 		}
 	}
 

@@ -1,0 +1,71 @@
+package dev.orderflow.eventing.outbox;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.orderflow.eventing.observability.OutboxTracing;
+import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The outbox's beans: {@link Outbox} to store events, {@link OutboxRelay} to publish them through
+ * a producer of its own that sends the stored bytes as they are (so it works whichever value
+ * serializer the application configures, Confluent's included), {@link SetAsideEvents}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxConfiguration {
+
+	@Bean
+	WriterSchemas outboxWriterSchemas(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		return new WriterSchemas(jdbc, transactions);
+	}
+
+	@Bean
+	SetAsideEvents setAsideEvents(JdbcClient jdbc) {
+		return new SetAsideEvents(jdbc);
+	}
+
+	@Bean
+	Outbox outbox(JdbcClient jdbc, Clock clock, WriterSchemas writerSchemas, ObjectProvider<OutboxRelay> relay,
+			OutboxTracing outboxTracing) {
+		return new Outbox(jdbc, clock, writerSchemas, () -> relay.ifAvailable(OutboxRelay::wakeUp), outboxTracing);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaProperties kafka, WriterSchemas writerSchemas,
+			SetAsideEvents setAsideEvents, ObjectProvider<SetAsideListener> setAsideListeners,
+			PlatformTransactionManager transactions, OutboxProperties properties, OutboxTracing outboxTracing,
+			Clock clock, ObjectProvider<ObservationRegistry> observations) {
+		Map<String, Object> producer = kafka.buildProducerProperties();
+		AvroSerdeConfig serde = AvroSerdeConfig.from(producer, true);
+		OutboxRecords records = new OutboxRecords(serde.createClient(), serde, writerSchemas);
+		return new OutboxRelay(jdbc, template(producer, kafka, observations), records, setAsideEvents,
+				setAsideListeners.orderedStream().toList(), transactions, properties, outboxTracing, clock);
+	}
+
+	private static KafkaTemplate<String, byte[]> template(Map<String, Object> producer, KafkaProperties kafka,
+			ObjectProvider<ObservationRegistry> observations) {
+		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(producer,
+				new StringSerializer(), new ByteArraySerializer());
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+		// the producer observation writes the trace headers (W3C traceparent) consumers continue
+		template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
+		template.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return template;
+	}
+
+}
