@@ -116,6 +116,23 @@ public final class Order {
 	}
 
 	/**
+	 * One of the order's events could never be published (too large, refused by the schema
+	 * registry) and was set aside. An order whose OrderPlaced never left is REJECTED with the
+	 * reason, so the customer learns it will not be processed; otherwise the step is recorded.
+	 * @return {@code true} if the order is now REJECTED
+	 */
+	public boolean eventSetAside(String eventType, String reason) {
+		if (this.status == OrderStatus.PENDING && "OrderPlaced".equals(eventType)) {
+			String cause = (reason.length() > 800) ? reason.substring(0, 800) + "..." : reason;
+			this.reason = "not processed: the order could not be passed on to inventory (" + cause + ")";
+			moveTo(OrderStatus.REJECTED, OrderHistoryEntry.OUTBOX);
+			return true;
+		}
+		record(OrderHistoryEntry.event(eventType + "SetAside", now(), OrderHistoryEntry.OUTBOX));
+		return false;
+	}
+
+	/**
 	 * The customer wants to cancel. The order stays in its status until inventory has
 	 * released the stock, see {@link #cancelled()}.
 	 * @return {@code true} for a new request; {@code false} if one is already pending
@@ -194,7 +211,7 @@ public final class Order {
 		return this.status;
 	}
 
-	/** Why inventory rejected the order; {@code null} unless REJECTED. */
+	/** Why the order was rejected (by inventory, or as undeliverable); {@code null} unless REJECTED. */
 	public String reason() {
 		return this.reason;
 	}

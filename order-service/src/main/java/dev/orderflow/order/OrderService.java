@@ -96,6 +96,25 @@ public class OrderService {
 		});
 	}
 
+	/**
+	 * The outbox relay set aside one of the order's events: it can never be published. Runs in
+	 * the relay's transaction, so the order closes exactly when its event is set aside.
+	 */
+	@Transactional
+	public void eventSetAside(UUID orderId, String eventType, String reason) {
+		Optional<Order> found = this.orders.findById(orderId);
+		if (found.isEmpty()) {
+			logger.warn("Event {} of unknown order {} was set aside: {}", eventType, orderId, reason);
+			return;
+		}
+		Order order = found.get();
+		OrderStatus before = order.status();
+		order.eventSetAside(eventType, reason);
+		this.orders.save(order);
+		this.metrics.settled(order, before);
+		logger.error("Order {} is {}: its {} can never be published ({})", orderId, order.status(), eventType, reason);
+	}
+
 	/*
 	 * An inventory answer that does not fit the order is logged and dropped rather than
 	 * thrown: retrying it cannot make it fit, and throwing here would also roll back the

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.orderflow.eventing.outbox.OutboxRelay;
@@ -69,6 +70,9 @@ class OrderSagaIntegrationTest {
 	@Autowired
 	OutboxRelay relay;
 
+	@Autowired
+	OrderService orders;
+
 	private KafkaConsumer<String, Object> ordersTopic;
 
 	private KafkaProducer<String, Object> inventoryTopic;
@@ -113,6 +117,24 @@ class OrderSagaIntegrationTest {
 		awaitStatus(orderId, "CONFIRMED");
 		OrderConfirmed confirmed = awaitEvent(orderId, OrderConfirmed.class);
 		assertThat(confirmed.getLines()).hasSize(1);
+	}
+
+	@Test
+	void orderWhoseEventCanNeverBePublishedIsRejectedWithAReasonAndBlocksNoOne() throws Exception {
+		// 12,000 lines of long SKUs: an OrderPlaced above the producer's 1 MiB max.request.size
+		List<OrderLine> lines = IntStream.range(0, 12_000)
+			.mapToObj((n) -> new OrderLine("SKU-" + "x".repeat(85) + String.format("%06d", n), 1))
+			.toList();
+		String tooLarge = this.orders.place("c-large", "large@example.com", lines).id().toString();
+		String next = placeOrder();
+
+		awaitEvent(next, OrderPlaced.class);
+		awaitStatus(tooLarge, "REJECTED");
+		this.mvc.perform(get("/api/orders/{id}", tooLarge))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.startsWith(
+					"not processed: the order could not be passed on to inventory")))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("max.request.size")));
+		assertThat(allEventsOf(tooLarge)).isEmpty();
 	}
 
 	@Test

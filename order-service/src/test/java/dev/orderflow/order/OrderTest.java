@@ -44,6 +44,29 @@ class OrderTest {
 	}
 
 	@Test
+	void pendingOrderWhoseOrderPlacedIsSetAsideIsRejectedAsNotProcessed() {
+		Order order = order();
+
+		assertThat(order.eventSetAside("OrderPlaced", "The message is 3612345 bytes")).isTrue();
+
+		assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+		assertThat(order.reason())
+			.isEqualTo("not processed: the order could not be passed on to inventory (The message is 3612345 bytes)");
+		assertThat(order.history()).last().extracting(OrderHistoryEntry::source).isEqualTo(OrderHistoryEntry.OUTBOX);
+	}
+
+	@Test
+	void confirmedOrderWhoseLaterEventIsSetAsideKeepsItsStatusAndRecordsIt() {
+		Order order = order();
+		order.confirm();
+
+		assertThat(order.eventSetAside("OrderConfirmed", "refused by the registry")).isFalse();
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+		assertThat(order.history()).last().extracting(OrderHistoryEntry::event).isEqualTo("OrderConfirmedSetAside");
+	}
+
+	@Test
 	void pendingOrderIsRejectedWithTheReason() {
 		Order order = order();
 

@@ -126,7 +126,7 @@ public class OrderMetrics {
 	 */
 	enum RejectionReason {
 
-		UNKNOWN_SKU, INSUFFICIENT_STOCK, OTHER;
+		UNKNOWN_SKU, INSUFFICIENT_STOCK, UNDELIVERABLE, OTHER;
 
 		String tag() {
 			return name().toLowerCase(Locale.ROOT);
@@ -139,6 +139,9 @@ public class OrderMetrics {
 			}
 			if (text.startsWith("insufficient stock")) {
 				return INSUFFICIENT_STOCK;
+			}
+			if (text.startsWith("not processed")) {
+				return UNDELIVERABLE;
 			}
 			return OTHER;
 		}
