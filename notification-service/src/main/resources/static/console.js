@@ -6,6 +6,8 @@
 	const MAX_ORDERS = 100;
 	const MAX_NOTIFICATIONS = 20;
 	const SKUS_FOR_BURST = ['SKU-001', 'SKU-002', 'SKU-003', 'SKU-004', 'SKU-005'];
+	// the service's Retry-After when it refuses a stream (LiveUpdates.RETRY_AFTER)
+	const RECONNECT_AFTER_REFUSAL_MS = 10000;
 
 	// One timeline step per event type; rank orders steps that share a timestamp.
 	const STEPS = {
@@ -573,9 +575,9 @@
 
 	// ---------- live stream ----------
 
-	function connect() {
+	function connect(down = false) {
 		const connection = $('connection');
-		let wasDown = false;
+		let wasDown = down;
 		const stream = new EventSource('/api/notifications/stream');
 		stream.addEventListener('open', () => {
 			connection.dataset.state = 'live';
@@ -590,6 +592,11 @@
 			wasDown = true;
 			connection.dataset.state = 'reconnecting';
 			connection.textContent = 'Reconnecting…';
+			// EventSource reconnects by itself when a stream ends, but gives up on an answer that is
+			// not a stream (503 while the service has all the streams it allows): try again later.
+			if (stream.readyState === EventSource.CLOSED) {
+				setTimeout(() => connect(true), RECONNECT_AFTER_REFUSAL_MS);
+			}
 		});
 		stream.addEventListener('order-event', (message) => onOrderEvent(JSON.parse(message.data)));
 		stream.addEventListener('notification', (message) => {

@@ -1,11 +1,18 @@
 package dev.orderflow.notification.web;
 
-import java.io.IOException;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.orderflow.notification.NotificationRecorded;
 import dev.orderflow.notification.saga.OrderEventSeen;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -23,8 +31,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * read from the saga topics.
  *
  * <p>
- * Sends happen on the thread that produced the update (a Kafka listener); the servlet container
- * buffers them, and a subscriber whose connection is gone is dropped on its first failed send.
+ * Updates come from the Kafka listener threads, and a browser that stops reading must never
+ * hold them up. So a listener only builds the event once and offers it to each client's bounded
+ * queue ({@link LiveClient}), which never blocks; each client has a sender thread of its own that
+ * writes to its stream. A client whose queue is full is disconnected and counted
+ * ({@code orderflow.live.clients.dropped}); its {@code EventSource} reconnects and the console
+ * reloads what it missed. At most {@code max-clients} streams are open at once, which also bounds
+ * the sender threads; one more is refused with 503.
  */
 @Component
 public class LiveUpdates {
@@ -33,74 +46,127 @@ public class LiveUpdates {
 
 	static final String ORDER_EVENT = "order-event";
 
+	// What a refused browser is told to wait; the console retries on its own after about as long.
+	static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
 	private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
-	private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+	private final List<LiveClient> clients = new CopyOnWriteArrayList<>();
 
 	private final LiveUpdatesProperties properties;
 
-	LiveUpdates(LiveUpdatesProperties properties) {
+	// One permit per open stream, held until its sender thread has finished.
+	private final Semaphore streams;
+
+	private final AtomicInteger senders = new AtomicInteger();
+
+	private final Counter dropped;
+
+	private final Counter refused;
+
+	LiveUpdates(LiveUpdatesProperties properties, MeterRegistry registry) {
 		this.properties = properties;
+		this.streams = new Semaphore(properties.maxClients());
+		Gauge.builder("orderflow.live.clients", this, LiveUpdates::openStreams)
+			.description("Live-update streams open (server-sent events), at most max-clients")
+			.register(registry);
+		this.dropped = Counter.builder("orderflow.live.clients.dropped")
+			.description("Live-update clients disconnected because they fell a whole buffer behind")
+			.register(registry);
+		this.refused = Counter.builder("orderflow.live.clients.refused")
+			.description("Live-update streams refused because max-clients were open")
+			.register(registry);
 	}
 
 	SseEmitter subscribe() {
+		if (!this.streams.tryAcquire()) {
+			this.refused.increment();
+			throw new TooManyLiveStreamsException(this.properties.maxClients(), RETRY_AFTER);
+		}
 		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
-		emitter.onCompletion(() -> this.subscribers.remove(emitter));
+		LiveClient client = new LiveClient(emitter, this.properties.buffer(), this::ended);
+		emitter.onCompletion(client::gone);
+		emitter.onError((ex) -> client.gone());
+		// Completed here, on the container's thread, so that Spring MVC does not answer the
+		// timeout itself; this waits only if a send to this client is stuck at that moment.
 		emitter.onTimeout(emitter::complete);
-		emitter.onError((ex) -> this.subscribers.remove(emitter));
-		this.subscribers.add(emitter);
-		// Sent at once so the client sees the stream open (and learns how soon to reconnect).
-		send(emitter, SseEmitter.event().reconnectTime(3_000).comment("connected"));
+		// Sent first so the client sees the stream open (and learns how soon to reconnect).
+		client.offer(frame(SseEmitter.event().reconnectTime(3_000).comment("connected")));
+		this.clients.add(client);
+		start(client);
 		return emitter;
 	}
 
-	int subscribers() {
-		return this.subscribers.size();
+	int openStreams() {
+		return this.properties.maxClients() - this.streams.availablePermits();
 	}
 
 	@TransactionalEventListener
 	void on(NotificationRecorded recorded) {
-		broadcast(NOTIFICATION, recorded.notification());
+		broadcast(frame(SseEmitter.event()
+			.name(NOTIFICATION)
+			.data(recorded.notification(), MediaType.APPLICATION_JSON)));
 	}
 
 	@EventListener
 	void on(OrderEventSeen seen) {
-		broadcast(ORDER_EVENT, seen);
+		broadcast(frame(SseEmitter.event().name(ORDER_EVENT).data(seen, MediaType.APPLICATION_JSON)));
 	}
 
 	// Open streams would hold a graceful shutdown for its whole timeout: end them first.
 	// Browsers reconnect (to another instance, or to this one once it is back).
 	@EventListener(ContextClosedEvent.class)
 	void completeAll() {
-		for (SseEmitter emitter : this.subscribers) {
-			emitter.complete();
+		for (LiveClient client : this.clients) {
+			client.disconnect();
 		}
-		this.subscribers.clear();
+		this.clients.clear();
 	}
 
 	@Scheduled(fixedRateString = "${orderflow.notification.stream.heartbeat:15s}")
 	void heartbeat() {
-		for (SseEmitter emitter : this.subscribers) {
-			send(emitter, SseEmitter.event().comment("heartbeat"));
+		broadcast(frame(SseEmitter.event().comment("heartbeat")));
+	}
+
+	// Built once and shared: each sender serializes the same frame to its own stream.
+	private static Set<DataWithMediaType> frame(SseEmitter.SseEventBuilder event) {
+		return Collections.unmodifiableSet(event.build());
+	}
+
+	private void broadcast(Set<DataWithMediaType> frame) {
+		for (LiveClient client : this.clients) {
+			if (!client.offer(frame)) {
+				drop(client);
+			}
 		}
 	}
 
-	private void broadcast(String name, Object data) {
-		for (SseEmitter emitter : this.subscribers) {
-			// A builder accumulates its text as it is built: one per subscriber.
-			send(emitter, SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+	private void drop(LiveClient client) {
+		// false when the client ended by itself meanwhile: nothing to count
+		if (client.disconnect()) {
+			this.clients.remove(client);
+			this.dropped.increment();
+			log.warn("Disconnected a live-update client that fell {} updates behind; its browser reconnects by itself",
+					this.properties.buffer());
 		}
 	}
 
-	private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+	private void start(LiveClient client) {
 		try {
-			emitter.send(event);
+			Thread sender = new Thread(client, "live-updates-" + this.senders.incrementAndGet());
+			// a sender stuck on a client that stopped reading must not keep the JVM alive
+			sender.setDaemon(true);
+			sender.start();
 		}
-		catch (IOException | IllegalStateException ex) {
-			// The client went away (or the emitter completed); the container completes it.
-			log.debug("Dropping a live-update subscriber: {}", ex.getMessage());
-			this.subscribers.remove(emitter);
+		catch (RuntimeException | Error ex) {
+			ended(client);
+			throw ex;
 		}
+	}
+
+	private void ended(LiveClient client) {
+		this.clients.remove(client);
+		this.streams.release();
 	}
 
 }
