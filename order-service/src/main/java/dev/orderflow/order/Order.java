@@ -21,6 +21,12 @@ import org.springframework.util.Assert;
  */
 public final class Order {
 
+	/** Longest customer id; the size of its column, and a bound on every event that carries it. */
+	public static final int MAX_CUSTOMER_ID_LENGTH = 200;
+
+	/** Longest notification address (RFC 5321 allows 320 characters); the size of its column. */
+	public static final int MAX_CUSTOMER_EMAIL_LENGTH = 320;
+
 	private final UUID id;
 
 	private final String customerId;
@@ -61,12 +67,16 @@ public final class Order {
 
 	/**
 	 * Places a new, {@link OrderStatus#PENDING} order.
-	 * @throws IllegalArgumentException when a field is blank, there are no lines or two
-	 * lines share a SKU
+	 * @throws IllegalArgumentException when a field is blank or too long, there are no lines
+	 * or two lines share a SKU
 	 */
 	public static Order place(String customerId, String customerEmail, List<OrderLine> lines) {
 		Assert.hasText(customerId, "customerId must not be blank");
+		Assert.isTrue(customerId.length() <= MAX_CUSTOMER_ID_LENGTH,
+				() -> "customerId must be at most " + MAX_CUSTOMER_ID_LENGTH + " characters");
 		Assert.hasText(customerEmail, "customerEmail must not be blank");
+		Assert.isTrue(customerEmail.length() <= MAX_CUSTOMER_EMAIL_LENGTH,
+				() -> "customerEmail must be at most " + MAX_CUSTOMER_EMAIL_LENGTH + " characters");
 		Assert.notEmpty(lines, "an order needs at least one line");
 		assertDistinctSkus(lines);
 		Instant now = now();

@@ -9,6 +9,12 @@ public final class Stock {
 	/** Largest quantity accepted in one restock, to keep counters far from int overflow. */
 	public static final int MAX_RESTOCK = 1_000_000;
 
+	/**
+	 * Most units, available and reserved together, one SKU can hold: the largest int, so that
+	 * neither counter can overflow when units move between them.
+	 */
+	public static final int MAX_UNITS = Integer.MAX_VALUE;
+
 	private final String sku;
 
 	private int available;
@@ -64,11 +70,13 @@ public final class Stock {
 	public void restock(int quantity) {
 		requirePositive(quantity);
 		if (quantity > MAX_RESTOCK) {
-			throw new IllegalArgumentException("cannot restock more than " + MAX_RESTOCK + " units at once");
+			throw new StockLimitExceededException("maxRestockQuantity", MAX_RESTOCK,
+					"cannot restock more than " + MAX_RESTOCK + " units at once");
 		}
-		if ((long) available + quantity > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException(
-					"quantity " + quantity + " would take SKU " + sku + " beyond the largest stock a SKU can hold");
+		// reserved units count too: releasing them later must not overflow available
+		if ((long) available + reserved + quantity > MAX_UNITS) {
+			throw new StockLimitExceededException("maxUnitsPerSku", MAX_UNITS, "quantity " + quantity + " would take SKU "
+					+ sku + " beyond the " + MAX_UNITS + " units a SKU can hold, available and reserved together");
 		}
 		available += quantity;
 	}

@@ -2,9 +2,14 @@ package dev.orderflow.inventory.system;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.Max;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+
+import dev.orderflow.inventory.stock.StockLimitExceededException;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -39,7 +44,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<InvalidField> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> new InvalidField(error.getField(), message(error)))
+			.map(ProblemDetailsAdvice::invalidField)
 			.toList();
 		return invalid(ex, errors, headers, request);
 	}
@@ -51,7 +56,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<InvalidField> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap((result) -> (result instanceof ParameterErrors bodyErrors)
-					? bodyErrors.getFieldErrors().stream().map((error) -> new InvalidField(error.getField(), message(error)))
+					? bodyErrors.getFieldErrors().stream().map(ProblemDetailsAdvice::invalidField)
 					: result.getResolvableErrors()
 						.stream()
 						.map((error) -> new InvalidField(result.getMethodParameter().getParameterName(), message(error))))
@@ -70,6 +75,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", List.of(new InvalidField(field, "has the wrong type or format")));
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler
+	ProblemDetail limitExceeded(StockLimitExceededException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Stock limit exceeded");
+		problem.setProperty("limit", ex.limit());
+		problem.setProperty("max", ex.max());
+		return problem;
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -97,6 +111,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/** The field and what is wrong; for a value above its {@code @Max}, also that limit and its value. */
+	private static InvalidField invalidField(FieldError error) {
+		if (error.contains(ConstraintViolation.class)
+				&& error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAnnotation() instanceof Max max) {
+			return new InvalidField(error.getField(), message(error), "maximum", max.value());
+		}
+		return new InvalidField(error.getField(), message(error));
+	}
+
 	private static String message(MessageSourceResolvable error) {
 		if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
 			return "has the wrong type or format";
@@ -115,8 +138,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
-	/** One entry of the {@code errors} property of a 400 problem. */
-	record InvalidField(String field, String message) {
+	/**
+	 * One entry of the {@code errors} property of a 400 problem; a value beyond a limit also names
+	 * the limit (the OpenAPI keyword that documents it, e.g. {@code maximum}) and its value.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record InvalidField(String field, String message, String limit, Long max) {
+
+		InvalidField(String field, String message) {
+			this(field, message, null, null);
+		}
+
 	}
 
 }

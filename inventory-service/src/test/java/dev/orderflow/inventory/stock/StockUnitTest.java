@@ -3,6 +3,7 @@ package dev.orderflow.inventory.stock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -70,6 +71,19 @@ class StockUnitTest {
 
 		assertThat(stock.available()).isEqualTo(Stock.MAX_RESTOCK);
 		assertThatIllegalArgumentException().isThrownBy(() -> stock.restock(Stock.MAX_RESTOCK + 1));
+	}
+
+	@Test
+	void restockNeverTakesAvailableAndReservedTogetherBeyondAnInt() {
+		Stock stock = new Stock("SKU-001", Stock.MAX_UNITS - 20, 10, 0);
+
+		assertThatExceptionOfType(StockLimitExceededException.class).isThrownBy(() -> stock.restock(11))
+			.satisfies((ex) -> assertThat(ex.limit()).isEqualTo("maxUnitsPerSku"))
+			.satisfies((ex) -> assertThat(ex.max()).isEqualTo(Integer.MAX_VALUE));
+		stock.restock(10);
+		stock.release(10);
+
+		assertThat(stock.available()).isEqualTo(Stock.MAX_UNITS);
 	}
 
 	@Test

@@ -42,15 +42,19 @@ class OrderController {
 
 	private final IdempotentOrderPlacement idempotentPlacement;
 
-	OrderController(OrderService orderService, IdempotentOrderPlacement idempotentPlacement) {
+	private final OrderLimits limits;
+
+	OrderController(OrderService orderService, IdempotentOrderPlacement idempotentPlacement, OrderLimits limits) {
 		this.orderService = orderService;
 		this.idempotentPlacement = idempotentPlacement;
+		this.limits = limits;
 	}
 
 	/** 202: the order is accepted, and the saga decides later whether it is confirmed. */
 	@PostMapping
 	ResponseEntity<OrderAccepted> place(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody PlaceOrderRequest request) {
+		requireAtMostMaxLines(request);
 		if (key == null) {
 			Order order = this.orderService.place(request.customerId(), request.customerEmail(), request.orderLines());
 			return accepted(order, HttpStatus.ACCEPTED);
@@ -77,6 +81,15 @@ class OrderController {
 	ResponseEntity<OrderView> cancel(@PathVariable UUID orderId) {
 		Order order = this.orderService.requestCancel(orderId);
 		return ResponseEntity.accepted().location(location(order)).body(OrderView.of(order));
+	}
+
+	/** The cap is a setting, so it cannot be a constraint annotation on the request like the others. */
+	private void requireAtMostMaxLines(PlaceOrderRequest request) {
+		int max = this.limits.maxLines();
+		if (request.lines().size() > max) {
+			throw new LimitExceededException("lines", "maxItems", max,
+					"has " + request.lines().size() + " lines, but an order has at most " + max + " lines");
+		}
 	}
 
 	private static ResponseEntity<OrderAccepted> accepted(Order order, HttpStatus status) {

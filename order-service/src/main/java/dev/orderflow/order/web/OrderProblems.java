@@ -1,14 +1,20 @@
 package dev.orderflow.order.web;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.order.IllegalOrderTransitionException;
 import dev.orderflow.order.OrderNotFoundException;
 import dev.orderflow.order.idempotency.IdempotencyKeyReusedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -23,6 +29,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,9 +50,7 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
-		ex.getBindingResult()
-			.getFieldErrors()
-			.forEach((error) -> problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+		ex.getBindingResult().getFieldErrors().forEach((error) -> problems.add(FieldProblem.of(error)));
 		ex.getBindingResult()
 			.getGlobalErrors()
 			.forEach((error) -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
@@ -55,6 +60,11 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// Jackson wraps what the body's stream throws; a body over the cap is still a 413
+		RequestBodyTooLargeException tooLarge = causeOfType(ex, RequestBodyTooLargeException.class);
+		if (tooLarge != null) {
+			return handleErrorResponseException(tooLarge, tooLarge.getHeaders(), tooLarge.getStatusCode(), request);
+		}
 		return invalid(List.of(unreadable(ex)));
 	}
 
@@ -72,6 +82,11 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> invalidParameter(InvalidParameterException ex) {
 		return invalid(List.of(new FieldProblem(ex.parameter(), ex.getMessage())));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> limitExceeded(LimitExceededException ex) {
+		return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage(), ex.limit(), ex.max())));
 	}
 
 	@ExceptionHandler
@@ -118,6 +133,15 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 		return new FieldProblem("body", "is missing or unreadable");
 	}
 
+	private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
 	// Jackson's path ("lines"[0]."quantity") in the same shape as the validation errors: lines[0].quantity
 	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
@@ -146,8 +170,37 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** One bad input: the JSON path, query parameter or header, and what is wrong with it. */
-	record FieldProblem(String field, String message) {
+	/**
+	 * One bad input: the JSON path, query parameter or header, and what is wrong with it; when it
+	 * goes beyond a limit, also the limit's name (the OpenAPI keyword that documents it:
+	 * {@code maxLength}, {@code maxItems}, {@code maximum}) and its value.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record FieldProblem(String field, String message, String limit, Long max) {
+
+		FieldProblem(String field, String message) {
+			this(field, message, null, null);
+		}
+
+		static FieldProblem of(FieldError error) {
+			if (!error.contains(ConstraintViolation.class)) {
+				return new FieldProblem(error.getField(), error.getDefaultMessage());
+			}
+			ConstraintViolation<?> violation = error.unwrap(ConstraintViolation.class);
+			Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+			Object value = violation.getInvalidValue();
+			if (constraint instanceof Size size && value instanceof CharSequence text && text.length() > size.max()) {
+				return new FieldProblem(error.getField(), error.getDefaultMessage(), "maxLength", (long) size.max());
+			}
+			if (constraint instanceof Size size && value instanceof Collection<?> items && items.size() > size.max()) {
+				return new FieldProblem(error.getField(), error.getDefaultMessage(), "maxItems", (long) size.max());
+			}
+			if (constraint instanceof Max max) {
+				return new FieldProblem(error.getField(), error.getDefaultMessage(), "maximum", max.value());
+			}
+			return new FieldProblem(error.getField(), error.getDefaultMessage());
+		}
+
 	}
 
 }

@@ -3,6 +3,10 @@ package dev.orderflow.order.web;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.servlet.ServletContext;
 
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderLine;
@@ -16,10 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -39,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(OrderController.class)
+@Import(OrderApiConfiguration.class)
 class OrderControllerTest {
 
 	private static final String VALID = """
@@ -93,6 +102,77 @@ class OrderControllerTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("lines"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("more than one line for SKU-1")));
+	}
+
+	@Test
+	void refusesMoreLinesThanTheLimitNamingIt() throws Exception {
+		placing(order("c-1", "c-1@example.com", 101)).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("an order has at most 100 lines")))
+			.andExpect(jsonPath("$.errors[0].field").value("lines"))
+			.andExpect(jsonPath("$.errors[0].limit").value("maxItems"))
+			.andExpect(jsonPath("$.errors[0].max").value(100));
+		verifyNoInteractions(this.orderService);
+	}
+
+	@Test
+	void acceptsAnOrderWithExactlyTheMostLines() throws Exception {
+		given(this.orderService.place(anyString(), anyString(), anyList())).willReturn(order());
+
+		placing(order("c-1", "c-1@example.com", 100)).andExpect(status().isAccepted());
+	}
+
+	@Test
+	void refusesFieldsLongerThanTheirLimitNamingIt() throws Exception {
+		String email = "a".repeat(310) + "@example.com";
+		placing(order("c".repeat(201), email, 1)).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("customerEmail must be at most 320 characters")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'customerEmail')].limit").value(hasItem("maxLength")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'customerEmail')].max").value(hasItem(320)))
+			.andExpect(jsonPath("$.errors[?(@.field == 'customerId')].max").value(hasItem(200)));
+		placing("""
+				{"customerId":"c-1","customerEmail":"c-1@example.com","lines":[{"sku":"%s","quantity":1}]}"""
+			.formatted("S".repeat(101))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("lines[0].sku"))
+			.andExpect(jsonPath("$.errors[0].limit").value("maxLength"))
+			.andExpect(jsonPath("$.errors[0].max").value(100));
+		verifyNoInteractions(this.orderService);
+	}
+
+	@Test
+	void answersABodyOverTheLimitWith413NamingIt() throws Exception {
+		String body = order("c-1", "c-1@example.com", 90) + " ".repeat(200 * 1024);
+
+		placing(body).andExpect(status().isContentTooLarge())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Request body too large"))
+			.andExpect(jsonPath("$.detail").value("a request body has at most 65536 bytes"))
+			.andExpect(jsonPath("$.limit").value("maxRequestBodyBytes"))
+			.andExpect(jsonPath("$.max").value(65536));
+		verifyNoInteractions(this.orderService, this.idempotentPlacement);
+	}
+
+	@Test
+	void answersAChunkedBodyOverTheLimitWith413() throws Exception {
+		// no Content-Length: the filter can only count the bytes as they are read
+		String body = order("c-1", "c-1@example.com", 90).replace("\"lines\"", " ".repeat(200 * 1024) + "\"lines\"");
+
+		this.mvc.perform(new ChunkedPost("/api/orders").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.limit").value("maxRequestBodyBytes"))
+			.andExpect(jsonPath("$.max").value(65536));
+		verifyNoInteractions(this.orderService, this.idempotentPlacement);
+	}
+
+	@Test
+	void capsTheBodyOfEveryPost() throws Exception {
+		this.mvc.perform(post("/api/orders/{id}/cancel", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+			.content("x".repeat(65537)))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.limit").value("maxRequestBodyBytes"));
+		verifyNoInteractions(this.orderService);
 	}
 
 	@Test
@@ -237,8 +317,45 @@ class OrderControllerTest {
 		return this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
+	/** An order body with {@code lines} distinct SKUs. */
+	private static String order(String customerId, String customerEmail, int lines) {
+		return """
+				{"customerId":"%s","customerEmail":"%s","lines":[%s]}""".formatted(customerId, customerEmail,
+				IntStream.rangeClosed(1, lines)
+					.mapToObj((i) -> "{\"sku\":\"SKU-" + i + "\",\"quantity\":1}")
+					.collect(Collectors.joining(",")));
+	}
+
 	private static Order order() {
 		return Order.place("c-1", "c-1@example.com", List.of(new OrderLine("SKU-1", 2)));
+	}
+
+	/** A POST whose body comes without a Content-Length, as a chunked one does. */
+	static final class ChunkedPost extends AbstractMockHttpServletRequestBuilder<ChunkedPost> {
+
+		ChunkedPost(String uri) {
+			super(HttpMethod.POST);
+			uri(uri);
+			header("Transfer-Encoding", "chunked");
+		}
+
+		@Override
+		protected MockHttpServletRequest createServletRequest(ServletContext servletContext) {
+			return new MockHttpServletRequest(servletContext) {
+
+				@Override
+				public int getContentLength() {
+					return -1;
+				}
+
+				@Override
+				public long getContentLengthLong() {
+					return -1;
+				}
+
+			};
+		}
+
 	}
 
 }

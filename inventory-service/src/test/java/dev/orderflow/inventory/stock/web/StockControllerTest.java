@@ -86,6 +86,31 @@ class StockControllerTest {
 	}
 
 	@Test
+	void restockOverTheCapIsA400ProblemNamingTheLimit() throws Exception {
+		expectProblem(restock("SKU-001", "{\"quantity\":1000001}"), 400)
+			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
+			.andExpect(jsonPath("$.errors[0].limit").value("maximum"))
+			.andExpect(jsonPath("$.errors[0].max").value(Stock.MAX_RESTOCK));
+		verifyNoInteractions(inventory);
+	}
+
+	@Test
+	void restockBeyondWhatASkuCanHoldIsA400ProblemNamingTheLimit() throws Exception {
+		// the real aggregate refuses, as the service would let it
+		given(inventory.restock("SKU-001", Stock.MAX_RESTOCK)).willAnswer((invocation) -> {
+			Stock stock = stock("SKU-001", Stock.MAX_UNITS - Stock.MAX_RESTOCK, 1);
+			stock.restock(Stock.MAX_RESTOCK);
+			return stock;
+		});
+
+		expectProblem(restock("SKU-001", "{\"quantity\":1000000}"), 400)
+			.andExpect(jsonPath("$.title").value("Stock limit exceeded"))
+			.andExpect(jsonPath("$.limit").value("maxUnitsPerSku"))
+			.andExpect(jsonPath("$.max").value(Integer.MAX_VALUE))
+			.andExpect(jsonPath("$.detail").value(containsString("2147483647 units a SKU can hold")));
+	}
+
+	@Test
 	void malformedJsonIsA400Problem() throws Exception {
 		expectProblem(restock("SKU-001", "{\"quantity\":"), 400);
 		expectProblem(restock("SKU-001", ""), 400);
