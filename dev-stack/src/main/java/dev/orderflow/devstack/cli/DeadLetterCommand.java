@@ -27,6 +27,8 @@ final class DeadLetterCommand {
 
 	private static final String ROW = "  %-28s %-38s %-24s %-8s %s%n";
 
+	private static final String SET_ASIDE_ROW = "  %-10s %-38s %-16s %s%n";
+
 	private final Map<String, URI> services;
 
 	private final PrintStream out;
@@ -102,8 +104,39 @@ final class DeadLetterCommand {
 				continue;
 			}
 			printTable(name, deadLetters(response.body()));
+			failures += listSetAside(name, service.getValue());
 		}
 		return (failures == 0) ? 0 : 1;
+	}
+
+	/** The events the service's outbox set aside: they never reached a topic, so no DLT holds them. */
+	private int listSetAside(String name, URI base) throws InterruptedException {
+		HttpResponse<String> response;
+		try {
+			response = send(HttpRequest.newBuilder(base.resolve("/api/dead-letters/set-aside")).GET());
+		}
+		catch (IOException ex) {
+			return 1;
+		}
+		if (response.statusCode() != 200) {
+			this.out.println(name + ": set-aside events: " + problem(response));
+			return 1;
+		}
+		printSetAside(name, deadLetters(response.body()));
+		return 0;
+	}
+
+	void printSetAside(String service, List<Map<?, ?>> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		this.out.println(service + ": " + events.size() + " outbox event(s) set aside, never published");
+		this.out.printf(SET_ASIDE_ROW, "OUTBOX ID", "KEY", "EVENT", "REASON");
+		for (Map<?, ?> event : events) {
+			String type = text(event.get("eventType"), 200);
+			this.out.printf(SET_ASIDE_ROW, event.get("id"), text(event.get("key"), 38),
+					type.substring(type.lastIndexOf('.') + 1), text(event.get("reason"), 100).replaceAll("\\s+", " "));
+		}
 	}
 
 	private int replay(String service, String path) throws InterruptedException {

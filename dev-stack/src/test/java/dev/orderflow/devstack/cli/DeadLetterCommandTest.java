@@ -40,6 +40,12 @@ class DeadLetterCommandTest {
 			  "exceptionMessage":"failed to deserialize","timestamp":"2026-11-26T08:00:01Z",
 			  "valuePreview":"base64:AAE=","replayed":true}]""";
 
+	private static final String SET_ASIDE = """
+			[{"id":17,"topic":"orders","key":"9b2f6c1e-0000-4000-8000-000000000003",
+			  "eventType":"dev.orderflow.events.OrderPlaced","createdAt":"2026-11-26T08:00:00Z",
+			  "setAsideAt":"2026-11-26T08:00:01Z",
+			  "reason":"The message is 3612345 bytes when serialized which is larger than 1048576"}]""";
+
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -76,8 +82,10 @@ class DeadLetterCommandTest {
 			.containsPattern("ID\\s+KEY\\s+FROM\\s+REPLAYED\\s+EXCEPTION")
 			.containsPattern("orders.DLT-1-7\\s+9b2f6c1e-0000-4000-8000-000000000001\\s+orders-1@42\\s+no\\s+"
 					+ "ListenerExecutionFailedException: Listener failed; stock table locked")
-			.containsPattern("orders.DLT-2-0\\s+-\\s+orders-2@3\\s+yes\\s+DeserializationException");
-		assertThat(this.requests).containsExactly("GET /api/dead-letters");
+			.containsPattern("orders.DLT-2-0\\s+-\\s+orders-2@3\\s+yes\\s+DeserializationException")
+			.contains("inventory-service: 1 outbox event(s) set aside, never published")
+			.containsPattern("17\\s+9b2f6c1e-0000-4000-8000-000000000003\\s+OrderPlaced\\s+The message is 3612345 bytes");
+		assertThat(this.requests).containsExactly("GET /api/dead-letters", "GET /api/dead-letters/set-aside");
 	}
 
 	@Test
@@ -146,7 +154,7 @@ class DeadLetterCommandTest {
 		String path = exchange.getRequestURI().getRawPath();
 		this.requests.add(exchange.getRequestMethod() + " " + path);
 		if (exchange.getRequestMethod().equals("GET")) {
-			respond(exchange, 200, "application/json", DEAD_LETTERS);
+			respond(exchange, 200, "application/json", path.endsWith("/set-aside") ? SET_ASIDE : DEAD_LETTERS);
 		}
 		else if (path.equals("/api/dead-letters/replay")) {
 			respond(exchange, 202, "application/json", "{\"replayed\":1}");

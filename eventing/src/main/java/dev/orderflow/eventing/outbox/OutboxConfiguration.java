@@ -8,9 +8,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.orderflow.eventing.observability.OutboxTracing;
+import dev.orderflow.eventing.outbox.web.SetAsideController;
 import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +40,13 @@ public class OutboxConfiguration {
 	@Bean
 	SetAsideEvents setAsideEvents(JdbcClient jdbc) {
 		return new SetAsideEvents(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+	SetAsideController setAsideController(SetAsideEvents setAsideEvents) {
+		return new SetAsideController(setAsideEvents);
 	}
 
 	@Bean

@@ -34,9 +34,15 @@ import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,6 +70,9 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void relaysOfThreeInstancesPublishEveryEventOnceAndEachKeyInOrder() throws Exception {
@@ -130,7 +139,7 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 	}
 
 	@Test
-	void anEventTooLargeForKafkaIsSetAsideAndItsKeysLaterEventsWaitBehindIt() {
+	void anEventTooLargeForKafkaIsSetAsideAndItsKeysLaterEventsWaitBehindIt() throws Exception {
 		String poisoned = "too-large-" + UUID.randomUUID();
 		String healthy = "healthy-" + UUID.randomUUID();
 		OrderPlaced tooLarge = event(poisoned, "seq-1");
@@ -156,6 +165,12 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 		assertThat(this.meters.get("orderflow.outbox.set.aside").gauge().value()).isGreaterThanOrEqualTo(2);
 		assertThat(this.meters.get("orderflow.outbox.set.aside.events").tag("type", "OrderPlaced").counter().count())
 			.isGreaterThanOrEqualTo(2);
+
+		// listed beside the dead letters, for operators and ./orderflow dlt
+		this.mvc.perform(get("/api/dead-letters/set-aside").param("limit", "1000"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.key == '" + poisoned + "')].reason",
+					hasItem(containsString("max.request.size"))));
 
 		// a later event of the same order still never overtakes the one set aside
 		this.transactions.executeWithoutResult((tx) -> this.outbox.append(RELAY_TOPIC, poisoned, event(poisoned, "seq-4")));
