@@ -12,7 +12,10 @@ import dev.orderflow.events.OrderCancelled;
 import dev.orderflow.events.OrderPlaced;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Inventory's side of the saga: translates each order event into one call of
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A batch listener: the records of one poll share one database transaction
  * ({@link TransactionalBatch}, each record in a savepoint of its own), one commit instead of one
- * per record (docs/performance.md).
+ * per record (docs/performance.md). That transaction first locks the stock of every SKU the poll
+ * will touch, in sorted order ({@link PollStockLocks}), so that consumers in several instances
+ * never wait on each other in a cycle (ADR 0008).
  */
 @Component
 public class OrderEventsListener {
@@ -39,15 +44,40 @@ public class OrderEventsListener {
 
 	private final TransactionalBatch batch;
 
-	OrderEventsListener(ProcessedEvents processedEvents, ReservationService reservations, TransactionalBatch batch) {
+	private final PollStockLocks stockLocks;
+
+	private final TransactionTemplate pollTransaction;
+
+	OrderEventsListener(ProcessedEvents processedEvents, ReservationService reservations, TransactionalBatch batch,
+			PollStockLocks stockLocks, PlatformTransactionManager transactions) {
 		this.processedEvents = processedEvents;
 		this.reservations = reservations;
 		this.batch = batch;
+		this.stockLocks = stockLocks;
+		this.pollTransaction = new TransactionTemplate(transactions);
 	}
 
+	/**
+	 * Opens the poll's transaction, locks the stock the poll will touch, and only then lets
+	 * {@link TransactionalBatch} apply the records; it joins this transaction.
+	 */
 	@KafkaListener(id = LISTENER_ID, topics = "orders", groupId = CONSUMER, batch = "true")
 	void onPoll(List<ConsumerRecord<String, Object>> records) {
-		this.batch.apply(LISTENER_ID, records, this::on);
+		BatchListenerFailedException failed = this.pollTransaction.execute((status) -> {
+			this.stockLocks.lockStockTouchedBy(records);
+			try {
+				this.batch.apply(LISTENER_ID, records, this::on);
+				return null;
+			}
+			catch (BatchListenerFailedException ex) {
+				// the failed record is already rolled back to its savepoint; the records before it
+				// must commit, so the failure leaves the transaction only after its commit
+				return ex;
+			}
+		});
+		if (failed != null) {
+			throw failed;
+		}
 	}
 
 	/** OrderConfirmed, OrderRejected and future order events are not inventory's business. */

@@ -2,8 +2,10 @@ package dev.orderflow.inventory.reservation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +34,23 @@ public class Reservations {
 			.query((rs, rowNum) -> new Reservation(orderId, ReservationStatus.valueOf(rs.getString("status")),
 					linesOf(orderId), rejection(rs)))
 			.optional();
+	}
+
+	/**
+	 * The SKUs that the reservations of these orders hold, without locking anything: what
+	 * cancelling them will give back to the stock.
+	 */
+	public Set<String> skusHeldBy(Collection<String> orderIds) {
+		if (orderIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc
+			.sql("SELECT DISTINCT l.sku FROM reservation_line l JOIN reservation r ON r.order_id = l.order_id"
+					+ " WHERE r.status = :status AND l.order_id IN (:orderIds)")
+			.param("status", ReservationStatus.RESERVED.name())
+			.param("orderIds", orderIds)
+			.query(String.class)
+			.list());
 	}
 
 	public void insert(Reservation reservation) {

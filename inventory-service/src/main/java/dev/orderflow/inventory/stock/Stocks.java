@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The stock table. Writers lock rows with {@code SELECT ... FOR UPDATE} one SKU at a time in
  * sorted order: two orders touching the same SKUs then queue up instead of overselling, and
- * can never wait on each other in a cycle (no deadlock).
+ * can never wait on each other in a cycle (no deadlock). A transaction that applies several
+ * orders must lock all their SKUs first, in one call (ADR 0008).
  */
 @Repository
 public class Stocks {
