@@ -43,6 +43,10 @@ final class UpCommand {
 			return 1;
 		}
 		Set<Component> wanted = arguments.only();
+		if (topology.processes(wanted).isEmpty()) {
+			this.context.err().println("orderflow: nothing to start: --only postgres goes with --postgres");
+			return 2;
+		}
 		Set<StackProcess> running = Set.of();
 		if (arguments.detach() && !arguments.clean()) {
 			running = running(topology.processes(wanted));
