@@ -4,10 +4,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The processes of the local stack, in start order (they stop in reverse).
+ * The kinds of process of the local stack, in start order (they stop in reverse). How many of
+ * each run is the {@link Topology}'s business: none of PostgreSQL by default, up to three brokers,
+ * N instances of each service.
  */
 public enum Component {
 
+	POSTGRES("postgres", "PostgreSQL (up --postgres)"),
 	KAFKA("kafka", "Kafka broker (PLAINTEXT)"),
 	SMTP("smtp", "SMTP catcher"),
 	SCHEMA_REGISTRY("schema-registry", "schema registry HTTP API"),
@@ -36,7 +39,12 @@ public enum Component {
 
 	/** Whether this is one of our Spring Boot applications, started from its module's jar. */
 	public boolean isService() {
-		return this != KAFKA && this != SMTP;
+		return this != POSTGRES && this != KAFKA && this != SMTP;
+	}
+
+	/** Whether it keeps data in a database of its own (the registry keeps its schemas in Kafka). */
+	public boolean usesDatabase() {
+		return isService() && this != SCHEMA_REGISTRY;
 	}
 
 	public static Optional<Component> byId(String id) {

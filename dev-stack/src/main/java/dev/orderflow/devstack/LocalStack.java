@@ -1,23 +1,33 @@
 package dev.orderflow.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import dev.orderflow.devstack.kafka.BrokerConfig;
 import dev.orderflow.devstack.kafka.BrokerReadiness;
 import dev.orderflow.devstack.kafka.StorageFormat;
 import dev.orderflow.devstack.kafka.Topics;
 import dev.orderflow.devstack.ports.PortCheck;
+import dev.orderflow.devstack.postgres.Postgres;
+import dev.orderflow.devstack.postgres.PostgresCluster;
 import dev.orderflow.devstack.ports.PortConflict;
 import dev.orderflow.devstack.process.HttpReadiness;
 import dev.orderflow.devstack.process.JavaCommand;
@@ -43,6 +53,10 @@ import dev.orderflow.devstack.smtp.SmtpCatcher;
  * stack.restart("inventory-service");
  * stack.stop();
  * </pre>
+ *
+ * A {@link Topology} scales it out: PostgreSQL first, three brokers, N instances of each service
+ * ({@code order-service}, {@code order-service-2}, ...); all instances of a component start
+ * together and are awaited together (a broker is ready only once its quorum is).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -55,15 +69,19 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Set<Component> components;
 
+	private final Topology topology;
+
+	private final Set<StackProcess> leftAlone;
+
 	private final Installation installation;
 
 	private final Duration readyTimeout;
 
 	private final Consumer<String> progress;
 
-	private final Map<Component, ManagedProcess> processes = new EnumMap<>(Component.class);
+	private final Map<StackProcess, ManagedProcess> processes = new TreeMap<>();
 
-	private final List<Component> started = new CopyOnWriteArrayList<>();
+	private final List<StackProcess> started = new CopyOnWriteArrayList<>();
 
 	private volatile boolean stopping;
 
@@ -73,6 +91,8 @@ public final class LocalStack implements AutoCloseable {
 				(builder.dataDir != null) ? builder.dataDir : defaultDataDir(this.installation.repoRoot()));
 		this.ports = builder.ports;
 		this.components = EnumSet.copyOf(builder.components);
+		this.topology = builder.topology;
+		this.leftAlone = Set.copyOf(builder.leftAlone);
 		this.readyTimeout = builder.readyTimeout;
 		this.progress = builder.progress;
 	}
@@ -88,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts every component in order and waits until each is ready. Nothing starts when a
+	 * Starts every process in order and waits until each is ready. Nothing starts when a
 	 * jar is missing, a stack is already running on this data directory, or a port is taken.
 	 * @throws StartupException (or {@link PortsInUseException}) saying what went wrong; the
 	 * processes started so far are stopped again
@@ -96,12 +116,16 @@ public final class LocalStack implements AutoCloseable {
 	public void start() {
 		preflight();
 		this.dataDir.create();
+		this.topology.save(this.dataDir);
 		try {
 			for (Component component : this.components) {
 				if (this.stopping) {
 					throw new StartupException("Stopped while starting");
 				}
-				startAndAwait(component);
+				List<StackProcess> instances = toStart(component);
+				if (!instances.isEmpty()) {
+					startAndAwait(instances);
+				}
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -111,19 +135,30 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	/** Stops every started process in reverse order: SIGTERM, then SIGKILL after {@link #STOP_GRACE}. */
+	/**
+	 * Stops every started process in reverse order: SIGTERM, then SIGKILL after {@link #STOP_GRACE}.
+	 * The instances of one component stop together: a cluster's last broker would otherwise wait
+	 * for a quorum that has left.
+	 */
 	public void stop() {
 		this.stopping = true;
-		List<Component> reversed = new ArrayList<>(this.started);
-		java.util.Collections.reverse(reversed);
-		for (Component component : reversed) {
-			ManagedProcess process = process(component);
-			if (process.isAlive()) {
-				this.progress.accept("  stopping " + component.id() + " (pid " + process.pid() + ")");
-			}
-			process.stop(STOP_GRACE);
-			this.started.remove(component);
+		List<StackProcess> reversed = new ArrayList<>(this.started);
+		Collections.reverse(reversed);
+		for (List<StackProcess> together : byComponent(reversed)) {
+			List<ManagedProcess> group = together.stream().map(this::process).toList();
+			group.stream()
+				.filter(ManagedProcess::isAlive)
+				.forEach((process) -> this.progress.accept("  stopping " + process.name() + " (pid " + process.pid() + ")"));
+			ManagedProcess.stopTogether(group, STOP_GRACE);
+			this.started.removeAll(together);
 		}
+	}
+
+	/** The processes grouped by component, each group and the groups in the order given. */
+	public static List<List<StackProcess>> byComponent(List<StackProcess> processes) {
+		Map<Component, List<StackProcess>> groups = new LinkedHashMap<>();
+		processes.forEach((process) -> groups.computeIfAbsent(process.component(), (c) -> new ArrayList<>()).add(process));
+		return List.copyOf(groups.values());
 	}
 
 	/** Whether {@link #stop()} was called (e.g. by Ctrl-C while starting). */
@@ -136,30 +171,31 @@ public final class LocalStack implements AutoCloseable {
 		stop();
 	}
 
-	/** SIGKILL, as a crash would; {@link #restart(String)} brings it back. */
+	/** SIGKILL, as a crash would; {@link #restart(String)} brings it back. {@code name}: e.g. order-service-2. */
 	public void kill(String name) {
-		process(component(name)).kill();
+		process(named(name)).kill();
 	}
 
 	/** Stops the process if it still runs, starts it again and waits until it is ready. */
 	public void restart(String name) {
-		Component component = component(name);
-		ManagedProcess process = process(component);
-		process.stop(STOP_GRACE);
-		startAndAwait(component);
+		StackProcess process = named(name);
+		process(process).stop(STOP_GRACE);
+		startAndAwait(List.of(process));
 	}
 
 	/** The pid of the process's current (or last) run. */
 	public long pid(String name) {
-		return process(component(name)).pid();
+		return process(named(name)).pid();
 	}
 
 	public boolean isAlive(String name) {
-		return Optional.ofNullable(this.processes.get(component(name))).map(ManagedProcess::isAlive).orElse(false);
+		return handle(name).map(ProcessHandle::isAlive).orElse(false);
 	}
 
 	public Optional<ProcessHandle> handle(String name) {
-		return Optional.ofNullable(this.processes.get(component(name))).flatMap(ManagedProcess::handle);
+		synchronized (this.processes) {
+			return Optional.ofNullable(this.processes.get(named(name))).flatMap(ManagedProcess::handle);
+		}
 	}
 
 	public DataDir dataDir() {
@@ -174,22 +210,83 @@ public final class LocalStack implements AutoCloseable {
 		return EnumSet.copyOf(this.components);
 	}
 
-	public String bootstrapServers() {
-		return this.ports.bootstrapServers();
+	public Topology topology() {
+		return this.topology;
 	}
 
-	/** The recorded pid file of a component of the stack in {@code dataDir}. */
+	/** The processes this stack runs (or would), in start order. */
+	public List<StackProcess> processes() {
+		return this.topology.processes(this.components);
+	}
+
+	/** Every broker's PLAINTEXT listener. */
+	public String bootstrapServers() {
+		return this.topology.bootstrapServers(this.ports);
+	}
+
+	/** The recorded pid file of a component's first instance in {@code dataDir}. */
 	public static PidFile pidFile(DataDir dataDir, Component component) {
-		return new PidFile(dataDir.run().resolve(component.id() + ".pid"), component.id(), dataDir.root());
+		return pidFile(dataDir, StackProcess.first(component));
+	}
+
+	/** The recorded pid file of a process of the stack in {@code dataDir}. */
+	public static PidFile pidFile(DataDir dataDir, StackProcess process) {
+		if (process.component() == Component.POSTGRES) {
+			Path data = dataDir.postgres();
+			return new PidFile(dataDir.pid(process), (commandLine) -> PostgresCluster.isServerOf(data, commandLine));
+		}
+		return new PidFile(dataDir.pid(process), process.name(), dataDir.root());
+	}
+
+	/**
+	 * The processes a stack in {@code dataDir} has or had: those of its recorded topology, and any
+	 * other with a pid file (an instance of an earlier, larger start), in start order.
+	 */
+	public static List<StackProcess> recorded(DataDir dataDir) {
+		Set<StackProcess> recorded = new TreeSet<>(
+				Topology.recorded(dataDir).orElse(Topology.single()).processes(EnumSet.allOf(Component.class)));
+		try (var files = Files.list(dataDir.run())) {
+			files.map((file) -> file.getFileName().toString())
+				.filter((file) -> file.endsWith(".pid"))
+				.map((file) -> StackProcess.byName(file.substring(0, file.length() - ".pid".length())))
+				.flatMap(Optional::stream)
+				.forEach(recorded::add);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// no run directory: nothing else was started
+		}
+		return List.copyOf(recorded);
 	}
 
 	/** The processes of a stack (detached or in another terminal) still running on that data directory. */
-	public static Map<Component, ProcessHandle> running(DataDir dataDir) {
-		Map<Component, ProcessHandle> running = new EnumMap<>(Component.class);
-		for (Component component : Component.values()) {
-			pidFile(dataDir, component).runningProcess().ifPresent((handle) -> running.put(component, handle));
+	public static Map<StackProcess, ProcessHandle> running(DataDir dataDir) {
+		Map<StackProcess, ProcessHandle> running = new LinkedHashMap<>();
+		for (StackProcess process : recorded(dataDir)) {
+			pidFile(dataDir, process).runningProcess().ifPresent((handle) -> running.put(process, handle));
 		}
 		return running;
+	}
+
+	/** How to tell that a process of a stack with these ports and this topology is ready. */
+	public static Readiness readiness(StackProcess process, StackPorts ports, Topology topology) {
+		int port = ports.of(process);
+		return switch (process.component()) {
+			case POSTGRES -> () -> Postgres.acceptsConnections(port);
+			case KAFKA -> new BrokerReadiness("127.0.0.1:" + port, topology.brokers());
+			case SMTP -> new SocketReadiness(port, "220");
+			default -> new HttpReadiness(port);
+		};
+	}
+
+	private List<StackProcess> toStart(Component component) {
+		return this.topology.processes(EnumSet.of(component))
+			.stream()
+			.filter((process) -> !this.leftAlone.contains(process))
+			.toList();
+	}
+
+	private List<StackProcess> toStart() {
+		return this.processes().stream().filter((process) -> !this.leftAlone.contains(process)).toList();
 	}
 
 	private void preflight() {
@@ -207,97 +304,151 @@ public final class LocalStack implements AutoCloseable {
 					+ String.join(System.lineSeparator() + "  ", jarProblems) + System.lineSeparator()
 					+ "Build with: ./mvnw -q -B -DskipTests install   (or leave it out: --only COMPONENT,...)");
 		}
-		Map<Component, ProcessHandle> running = running(this.dataDir);
-		// only the components this stack would start must not run yet: `up -d` restarts what is missing
-		running.keySet().retainAll(this.components);
+		Map<StackProcess, ProcessHandle> running = running(this.dataDir);
+		// only the processes this stack would start must not run yet: `up -d` restarts what is missing
+		running.keySet().retainAll(toStart());
 		if (!running.isEmpty()) {
 			throw new StartupException("An orderflow stack is already running from " + this.dataDir.root() + " (pids "
 					+ running.values().stream().map((h) -> Long.toString(h.pid())).toList()
 					+ "). See ./orderflow status, or stop it with ./orderflow down");
 		}
-		List<PortConflict> conflicts = PortCheck.conflicts(this.ports.wantedBy(this.components));
+		List<PortConflict> conflicts = PortCheck.conflicts(this.ports.wantedBy(toStart()));
 		if (!conflicts.isEmpty()) {
 			throw new PortsInUseException(conflicts);
 		}
 	}
 
-	private void startAndAwait(Component component) {
+	/** Starts the instances of one component together, then waits until each is ready. */
+	private void startAndAwait(List<StackProcess> instances) {
 		long begin = System.nanoTime();
-		ManagedProcess process = new ManagedProcess(spec(component), pidFile(this.dataDir, component));
-		synchronized (this.processes) {
-			this.processes.put(component, process);
-		}
-		process.start();
-		if (!this.started.contains(component)) {
-			this.started.add(component);
-		}
-		process.awaitReady(readiness(component), this.readyTimeout);
-		this.progress.accept(String.format("  %-21s ready in %4.1f s  (pid %d, port %d)", component.id(),
-				(System.nanoTime() - begin) / 1e9, process.pid(), this.ports.of(component)));
-		if (component == Component.KAFKA) {
-			List<String> created = Topics.createMissing(bootstrapServers());
-			if (!created.isEmpty()) {
-				this.progress.accept("  created topics " + String.join(", ", created));
+		for (StackProcess name : instances) {
+			ManagedProcess process = new ManagedProcess(spec(name), pidFile(this.dataDir, name));
+			synchronized (this.processes) {
+				this.processes.put(name, process);
 			}
+			process.start();
+			if (!this.started.contains(name)) {
+				this.started.add(name);
+			}
+		}
+		for (StackProcess name : instances) {
+			ManagedProcess process = process(name);
+			process.awaitReady(readiness(name, this.ports, this.topology), this.readyTimeout);
+			this.progress.accept(String.format("  %-21s ready in %4.1f s  (pid %d, port %d)", name,
+					(System.nanoTime() - begin) / 1e9, process.pid(), this.ports.of(name)));
+		}
+		whenReady(instances.get(0).component());
+	}
+
+	/** What a component's clients need before they start: the saga's topics, the services' databases. */
+	private void whenReady(Component component) {
+		List<String> created = switch (component) {
+			case KAFKA -> Topics.createMissing(bootstrapServers(),
+					Topics.sagaTopics(this.topology.replicationFactor(), this.topology.minInsyncReplicas()));
+			case POSTGRES -> Postgres.createMissing(this.ports.postgres(),
+					Arrays.stream(Component.values()).filter(Component::usesDatabase).map(LocalStack::database).toList());
+			default -> List.of();
+		};
+		if (!created.isEmpty()) {
+			this.progress.accept("  created " + ((component == Component.KAFKA) ? "topics " : "databases ")
+					+ String.join(", ", created));
 		}
 	}
 
-	private ProcessSpec spec(Component component) {
-		List<String> command = JavaCommand.java(component.id(), this.dataDir.root());
+	private ProcessSpec spec(StackProcess name) {
+		Component component = name.component();
+		List<String> command = JavaCommand.java(name.name(), this.dataDir.root());
 		Map<String, String> env = Map.of();
 		switch (component) {
-			case KAFKA -> {
-				BrokerConfig config = new BrokerConfig(this.dataDir.config(), this.dataDir.kafka(), this.ports.kafka(),
-						this.ports.controller());
-				Path serverProperties = config.write();
-				StorageFormat.formatIfNeeded(this.dataDir.kafka(), serverProperties,
-						JavaCommand.java("kafka-storage-format", this.dataDir.root()),
-						this.installation.brokerClasspath(), this.dataDir.log(component));
-				command.addAll(List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + config.log4jConfig(), "-cp",
-						this.installation.brokerClasspath(), "kafka.Kafka", serverProperties.toString()));
+			case POSTGRES -> {
+				command = postgresCommand();
+				env = PostgresCluster.environment();
 			}
+			case KAFKA -> command.addAll(brokerCommand(name.instance()));
 			case SMTP -> command.addAll(List.of("-Xmx64m", "-cp", this.installation.ownClasspath(),
 					SmtpCatcher.class.getName(), "--port", Integer.toString(this.ports.smtp()), "--dir",
 					this.dataDir.mail().toString()));
 			default -> {
-				command.addAll(ServiceJvm.current().launch(this.installation.jarOf(component), this.progress));
-				env = serviceEnvironment(component);
+				command.addAll(ServiceJvm.current()
+					.launch(this.installation.jarOf(component), name.instance() == 1, this.progress));
+				env = serviceEnvironment(name);
 			}
 		}
-		return new ProcessSpec(component.id(), command, env, this.dataDir.root(), this.dataDir.log(component),
-				this.dataDir.run().resolve(component.id() + ".pid"));
+		return new ProcessSpec(name.name(), command, env, this.dataDir.root(), this.dataDir.log(name),
+				this.dataDir.pid(name));
 	}
 
-	private Map<String, String> serviceEnvironment(Component service) {
+	private List<String> brokerCommand(int broker) {
+		List<Integer> controllers = IntStream.rangeClosed(1, this.topology.brokers())
+			.mapToObj(this.ports::controllerOf)
+			.toList();
+		StackProcess name = new StackProcess(Component.KAFKA, broker);
+		BrokerConfig config = new BrokerConfig(this.dataDir.config(), this.dataDir.kafka(broker), broker,
+				this.ports.of(name), controllers);
+		Path serverProperties = config.write();
+		String clusterId = StorageFormat.clusterId(
+				IntStream.rangeClosed(1, this.topology.brokers()).mapToObj(this.dataDir::kafka).toList());
+		StorageFormat.formatIfNeeded(this.dataDir.kafka(broker), serverProperties, clusterId,
+				JavaCommand.java("kafka-storage-format", this.dataDir.root()), this.installation.brokerClasspath(),
+				this.dataDir.log(name));
+		return List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + config.log4jConfig(), "-cp",
+				this.installation.brokerClasspath(), "kafka.Kafka", serverProperties.toString());
+	}
+
+	private List<String> postgresCommand() {
+		try {
+			PostgresCluster cluster = PostgresCluster.in(this.dataDir.postgres());
+			if (cluster.initIfNeeded(this.dataDir.log(StackProcess.first(Component.POSTGRES)))) {
+				this.progress.accept("  created a PostgreSQL cluster in " + cluster.data());
+			}
+			return cluster.serverCommand(this.ports.postgres(), Map.of());
+		}
+		catch (IOException ex) {
+			throw new StartupException("Cannot prepare PostgreSQL in " + this.dataDir.postgres() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private Map<String, String> serviceEnvironment(StackProcess service) {
 		Map<String, String> environment = new HashMap<>(ServiceJvm.ENVIRONMENT);
 		environment.putAll(Map.of("SERVER_PORT", Integer.toString(this.ports.of(service)), "KAFKA_BOOTSTRAP_SERVERS",
 				bootstrapServers(), "SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + this.ports.schemaRegistry(),
 				"ORDERFLOW_DATA_DIR", this.dataDir.db().toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
 				Integer.toString(this.ports.smtp())));
+		// unique among the instances of a service: its logs and the outbox relay's lock owner name it
+		environment.put("ORDERFLOW_INSTANCE_ID", service.name());
+		if (this.topology.postgres()) {
+			environment.putAll(Map.of("SPRING_DATASOURCE_URL",
+					Postgres.jdbcUrl(this.ports.postgres(), database(service.component())), "SPRING_DATASOURCE_USERNAME",
+					Postgres.USERNAME, "SPRING_DATASOURCE_PASSWORD", ""));
+		}
+		if (this.topology.replicationFactor() > 1) {
+			String replicas = Integer.toString(this.topology.replicationFactor());
+			environment.putAll(Map.of("ORDERFLOW_TOPICS_REPLICAS", replicas, "ORDERFLOW_REGISTRY_REPLICATION_FACTOR",
+					replicas));
+		}
 		return environment;
 	}
 
-	private Readiness readiness(Component component) {
-		return switch (component) {
-			case KAFKA -> new BrokerReadiness(bootstrapServers());
-			case SMTP -> new SocketReadiness(this.ports.smtp(), "220");
-			default -> new HttpReadiness(this.ports.of(component));
-		};
+	/** Each service owns its database: order_service, inventory_service, notification_service. */
+	private static String database(Component service) {
+		return service.id().replace('-', '_');
 	}
 
-	private ManagedProcess process(Component component) {
+	private ManagedProcess process(StackProcess name) {
 		synchronized (this.processes) {
-			ManagedProcess process = this.processes.get(component);
+			ManagedProcess process = this.processes.get(name);
 			if (process == null) {
-				throw new IllegalStateException(component.id() + " was not started by this stack");
+				throw new IllegalStateException(name + " was not started by this stack");
 			}
 			return process;
 		}
 	}
 
-	private static Component component(String name) {
-		return Component.byId(name)
-			.orElseThrow(() -> new IllegalArgumentException("Unknown component " + name + "; one of " + Component.ids()));
+	private static StackProcess named(String name) {
+		return StackProcess.byName(name)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Unknown process " + name + "; one of " + Component.ids() + ", or one of them -2, -3, ..."));
 	}
 
 	/** Configures a {@link LocalStack}; every setting has the default of {@code ./orderflow up}. */
@@ -308,6 +459,10 @@ public final class LocalStack implements AutoCloseable {
 		private StackPorts ports = StackPorts.defaults();
 
 		private Set<Component> components = EnumSet.allOf(Component.class);
+
+		private Topology topology = Topology.single();
+
+		private Set<StackProcess> leftAlone = Set.of();
 
 		private Installation installation;
 
@@ -339,6 +494,18 @@ public final class LocalStack implements AutoCloseable {
 
 		public Builder components(Component first, Component... rest) {
 			return components(EnumSet.of(first, rest));
+		}
+
+		/** How many of each: {@link Topology#single()} by default. */
+		public Builder topology(Topology topology) {
+			this.topology = topology;
+			return this;
+		}
+
+		/** Processes of the topology that run already and are not to be started (for {@code up -d}). */
+		public Builder leaveAlone(Set<StackProcess> running) {
+			this.leftAlone = Set.copyOf(running);
+			return this;
 		}
 
 		public Builder installation(Installation installation) {

@@ -13,17 +13,38 @@ import java.util.Map;
  * @param inventoryService inventory-service's HTTP port
  * @param notificationService notification-service's HTTP port
  * @param smtp the SMTP catcher
+ * @param postgres PostgreSQL, when the stack runs on it
  */
 public record StackPorts(int kafka, int controller, int schemaRegistry, int orderService, int inventoryService,
-		int notificationService, int smtp) {
+		int notificationService, int smtp, int postgres) {
 
-	/** The ports of docs and labs: 9092/9093, 8081, 8080, 8082, 8083, 3025. */
+	/** Instance k of a process listens on its port + {@value} · (k − 1), e.g. order-service 8080, 8180, 8280. */
+	public static final int INSTANCE_STEP = 100;
+
+	/** The ports of a stack without PostgreSQL, which then gets its default, 5432. */
+	public StackPorts(int kafka, int controller, int schemaRegistry, int orderService, int inventoryService,
+			int notificationService, int smtp) {
+		this(kafka, controller, schemaRegistry, orderService, inventoryService, notificationService, smtp, 5432);
+	}
+
+	/** The ports of docs and labs: 9092/9093, 8081, 8080, 8082, 8083, 3025, 5432. */
 	public static StackPorts defaults() {
-		return new StackPorts(9092, 9093, 8081, 8080, 8082, 8083, 3025);
+		return new StackPorts(9092, 9093, 8081, 8080, 8082, 8083, 3025, 5432);
+	}
+
+	/** The port of one process: its component's, plus {@link #INSTANCE_STEP} for each instance before it. */
+	public int of(StackProcess process) {
+		return of(process.component()) + INSTANCE_STEP * (process.instance() - 1);
+	}
+
+	/** The KRaft controller listener of broker k. */
+	public int controllerOf(int broker) {
+		return this.controller + INSTANCE_STEP * (broker - 1);
 	}
 
 	public int of(Component component) {
 		return switch (component) {
+			case POSTGRES -> this.postgres;
 			case KAFKA -> this.kafka;
 			case SMTP -> this.smtp;
 			case SCHEMA_REGISTRY -> this.schemaRegistry;
@@ -33,18 +54,20 @@ public record StackPorts(int kafka, int controller, int schemaRegistry, int orde
 		};
 	}
 
-	/** Every port the given components need, with what it is for (the controller goes with Kafka). */
-	public Map<Integer, String> wantedBy(Iterable<Component> components) {
+	/** Every port the given processes need, with what it is for (a controller goes with its broker). */
+	public Map<Integer, String> wantedBy(Iterable<StackProcess> processes) {
 		Map<Integer, String> wanted = new LinkedHashMap<>();
-		for (Component component : components) {
-			wanted.put(of(component), component.purpose());
-			if (component == Component.KAFKA) {
-				wanted.put(this.controller, "Kafka KRaft controller");
+		for (StackProcess process : processes) {
+			wanted.put(of(process), process.purpose());
+			if (process.component() == Component.KAFKA) {
+				wanted.put(controllerOf(process.instance()),
+						"Kafka KRaft controller" + ((process.instance() == 1) ? "" : ", node " + process.instance()));
 			}
 		}
 		return wanted;
 	}
 
+	/** The first broker only; a client learns the others from it (see {@link Topology#bootstrapServers}). */
 	public String bootstrapServers() {
 		return "127.0.0.1:" + this.kafka;
 	}

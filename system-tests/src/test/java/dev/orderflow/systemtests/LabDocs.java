@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.StackProcess;
 import dev.orderflow.devstack.process.CommandLines;
 import dev.orderflow.devstack.process.ManagedProcess;
 
@@ -93,7 +94,7 @@ abstract class LabDocs {
 	void stopStack() throws IOException {
 		if (this.stack != null) {
 			// a lab may have restarted processes (./orderflow up -d): those are not this stack's children
-			Map<Component, ProcessHandle> running = LocalStack.running(this.stack.dataDir());
+			Map<StackProcess, ProcessHandle> running = LocalStack.running(this.stack.dataDir());
 			this.stack.stop();
 			running.values().forEach((process) -> ManagedProcess.stop(process, LocalStack.STOP_GRACE));
 			labPidFiles().forEach(this::killLeftOver);

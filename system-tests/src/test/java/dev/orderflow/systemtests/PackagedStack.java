@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.Topology;
 
 /**
  * The packaged stack as a user gets it from {@code ./orderflow up}: a real KRaft broker, the SMTP
@@ -17,7 +18,12 @@ final class PackagedStack {
 	}
 
 	static LocalStack start(String name) {
-		LocalStack stack = builder(name).build();
+		return start(name, Topology.single());
+	}
+
+	/** As {@link #start(String)}, scaled out as {@code ./orderflow up --postgres --instances N --brokers 3} does. */
+	static LocalStack start(String name, Topology topology) {
+		LocalStack stack = builder(name).topology(topology).build();
 		stack.dataDir().wipe();
 		stack.start();
 		return stack;

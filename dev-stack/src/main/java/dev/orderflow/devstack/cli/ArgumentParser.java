@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Topology;
 import dev.orderflow.devstack.cli.Arguments.Command;
 
 /**
@@ -28,10 +30,22 @@ public final class ArgumentParser {
 		boolean clean = false;
 		Optional<Path> dataDir = Optional.empty();
 		Set<Component> only = EnumSet.noneOf(Component.class);
-		Optional<Component> target = Optional.empty();
+		Optional<StackProcess> target = Optional.empty();
+		Optional<Integer> instances = Optional.empty();
+		Optional<Integer> brokers = Optional.empty();
+		boolean postgres = false;
 		while (!queue.isEmpty()) {
 			String arg = queue.poll();
-			if (arg.startsWith("--data-dir")) {
+			if (arg.startsWith("--instances")) {
+				instances = Optional.of(number(value(arg, "--instances", queue), "--instances"));
+			}
+			else if (arg.startsWith("--brokers")) {
+				brokers = Optional.of(number(value(arg, "--brokers", queue), "--brokers"));
+			}
+			else if (arg.equals("--postgres")) {
+				postgres = true;
+			}
+			else if (arg.startsWith("--data-dir")) {
 				dataDir = Optional.of(Path.of(value(arg, "--data-dir", queue)));
 			}
 			else if (arg.startsWith("--only")) {
@@ -50,7 +64,7 @@ public final class ArgumentParser {
 							command = command(arg);
 						}
 						else if ((command == Command.LOGS || command == Command.KILL) && target.isEmpty()) {
-							target = Optional.of(component(arg));
+							target = Optional.of(process(arg));
 						}
 						else {
 							throw new UsageException("Unexpected argument " + arg);
@@ -60,17 +74,20 @@ public final class ArgumentParser {
 			}
 		}
 		command = (command != null) ? command : Command.HELP;
-		validate(command, detach, clean, only, target);
-		return new Arguments(command, detach, clean, dataDir, only, target);
+		boolean scaled = instances.isPresent() || brokers.isPresent() || postgres;
+		validate(command, detach || clean || scaled, only, target);
+		Optional<Topology> topology = scaled ? Optional.of(topology(instances, brokers, postgres)) : Optional.empty();
+		return new Arguments(command, detach, clean, dataDir, only, topology, target);
 	}
 
-	private static void validate(Command command, boolean detach, boolean clean, Set<Component> only,
-			Optional<Component> target) {
+	private static void validate(Command command, boolean upOptions, Set<Component> only,
+			Optional<StackProcess> target) {
 		if (command == Command.HELP) {
 			return;
 		}
-		if ((detach || clean || !only.isEmpty()) && command != Command.UP) {
-			throw new UsageException("-d, --clean and --only go with up, not with " + name(command));
+		if ((upOptions || !only.isEmpty()) && command != Command.UP) {
+			throw new UsageException("-d, --clean, --only, --instances, --postgres and --brokers go with up, not with "
+					+ name(command));
 		}
 		if ((command == Command.LOGS || command == Command.KILL) && target.isEmpty()) {
 			throw new UsageException(name(command) + " needs a NAME, one of: " + Component.ids());
@@ -97,6 +114,31 @@ public final class ArgumentParser {
 			throw new UsageException("--only needs at least one of: " + Component.ids());
 		}
 		return components;
+	}
+
+	/** Options not given keep their default: one instance, one broker, H2. */
+	private static Topology topology(Optional<Integer> instances, Optional<Integer> brokers, boolean postgres) {
+		try {
+			return new Topology(instances.orElse(1), brokers.orElse(1), postgres);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+	}
+
+	private static int number(String value, String option) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new UsageException(option + " needs a number, not " + value);
+		}
+	}
+
+	private static StackProcess process(String name) {
+		return StackProcess.byName(name)
+			.orElseThrow(() -> new UsageException("Unknown component " + name + "; one of: " + Component.ids()
+					+ " (instance k of a scaled-out stack: NAME-k, e.g. order-service-2)"));
 	}
 
 	private static Component component(String id) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Topology;
 
 /**
  * A parsed command line.
@@ -15,10 +17,12 @@ import dev.orderflow.devstack.Component;
  * @param clean {@code up --clean}: wipe the data directory first
  * @param dataDir {@code --data-dir DIR}
  * @param only {@code --only a,b}: the components to start (all by default)
- * @param target the component of {@code logs NAME} and {@code kill NAME}
+ * @param topology {@code --instances N}, {@code --postgres}, {@code --brokers 3}: the topology they
+ * describe together, when any of them is given
+ * @param target the process of {@code logs NAME} and {@code kill NAME}, e.g. {@code order-service-2}
  */
 public record Arguments(Command command, boolean detach, boolean clean, Optional<Path> dataDir, Set<Component> only,
-		Optional<Component> target) {
+		Optional<Topology> topology, Optional<StackProcess> target) {
 
 	/** The commands of {@code ./orderflow}. */
 	public enum Command {

@@ -28,10 +28,17 @@ final class Banner {
 		line(out, components, Component.NOTIFICATION_SERVICE, "console",
 				url(ports.notificationService()) + "/   (API: /api/notifications)");
 		line(out, components, Component.SCHEMA_REGISTRY, "schema registry", url(ports.schemaRegistry()) + "/subjects");
-		line(out, components, Component.KAFKA, "Kafka", ports.bootstrapServers());
+		line(out, components, Component.KAFKA, "Kafka", stack.bootstrapServers());
+		if (components.contains(Component.POSTGRES) && stack.topology().postgres()) {
+			out.printf("  %-17s %s%n", "PostgreSQL", "127.0.0.1:" + ports.postgres() + "   (user postgres, a database per service)");
+		}
 		line(out, components, Component.SMTP, "SMTP catcher", "127.0.0.1:" + ports.smtp() + "   (./orderflow mail)");
 		out.printf("  %-17s %s   (./orderflow logs NAME)%n", "logs", stack.dataDir().logs());
 		out.printf("  %-17s %s%n", "data", stack.dataDir().root());
+		if (!stack.topology().isSingle()) {
+			out.printf("  %-17s %s; instance k listens on its port + %d·(k−1)   (./orderflow status)%n", "scaled out",
+					stack.topology().describe(), StackPorts.INSTANCE_STEP);
+		}
 		if (components.contains(Component.ORDER_SERVICE)) {
 			out.println();
 			out.println("Place a first order:");

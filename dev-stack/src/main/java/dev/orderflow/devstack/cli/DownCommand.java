@@ -1,17 +1,22 @@
 package dev.orderflow.devstack.cli;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.StackProcess;
 import dev.orderflow.devstack.process.CommandLines;
 import dev.orderflow.devstack.process.ManagedProcess;
 import dev.orderflow.devstack.process.PidFile;
 
 /**
- * {@code down}: stops a detached stack by its recorded pids, in reverse start order. A pid
- * that no longer runs our process (pids get reused) is left alone.
+ * {@code down}: stops a detached stack by its recorded pids, in reverse start order: every
+ * instance, every broker, PostgreSQL last. A pid that no longer runs our process (pids get
+ * reused) is left alone.
  */
 final class DownCommand {
 
@@ -22,26 +27,28 @@ final class DownCommand {
 	}
 
 	int run() {
-		List<Component> reversed = new java.util.ArrayList<>(List.of(Component.values()));
-		java.util.Collections.reverse(reversed);
+		List<StackProcess> reversed = new ArrayList<>(LocalStack.recorded(this.context.dataDir()));
+		Collections.reverse(reversed);
 		int stopped = 0;
 		boolean failed = false;
-		for (Component component : reversed) {
-			PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), component);
-			Optional<Long> pid = pidFile.read();
-			if (pid.isEmpty()) {
-				continue;
+		// the instances of one component stop together: a cluster's last broker would wait for a quorum that has left
+		for (List<StackProcess> together : LocalStack.byComponent(reversed)) {
+			Map<StackProcess, ProcessHandle> ours = new LinkedHashMap<>();
+			for (StackProcess name : together) {
+				PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), name);
+				Optional<Long> pid = pidFile.read();
+				Optional<ProcessHandle> running = pidFile.runningProcess();
+				if (running.isPresent()) {
+					this.context.out().println("  stopping " + name + " (pid " + pid.orElseThrow() + ")");
+					ours.put(name, running.get());
+				}
+				else {
+					pid.ifPresent((stale) -> reportStale(name, stale));
+				}
 			}
-			Optional<ProcessHandle> ours = pidFile.runningProcess();
-			if (ours.isPresent()) {
-				this.context.out().println("  stopping " + component.id() + " (pid " + pid.get() + ")");
-				failed |= !ManagedProcess.stop(ours.get(), LocalStack.STOP_GRACE);
-				stopped++;
-			}
-			else {
-				reportStale(component, pid.get());
-			}
-			pidFile.delete();
+			failed |= !ManagedProcess.stopTogether(ours.values(), LocalStack.STOP_GRACE);
+			stopped += ours.size();
+			together.forEach((name) -> LocalStack.pidFile(this.context.dataDir(), name).delete());
 		}
 		this.context.out()
 			.println((stopped == 0) ? "No orderflow stack is running from " + this.context.dataDir().root() + "."
@@ -49,10 +56,10 @@ final class DownCommand {
 		return failed ? 1 : 0;
 	}
 
-	private void reportStale(Component component, long pid) {
+	private void reportStale(StackProcess name, long pid) {
 		Optional<String> stranger = CommandLines.of(pid).filter((line) -> !line.isBlank());
 		stranger.ifPresent((line) -> this.context.out()
-			.println("  pid " + pid + " of " + component.id() + " now runs something else; leaving it alone: "
+			.println("  pid " + pid + " of " + name + " now runs something else; leaving it alone: "
 					+ abbreviate(line.trim())));
 	}
 

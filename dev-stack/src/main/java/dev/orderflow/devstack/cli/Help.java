@@ -16,10 +16,18 @@ final class Help {
 			                   when part of the stack runs, start only what is missing
 			  up --clean       wipe the data directory first (Kafka data, databases, logs, mail)
 			  up --only a,b    start only these components (e.g. --only kafka,smtp)
+			  up --postgres    keep the services' data in one PostgreSQL (127.0.0.1:5432, a database each)
+			                   instead of H2 files
+			  up --instances N run N instances of each service (needs --postgres: an H2 file
+			                   serves one process); instance k on port + 100·(k−1), e.g. 8180
+			  up --brokers 3   a three-node Kafka cluster (9092, 9192, 9292; controllers 9093, 9193, 9293),
+			                   topics with 3 replicas, 2 in sync; changing it needs --clean
+			                   (a later up -d without these options keeps what the data directory ran)
 			  down             stop a detached stack
 			  status           show each process: pid, port, alive, ready
 			  logs NAME        follow one log; NAME is one of:
-			                   kafka, smtp, schema-registry, order-service, inventory-service, notification-service
+			                   postgres, kafka, smtp, schema-registry, order-service, inventory-service,
+			                   notification-service; NAME-k for instance k (order-service-2, kafka-3)
 			  kill NAME        SIGKILL one process (a crash, for the fault labs); up -d restarts it
 			  mail             list the e-mails the SMTP catcher received
 			  dlt list         the dead letters of order-, inventory- and notification-service
@@ -38,7 +46,7 @@ final class Help {
 			                   (default: $ORDERFLOW_HOME, else .orderflow/ in the repository)
 
 			Ports (127.0.0.1): Kafka 9092 (controller 9093), registry 8081, order-service 8080,
-			inventory-service 8082, notification-service 8083, SMTP 3025.
+			inventory-service 8082, notification-service 8083, SMTP 3025, PostgreSQL 5432.
 			""";
 
 	private Help() {

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.StackProcess;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.process.PidFile;
 
@@ -26,12 +26,12 @@ final class KillCommand {
 		this.context = context;
 	}
 
-	int run(Component component) {
-		PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), component);
+	int run(StackProcess name) {
+		PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), name);
 		Optional<ProcessHandle> ours = pidFile.runningProcess();
 		if (ours.isEmpty()) {
 			this.context.err()
-				.println("orderflow: " + component.id() + " is not running from " + this.context.dataDir().root()
+				.println("orderflow: " + name + " is not running from " + this.context.dataDir().root()
 						+ pidFile.read().map((pid) -> " (pid " + pid + " has exited)").orElse("")
 						+ "; ./orderflow status shows what runs");
 			return 1;
@@ -40,12 +40,12 @@ final class KillCommand {
 		process.destroyForcibly();
 		if (!awaitExit(process)) {
 			this.context.err()
-				.println("orderflow: " + component.id() + " (pid " + process.pid() + ") did not exit within "
+				.println("orderflow: " + name + " (pid " + process.pid() + ") did not exit within "
 						+ EXIT_WAIT.toSeconds() + " s of SIGKILL");
 			return 1;
 		}
 		this.context.out()
-			.println("killed " + component.id() + " (pid " + process.pid()
+			.println("killed " + name + " (pid " + process.pid()
 					+ ") with SIGKILL, as a crash would; ./orderflow up -d starts it again");
 		return 0;
 	}

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.StackProcess;
 import dev.orderflow.devstack.process.LogTail;
 
 /**
@@ -18,10 +18,10 @@ final class LogsCommand {
 		this.context = context;
 	}
 
-	int run(Component component) throws IOException, InterruptedException {
-		Path log = this.context.dataDir().log(component);
+	int run(StackProcess name) throws IOException, InterruptedException {
+		Path log = this.context.dataDir().log(name);
 		if (!Files.isRegularFile(log)) {
-			this.context.err().println("orderflow: no log for " + component.id() + " yet (" + log + ")");
+			this.context.err().println("orderflow: no log for " + name + " yet (" + log + ")");
 			return 1;
 		}
 		this.context.out().println("==> " + log + " <== (Ctrl-C to stop)");

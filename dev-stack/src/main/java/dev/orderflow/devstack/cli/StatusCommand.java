@@ -3,22 +3,23 @@ package dev.orderflow.devstack.cli;
 import java.util.List;
 import java.util.Optional;
 
-import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
-import dev.orderflow.devstack.kafka.BrokerReadiness;
+import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Topology;
 import dev.orderflow.devstack.process.HttpReadiness;
+import dev.orderflow.devstack.process.PidFile;
 import dev.orderflow.devstack.process.Readiness;
-import dev.orderflow.devstack.process.SocketReadiness;
 
 /**
- * {@code status}: for each process its pid, port, whether it is alive and whether it is
- * ready (readiness probe for the services, the broker answering an admin client, the SMTP
- * greeting). Exit code 0 when every recorded process is alive and ready.
+ * {@code status}: for each process (every instance, broker and PostgreSQL of a scaled-out stack)
+ * its pid, port, whether it is alive and whether it is ready (readiness probe for the services,
+ * the broker answering an admin client with its whole cluster, PostgreSQL accepting a connection,
+ * the SMTP greeting). Exit code 0 when every recorded process is alive and ready.
  */
 final class StatusCommand {
 
-	private static final String ROW = "%-21s %-8s %-6s %-6s %s%n";
+	private static final String ROW = "%-22s %-8s %-6s %-6s %s%n";
 
 	private final Context context;
 
@@ -28,47 +29,43 @@ final class StatusCommand {
 
 	int run() {
 		StackPorts ports = StackPorts.defaults();
-		this.context.out().println("orderflow stack in " + this.context.dataDir().root());
+		Optional<Topology> recorded = Topology.recorded(this.context.dataDir());
+		Topology topology = recorded.orElse(Topology.single());
+		this.context.out().println("orderflow stack in " + this.context.dataDir().root()
+				+ recorded.filter((t) -> !t.isSingle()).map((t) -> " (" + t.describe() + ")").orElse(""));
 		this.context.out().printf(ROW, "NAME", "PID", "PORT", "ALIVE", "READY");
-		int recorded = 0;
+		int recordedPids = 0;
 		int healthy = 0;
-		for (Component component : Component.values()) {
-			Optional<Long> pid = LocalStack.pidFile(this.context.dataDir(), component).read();
-			Optional<ProcessHandle> running = LocalStack.pidFile(this.context.dataDir(), component).runningProcess();
-			boolean ready = running.isPresent() && check(readiness(component, ports));
-			recorded += pid.isPresent() ? 1 : 0;
+		for (StackProcess process : LocalStack.recorded(this.context.dataDir())) {
+			PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), process);
+			Optional<Long> pid = pidFile.read();
+			Optional<ProcessHandle> running = pidFile.runningProcess();
+			boolean ready = running.isPresent() && check(LocalStack.readiness(process, ports, topology));
+			recordedPids += pid.isPresent() ? 1 : 0;
 			healthy += ready ? 1 : 0;
 			this.context.out()
-				.printf(ROW, component.id(), pid.map(String::valueOf).orElse("-"), ports.of(component),
-						running.isPresent() ? "yes" : "no", running.isPresent() ? readyColumn(ready, component, ports) : "-");
+				.printf(ROW, process.name(), pid.map(String::valueOf).orElse("-"), ports.of(process),
+						running.isPresent() ? "yes" : "no", running.isPresent() ? readyColumn(ready, process, ports) : "-");
 		}
-		if (recorded == 0) {
+		if (recordedPids == 0) {
 			this.context.out().println("Not running. Start it with ./orderflow up -d");
 			return 3;
 		}
-		return (healthy == recorded) ? 0 : 1;
+		return (healthy == recordedPids) ? 0 : 1;
 	}
 
 	/** "yes", or "no" with what the service's readiness probe says is not UP (e.g. "no (kafka DOWN)"). */
-	private static String readyColumn(boolean ready, Component component, StackPorts ports) {
-		if (ready || !component.isService()) {
+	private static String readyColumn(boolean ready, StackProcess process, StackPorts ports) {
+		if (ready || !process.component().isService()) {
 			return ready ? "yes" : "no";
 		}
 		try {
-			List<String> notReady = new HttpReadiness(ports.of(component)).notReadyComponents();
+			List<String> notReady = new HttpReadiness(ports.of(process)).notReadyComponents();
 			return notReady.isEmpty() ? "no" : "no (" + String.join(", ", notReady) + ")";
 		}
 		catch (Exception ex) {
 			return "no (not answering)";
 		}
-	}
-
-	private static Readiness readiness(Component component, StackPorts ports) {
-		return switch (component) {
-			case KAFKA -> new BrokerReadiness(ports.bootstrapServers());
-			case SMTP -> new SocketReadiness(ports.smtp(), "220");
-			default -> new HttpReadiness(ports.of(component));
-		};
 	}
 
 	private static boolean check(Readiness readiness) {

@@ -1,18 +1,25 @@
 package dev.orderflow.devstack.cli;
 
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Topology;
 
 /**
  * {@code up}: starts the stack; in the foreground it runs until Ctrl-C and then stops
  * everything in reverse order, detached ({@code -d}) it returns once all is ready. Detached,
  * when part of the stack already runs from the data directory (a process crashed or was
  * killed), it starts only the missing processes and leaves the running ones alone.
+ * <p>
+ * {@code --instances}, {@code --postgres} and {@code --brokers} together say how many of each
+ * process run (a {@link Topology}); without them, {@code up} keeps the topology the data
+ * directory was last started with, or runs one of each on a fresh one.
  */
 final class UpCommand {
 
@@ -26,10 +33,24 @@ final class UpCommand {
 		if (arguments.clean() && !wipe()) {
 			return 1;
 		}
+		Optional<Topology> recorded = Topology.recorded(this.context.dataDir());
+		Topology topology = arguments.topology().or(() -> recorded).orElse(Topology.single());
+		if (!arguments.clean() && recorded.isPresent() && recorded.get().brokers() != topology.brokers()) {
+			this.context.err()
+				.println("orderflow: the Kafka data in " + this.context.dataDir().root() + " is of "
+						+ recorded.get().brokers() + " broker(s), not " + topology.brokers()
+						+ "; add --clean to start afresh with " + topology.brokers());
+			return 1;
+		}
 		Set<Component> wanted = arguments.only();
+		if (topology.processes(wanted).isEmpty()) {
+			this.context.err().println("orderflow: nothing to start: --only postgres goes with --postgres");
+			return 2;
+		}
+		Set<StackProcess> running = Set.of();
 		if (arguments.detach() && !arguments.clean()) {
-			wanted = missing(wanted);
-			if (wanted.isEmpty()) {
+			running = running(topology.processes(wanted));
+			if (running.size() == topology.processes(wanted).size()) {
 				this.context.out()
 					.println("orderflow is already running from " + this.context.dataDir().root()
 							+ "; ./orderflow status shows each process");
@@ -40,6 +61,8 @@ final class UpCommand {
 			.installation(this.context.installation())
 			.dataDir(this.context.dataDir().root())
 			.components(wanted)
+			.topology(topology)
+			.leaveAlone(running)
 			.progress(this.context.out()::println)
 			.build();
 		this.context.out().println("Starting orderflow (data in " + this.context.dataDir().root() + ") ...");
@@ -70,14 +93,13 @@ final class UpCommand {
 		return 0;
 	}
 
-	/** The wanted components not running yet; says which ones run already. */
-	private Set<Component> missing(Set<Component> wanted) {
-		Map<Component, ProcessHandle> running = LocalStack.running(this.context.dataDir());
-		Set<Component> missing = EnumSet.copyOf(wanted);
-		missing.removeAll(running.keySet());
-		running.forEach((component, handle) -> this.context.out()
-			.println("  " + component.id() + " is already running (pid " + handle.pid() + ")"));
-		return missing;
+	/** The wanted processes that run already; says which. */
+	private Set<StackProcess> running(List<StackProcess> wanted) {
+		Map<StackProcess, ProcessHandle> running = LocalStack.running(this.context.dataDir());
+		running.keySet().retainAll(wanted);
+		running.forEach((process, handle) -> this.context.out()
+			.println("  " + process + " is already running (pid " + handle.pid() + ")"));
+		return running.keySet();
 	}
 
 	private boolean wipe() {
@@ -93,12 +115,12 @@ final class UpCommand {
 	}
 
 	private void reportUnexpectedExits(LocalStack stack) {
-		for (Component component : stack.components()) {
-			stack.handle(component.id()).ifPresent((handle) -> handle.onExit().thenRun(() -> {
+		for (StackProcess process : stack.processes()) {
+			stack.handle(process.name()).ifPresent((handle) -> handle.onExit().thenRun(() -> {
 				if (!stack.isStopping()) {
 					this.context.err()
-						.println("orderflow: " + component.id() + " (pid " + handle.pid()
-								+ ") exited unexpectedly; see ./orderflow logs " + component.id());
+						.println("orderflow: " + process + " (pid " + handle.pid()
+								+ ") exited unexpectedly; see ./orderflow logs " + process);
 				}
 			}));
 		}

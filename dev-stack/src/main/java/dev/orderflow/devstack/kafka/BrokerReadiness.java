@@ -7,16 +7,24 @@ import org.apache.kafka.clients.admin.Admin;
 import dev.orderflow.devstack.process.Readiness;
 
 /**
- * The broker is ready when it describes its cluster, i.e. when a client can use it.
+ * The broker is ready when it describes its cluster, i.e. when a client can use it, with as
+ * many brokers in it as the cluster has: a topic with three replicas needs all three.
  */
 public final class BrokerReadiness implements Readiness {
 
 	private final String bootstrapServers;
 
+	private final int brokers;
+
 	private Admin admin;
 
 	public BrokerReadiness(String bootstrapServers) {
+		this(bootstrapServers, 1);
+	}
+
+	public BrokerReadiness(String bootstrapServers, int brokers) {
 		this.bootstrapServers = bootstrapServers;
+		this.brokers = brokers;
 	}
 
 	@Override
@@ -24,7 +32,7 @@ public final class BrokerReadiness implements Readiness {
 		if (this.admin == null) {
 			this.admin = Admins.create(this.bootstrapServers);
 		}
-		return !this.admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+		return this.admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= this.brokers;
 	}
 
 	@Override

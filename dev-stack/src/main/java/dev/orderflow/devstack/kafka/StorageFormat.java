@@ -1,9 +1,12 @@
 package dev.orderflow.devstack.kafka;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.Uuid;
@@ -27,19 +30,44 @@ public final class StorageFormat {
 	}
 
 	/**
+	 * The id of the cluster whose nodes keep their logs in {@code logDirs}: the one a formatted
+	 * node was given, else a new one. Every node of a cluster is formatted with the same id.
+	 */
+	public static String clusterId(List<Path> logDirs) {
+		for (Path logDir : logDirs) {
+			Path meta = logDir.resolve("meta.properties");
+			if (Files.isRegularFile(meta)) {
+				Properties properties = new Properties();
+				try (Reader in = Files.newBufferedReader(meta)) {
+					properties.load(in);
+				}
+				catch (IOException ex) {
+					throw new StartupException("Cannot read " + meta + ": " + ex.getMessage(), ex);
+				}
+				String id = properties.getProperty("cluster.id");
+				if (id != null && !id.isBlank()) {
+					return id;
+				}
+			}
+		}
+		return Uuid.randomUuid().toString();
+	}
+
+	/**
 	 * Runs {@code kafka.tools.StorageTool format} in a child JVM with the broker's classpath.
+	 * @param clusterId the cluster's id, the same for all its nodes ({@link #clusterId})
 	 * @param javaCommand {@code java} plus marker options
 	 * @param classpath the broker's classpath
 	 * @return true when it formatted, false when the directory was already formatted
 	 */
-	public static boolean formatIfNeeded(Path logDir, Path serverProperties, List<String> javaCommand,
-			String classpath, Path logFile) {
+	public static boolean formatIfNeeded(Path logDir, Path serverProperties, String clusterId,
+			List<String> javaCommand, String classpath, Path logFile) {
 		if (isFormatted(logDir)) {
 			return false;
 		}
 		List<String> command = new java.util.ArrayList<>(javaCommand);
 		command.addAll(List.of("-Xmx256m", "-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"),
-				"-cp", classpath, "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+				"-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
 				serverProperties.toString()));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -19,19 +19,38 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class Topics {
 
 	/** orders and inventory, their dead-letter topics, and the registry's compacted store. */
-	public static final List<NewTopic> SAGA_TOPICS = List.of(new NewTopic("orders", 3, (short) 1),
-			new NewTopic("inventory", 3, (short) 1), new NewTopic("orders.DLT", 3, (short) 1),
-			new NewTopic("inventory.DLT", 3, (short) 1),
-			new NewTopic("_schemas", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+	public static final List<NewTopic> SAGA_TOPICS = sagaTopics(1, 1);
 
 	private Topics() {
 	}
 
-	/** Creates the missing topics; returns the names of those it created. */
+	/**
+	 * The saga's topics with {@code replicas} replicas of each partition, of which
+	 * {@code minInsyncReplicas} must have a write before it counts (producers ask for acks=all).
+	 */
+	public static List<NewTopic> sagaTopics(int replicas, int minInsyncReplicas) {
+		short factor = (short) replicas;
+		Map<String, String> durable = (replicas > 1)
+				? Map.of("min.insync.replicas", Integer.toString(minInsyncReplicas)) : Map.of();
+		Map<String, String> compacted = new java.util.HashMap<>(durable);
+		compacted.put("cleanup.policy", "compact");
+		return List.of(new NewTopic("orders", 3, factor).configs(durable),
+				new NewTopic("inventory", 3, factor).configs(durable),
+				new NewTopic("orders.DLT", 3, factor).configs(durable),
+				new NewTopic("inventory.DLT", 3, factor).configs(durable),
+				new NewTopic("_schemas", 1, factor).configs(compacted));
+	}
+
+	/** Creates the missing topics of a single broker; returns the names of those it created. */
 	public static List<String> createMissing(String bootstrapServers) {
+		return createMissing(bootstrapServers, SAGA_TOPICS);
+	}
+
+	/** Creates the missing ones of {@code topics}; returns the names of those it created. */
+	public static List<String> createMissing(String bootstrapServers, List<NewTopic> topics) {
 		try (Admin admin = Admins.create(bootstrapServers)) {
 			Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-			List<NewTopic> missing = SAGA_TOPICS.stream().filter((t) -> !existing.contains(t.name())).toList();
+			List<NewTopic> missing = topics.stream().filter((t) -> !existing.contains(t.name())).toList();
 			for (NewTopic topic : missing) {
 				create(admin, topic);
 			}

@@ -1,5 +1,5 @@
 /**
- * The local Kafka broker: a real single-node KRaft cluster (broker and controller in one
- * process), its configuration, its storage formatted once, and the topics of the saga.
+ * The local Kafka cluster: real KRaft nodes (broker and controller in one process), one by
+ * default or three, their configuration, their storage formatted once, and the saga's topics.
  */
 package dev.orderflow.devstack.kafka;

@@ -24,4 +24,14 @@ public final class DirectoryTree {
 		}
 	}
 
+	/** As {@link #delete}, for leftovers (e.g. in the temp directory) whose removal may fail harmlessly. */
+	public static void deleteQuietly(Path root) {
+		try {
+			delete(root);
+		}
+		catch (IOException | java.io.UncheckedIOException ex) {
+			// a leftover directory is harmless
+		}
+	}
+
 }

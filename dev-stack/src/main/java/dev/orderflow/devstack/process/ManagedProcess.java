@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -123,12 +124,28 @@ public final class ManagedProcess {
 		this.pidFile.delete();
 	}
 
+	/** Stops processes together: SIGTERM to all, then waits for each as {@link #stop(Duration)} does. */
+	public static void stopTogether(List<ManagedProcess> processes, Duration grace) {
+		processes.forEach((process) -> process.handle().filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroy));
+		processes.forEach((process) -> process.stop(grace));
+	}
+
 	/** SIGKILL right away, as a crash would; the pid file is left behind, as a crash would. */
 	public void kill() {
 		if (this.handle != null && this.handle.isAlive()) {
 			this.handle.destroyForcibly();
 			awaitExit(this.handle, Duration.ofSeconds(10));
 		}
+	}
+
+	/** Stops processes we may not have started ourselves together (e.g. {@code down}); false if one would not. */
+	public static boolean stopTogether(Collection<ProcessHandle> handles, Duration grace) {
+		handles.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+		boolean stopped = true;
+		for (ProcessHandle handle : handles) {
+			stopped &= stop(handle, grace);
+		}
+		return stopped;
 	}
 
 	/** Stops a process we may not have started ourselves (e.g. {@code down}). */

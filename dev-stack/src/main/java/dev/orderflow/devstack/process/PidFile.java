@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A process's pid recorded in {@code run/NAME.pid}, and the check that the pid still runs
@@ -14,14 +15,19 @@ public final class PidFile {
 
 	private final Path file;
 
-	private final String name;
+	private final Predicate<String> isOurs;
 
-	private final Path dataDir;
-
+	/** The pid file of a Java process we started as {@link JavaCommand#java(String, Path) NAME of DIR}. */
 	public PidFile(Path file, String name, Path dataDir) {
+		this(file, (commandLine) -> JavaCommand.isOurs(commandLine, name, dataDir));
+	}
+
+	/**
+	 * @param isOurs whether a command line (from {@link CommandLines}) is the recorded process's
+	 */
+	public PidFile(Path file, Predicate<String> isOurs) {
 		this.file = file;
-		this.name = name;
-		this.dataDir = dataDir;
+		this.isOurs = isOurs;
 	}
 
 	public void write(long pid) {
@@ -47,9 +53,7 @@ public final class PidFile {
 	public Optional<ProcessHandle> runningProcess() {
 		return read().flatMap(ProcessHandle::of)
 			.filter(ProcessHandle::isAlive)
-			.filter((handle) -> CommandLines.of(handle.pid())
-				.map((line) -> JavaCommand.isOurs(line, this.name, this.dataDir))
-				.orElse(false));
+			.filter((handle) -> CommandLines.of(handle.pid()).map(this.isOurs::test).orElse(false));
 	}
 
 	public void delete() {

@@ -63,6 +63,15 @@ public final class ServiceJvm {
 	 * itself without one.
 	 */
 	public List<String> launch(Path bootJar, Consumer<String> progress) {
+		return launch(bootJar, true, progress);
+	}
+
+	/**
+	 * As {@link #launch(Path, Consumer)}; {@code recordCache} false for the second and later
+	 * instances of a service, which use a cache once there is one but never write it: two JVMs
+	 * writing the same cache file when they stop would spoil it.
+	 */
+	public List<String> launch(Path bootJar, boolean recordCache, Consumer<String> progress) {
 		List<String> options = new ArrayList<>(OPTIONS);
 		// to try other options without rebuilding, e.g. ORDERFLOW_SERVICE_JAVA_OPTS=-Xmx256m ./orderflow up -d
 		String extra = System.getenv("ORDERFLOW_SERVICE_JAVA_OPTS");
@@ -72,7 +81,10 @@ public final class ServiceJvm {
 		Path cacheDir = bootJar.resolveSibling("jvm-cache");
 		try {
 			Path extracted = extractIfStale(bootJar, cacheDir);
-			options.addAll(cacheOptions(cacheDir));
+			List<String> cache = cacheOptions(cacheDir);
+			if (recordCache || isReading(cache)) {
+				options.addAll(cache);
+			}
 			options.addAll(List.of("-jar", extracted.toString()));
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -91,6 +103,11 @@ public final class ServiceJvm {
 		Path archive = cacheDir.resolve("app.jsa");
 		return List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
 				: "-XX:ArchiveClassesAtExit=" + archive);
+	}
+
+	private static boolean isReading(List<String> cacheOptions) {
+		return cacheOptions.stream().anyMatch((option) -> option.startsWith("-XX:AOTCache=")
+				|| option.startsWith("-XX:SharedArchiveFile="));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Topology;
 import dev.orderflow.devstack.cli.Arguments.Command;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,41 @@ class ArgumentParserTest {
 
 	@Test
 	void logsTakesAComponentName() {
-		assertThat(ArgumentParser.parse("logs", "order-service").target()).contains(Component.ORDER_SERVICE);
+		assertThat(ArgumentParser.parse("logs", "order-service").target())
+			.contains(StackProcess.first(Component.ORDER_SERVICE));
+	}
+
+	@Test
+	void logsAndKillTakeTheNameOfAnInstance() {
+		assertThat(ArgumentParser.parse("logs", "order-service-2").target())
+			.contains(new StackProcess(Component.ORDER_SERVICE, 2));
+		assertThat(ArgumentParser.parse("kill", "kafka-3").target()).contains(new StackProcess(Component.KAFKA, 3));
+	}
+
+	@Test
+	void upWithoutScaleOptionsLeavesTheTopologyToTheDataDirectory() {
+		assertThat(ArgumentParser.parse("up", "-d").topology()).isEmpty();
+	}
+
+	@Test
+	void scaleOptionsTogetherDescribeTheTopology() {
+		assertThat(ArgumentParser.parse("up", "-d", "--clean", "--postgres", "--instances", "2", "--brokers=3").topology())
+			.contains(new Topology(2, 3, true));
+		assertThat(ArgumentParser.parse("up", "--brokers", "3").topology()).contains(new Topology(1, 3, false));
+		assertThat(ArgumentParser.parse("up", "--postgres").topology()).contains(new Topology(1, 1, true));
+	}
+
+	@Test
+	void severalInstancesWithoutPostgresAreAUsageError() {
+		assertThatThrownBy(() -> ArgumentParser.parse("up", "--instances", "2")).isInstanceOf(UsageException.class)
+			.hasMessageContaining("--instances 2 needs --postgres")
+			.hasMessageContaining("H2");
+		assertThatThrownBy(() -> ArgumentParser.parse("up", "--brokers", "2")).isInstanceOf(UsageException.class)
+			.hasMessageContaining("--brokers must be 1 or 3");
+		assertThatThrownBy(() -> ArgumentParser.parse("up", "--instances", "two")).isInstanceOf(UsageException.class)
+			.hasMessageContaining("--instances needs a number");
+		assertThatThrownBy(() -> ArgumentParser.parse("status", "--postgres")).isInstanceOf(UsageException.class)
+			.hasMessageContaining("go with up");
 	}
 
 	@Test

