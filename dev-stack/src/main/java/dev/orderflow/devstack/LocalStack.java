@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,6 +80,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Consumer<String> progress;
 
+	private final Map<Component, Map<String, String>> extraEnvironment;
+
 	private final Map<StackProcess, ManagedProcess> processes = new TreeMap<>();
 
 	private final List<StackProcess> started = new CopyOnWriteArrayList<>();
@@ -95,6 +98,7 @@ public final class LocalStack implements AutoCloseable {
 		this.leftAlone = Set.copyOf(builder.leftAlone);
 		this.readyTimeout = builder.readyTimeout;
 		this.progress = builder.progress;
+		this.extraEnvironment = Map.copyOf(builder.extraEnvironment);
 	}
 
 	public static Builder builder() {
@@ -427,6 +431,7 @@ public final class LocalStack implements AutoCloseable {
 			environment.putAll(Map.of("ORDERFLOW_TOPICS_REPLICAS", replicas, "ORDERFLOW_REGISTRY_REPLICATION_FACTOR",
 					replicas));
 		}
+		environment.putAll(this.extraEnvironment.getOrDefault(service.component(), Map.of()));
 		return environment;
 	}
 
@@ -471,7 +476,22 @@ public final class LocalStack implements AutoCloseable {
 		private Consumer<String> progress = (line) -> {
 		};
 
+		private final Map<Component, Map<String, String>> extraEnvironment = new EnumMap<>(Component.class);
+
 		private Builder() {
+		}
+
+		/**
+		 * More environment for every instance of a service, e.g. a setting a test or the bench
+		 * changes ({@code SPRING_APPLICATION_JSON}); it wins over the stack's own.
+		 */
+		public Builder environment(Component service, Map<String, String> environment) {
+			this.extraEnvironment.merge(service, Map.copyOf(environment), (a, b) -> {
+				Map<String, String> both = new HashMap<>(a);
+				both.putAll(b);
+				return Map.copyOf(both);
+			});
+			return this;
 		}
 
 		public Builder dataDir(Path dataDir) {

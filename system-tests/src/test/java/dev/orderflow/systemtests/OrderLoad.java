@@ -42,7 +42,7 @@ final class OrderLoad {
 
 	private static final Duration BACKOFF = Duration.ofMillis(250);
 
-	private final int port;
+	private final List<Integer> ports;
 
 	private final List<String> skus;
 
@@ -69,8 +69,18 @@ final class OrderLoad {
 
 	private final AtomicInteger cancelsRefused = new AtomicInteger();
 
+	private final Map<Integer, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+
 	OrderLoad(int port, List<String> skus, String scarceSku) {
-		this.port = port;
+		this(List.of(port), skus, scarceSku);
+	}
+
+	/**
+	 * Spreads the orders over several instances of order-service, as a load balancer would; a
+	 * request whose instance cannot be reached goes to the next one.
+	 */
+	OrderLoad(List<Integer> ports, List<String> skus, String scarceSku) {
+		this.ports = List.copyOf(ports);
 		this.skus = List.copyOf(skus);
 		this.scarceSku = scarceSku;
 	}
@@ -133,7 +143,7 @@ final class OrderLoad {
 		json.setCharAt(json.length() - 1, ']');
 		json.append('}');
 		this.sent.incrementAndGet();
-		HttpResponse<String> response = sendUntilAnswered(HttpRequest.newBuilder(uri("/api/orders"))
+		HttpResponse<String> response = sendUntilAnswered(n, "/api/orders", (builder) -> builder
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "fault-test-order-" + n)
 			.POST(HttpRequest.BodyPublishers.ofString(json.toString())));
@@ -165,8 +175,8 @@ final class OrderLoad {
 		if (!this.cancelRequested.add(orderId)) {
 			return;
 		}
-		HttpResponse<String> response = sendUntilAnswered(HttpRequest.newBuilder(uri("/api/orders/" + orderId + "/cancel"))
-			.POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> response = sendUntilAnswered(orderId.hashCode(), "/api/orders/" + orderId + "/cancel",
+				(builder) -> builder.POST(HttpRequest.BodyPublishers.noBody()));
 		if (response.statusCode() == 409) {
 			// already REJECTED (or CANCELLED): nothing to cancel, which is a fine answer too
 			this.cancelsRefused.incrementAndGet();
@@ -191,18 +201,28 @@ final class OrderLoad {
 		return lines;
 	}
 
-	private HttpResponse<String> sendUntilAnswered(HttpRequest.Builder builder) {
-		HttpRequest request = builder.timeout(Duration.ofSeconds(15)).build();
+	/** Sends to instance {@code affinity} (mod their number), moving to the next one after each failure. */
+	private HttpResponse<String> sendUntilAnswered(int affinity, String path,
+			java.util.function.UnaryOperator<HttpRequest.Builder> request) {
 		AtomicInteger attempts = new AtomicInteger();
+		int first = Math.floorMod(affinity, this.ports.size());
 		HttpResponse<String> response = await().pollInSameThread()
 			.pollDelay(Duration.ZERO)
 			.pollInterval(BACKOFF)
 			.atMost(RETRY_FOR)
 			.until(() -> {
-				if (attempts.getAndIncrement() > 0) {
+				int attempt = attempts.getAndIncrement();
+				if (attempt > 0) {
 					this.retries.incrementAndGet();
 				}
-				return attempt(request);
+				int port = this.ports.get((first + attempt) % this.ports.size());
+				HttpResponse<String> answer = attempt(
+						request.apply(HttpRequest.newBuilder(uri(port, path))).timeout(Duration.ofSeconds(15)).build());
+				if (answer != null && answer.statusCode() >= 500) {
+					this.serverErrors.computeIfAbsent(answer.statusCode(), (status) -> new AtomicInteger())
+						.incrementAndGet();
+				}
+				return answer;
 			}, (answer) -> answer != null && answer.statusCode() < 500);
 		return response;
 	}
@@ -217,8 +237,8 @@ final class OrderLoad {
 		}
 	}
 
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+	private static URI uri(int port, String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
 	int sent() {
@@ -247,6 +267,13 @@ final class OrderLoad {
 
 	int cancelsRefused() {
 		return this.cancelsRefused.get();
+	}
+
+	/** Answers with a 5xx status (each then retried), by status: a service that answered but could not serve. */
+	Map<Integer, Integer> serverErrors() {
+		Map<Integer, Integer> counts = new java.util.TreeMap<>();
+		this.serverErrors.forEach((status, count) -> counts.put(status, count.get()));
+		return counts;
 	}
 
 }

@@ -23,6 +23,11 @@ final class SnapshotStack {
 	}
 
 	static LocalStack start(String name) {
+		return start(name, (builder) -> builder);
+	}
+
+	/** As {@link #start(String)}, with more settings (a topology, environment for a service). */
+	static LocalStack start(String name, java.util.function.UnaryOperator<LocalStack.Builder> settings) {
 		Installation built = Installation.locate();
 		Path snapshot = Path.of("target", name + "-jars").toAbsolutePath();
 		for (Component component : Component.values()) {
@@ -30,11 +35,11 @@ final class SnapshotStack {
 				copy(built.jarOf(component), snapshot.resolve(built.repoRoot().relativize(built.jarOf(component))));
 			}
 		}
-		LocalStack stack = LocalStack.builder()
+		LocalStack stack = settings.apply(LocalStack.builder()
 			.installation(new Installation(snapshot, built.libDir(), built.ownCode()))
 			.dataDir(Path.of("target", name).toAbsolutePath())
 			.readyTimeout(Duration.ofMinutes(3))
-			.progress((line) -> System.out.println("[stack] " + line))
+			.progress((line) -> System.out.println("[stack] " + line)))
 			.build();
 		stack.dataDir().wipe();
 		stack.start();
