@@ -36,7 +36,11 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka(partitions = 1,
 		topics = { EventingIntegrationTest.TOPIC, EventingIntegrationTest.TOPIC + ".DLT",
 				AbstractEventingIntegrationTest.REPLAY_TOPIC, AbstractEventingIntegrationTest.REPLAY_TOPIC + ".DLT",
-				TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT" })
+				TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT",
+				EventingTestApplication.WaitingListeners.DATABASE, EventingTestApplication.WaitingListeners.DATABASE + ".DLT",
+				EventingTestApplication.WaitingListeners.REGISTRY, EventingTestApplication.WaitingListeners.REGISTRY + ".DLT",
+				EventingTestApplication.WaitingListeners.COMMIT, EventingTestApplication.WaitingListeners.COMMIT + ".DLT",
+				EventingTestApplication.WaitingListeners.MAIL, EventingTestApplication.WaitingListeners.MAIL + ".DLT" })
 abstract class AbstractEventingIntegrationTest {
 
 	/** The topic of {@link EventingTestApplication.FixableListener}. */
