@@ -28,8 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * schemas nor write anything but the latest version. No {@code <topic>.DLT} subject exists: the
  * dead letter must still be published, read back as the same event, and replay.
  */
+// a database of its own: the shared test context stays alive, and its outbox relay must not publish our events
 @TestPropertySource(properties = { "spring.kafka.properties.schema.registry.url=mock://" + ProductionSerdeDeadLetterIntegrationTest.SCOPE,
-		"spring.kafka.properties.auto.register.schemas=false", "spring.kafka.properties.use.latest.version=true" })
+		"spring.kafka.properties.auto.register.schemas=false", "spring.kafka.properties.use.latest.version=true",
+		"spring.datasource.url=jdbc:h2:mem:eventing-production;DB_CLOSE_DELAY=-1" })
 class ProductionSerdeDeadLetterIntegrationTest extends AbstractEventingIntegrationTest {
 
 	static final String SCOPE = "eventing-production";
