@@ -37,7 +37,11 @@ import static org.awaitility.Awaitility.await;
 		topics = { EventingIntegrationTest.TOPIC, EventingIntegrationTest.TOPIC + ".DLT",
 				AbstractEventingIntegrationTest.REPLAY_TOPIC, AbstractEventingIntegrationTest.REPLAY_TOPIC + ".DLT",
 				TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT",
-				AbstractEventingIntegrationTest.RELAY_TOPIC })
+				AbstractEventingIntegrationTest.RELAY_TOPIC,
+				EventingTestApplication.WaitingListeners.DATABASE, EventingTestApplication.WaitingListeners.DATABASE + ".DLT",
+				EventingTestApplication.WaitingListeners.REGISTRY, EventingTestApplication.WaitingListeners.REGISTRY + ".DLT",
+				EventingTestApplication.WaitingListeners.COMMIT, EventingTestApplication.WaitingListeners.COMMIT + ".DLT",
+				EventingTestApplication.WaitingListeners.MAIL, EventingTestApplication.WaitingListeners.MAIL + ".DLT" })
 public abstract class AbstractEventingIntegrationTest {
 
 	/** The topic of {@link EventingTestApplication.FixableListener}. */

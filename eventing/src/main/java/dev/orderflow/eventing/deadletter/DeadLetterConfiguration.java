@@ -2,6 +2,7 @@ package dev.orderflow.eventing.deadletter;
 
 import org.apache.kafka.common.TopicPartition;
 
+import dev.orderflow.eventing.observability.ConsumerRetries;
 import dev.orderflow.eventing.observability.CountingDeadLetterPublishingRecoverer;
 import dev.orderflow.eventing.observability.DeadLetterMetrics;
 
@@ -13,15 +14,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Wires Spring Kafka's {@link DefaultErrorHandler}: retries with exponential backoff, then a
- * {@link DeadLetterPublishingRecoverer} that writes the record to {@code <topic>.DLT} (same
- * partition) with the exception and the original topic, partition and offset in headers.
- * Deserialization failures (poison pills) are not retried: the error-handling deserializer hands
- * over the raw bytes, which are dead-lettered unchanged.
+ * Wires the consumers' error handler ({@link ConsumerErrorHandler}, ADR 0009): a transient failure
+ * (a dependency is away) is retried with back-off until it passes, never dead-lettered; a record's
+ * own failure is retried briefly, then a {@link DeadLetterPublishingRecoverer} writes it to
+ * {@code <topic>.DLT} (same partition) with the exception and the original topic, partition and
+ * offset in headers. Bytes that cannot be deserialized while the registry answers are poison
+ * pills: not retried, dead-lettered unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadLetterProperties.class)
@@ -35,16 +35,15 @@ public class DeadLetterConfiguration {
 
 	@Bean
 	CommonErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetterProducer, DeadLetterProperties retry,
-			ObjectProvider<DeadLetterMetrics> deadLetterMetrics) {
+			ObjectProvider<DeadLetterMetrics> deadLetterMetrics, ObjectProvider<ConsumerRetries> consumerRetries) {
 		// Spring Kafka 4 defaults to a "-dlt" suffix; orderflow's contract is <topic>.DLT, same partition
 		DeadLetterPublishingRecoverer recoverer = new CountingDeadLetterPublishingRecoverer(
 				deadLetterProducer.template(),
 				(record, exception) -> new TopicPartition(deadLetterTopic(record.topic()), record.partition()),
 				deadLetterMetrics.getIfAvailable());
-		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		backOff.setMaxAttempts(Math.max(0, retry.maxAttempts() - 1));
-		return new DefaultErrorHandler(recoverer, backOff);
+		ConsumerErrorHandler handler = new ConsumerErrorHandler(recoverer, retry);
+		consumerRetries.ifAvailable(handler::setRetryListeners);
+		return handler;
 	}
 
 	/** The dead-letter topic of {@code topic}: {@code orders} → {@code orders.DLT}. */

@@ -17,7 +17,9 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 /**
  * The producer that writes dead letters. It must write two kinds of value: the raw bytes of a
  * poison pill that never deserialized, and an Avro event whose processing failed, so it picks
- * the serializer by the value's type. Kept out of the application context as a template so it
+ * the serializer by the value's type. An event is serialized under its original topic's subject
+ * ({@link OriginalTopicSerializer}), so dead letters need no subject of their own in the registry
+ * and publish with production's {@code auto.register.schemas=false}. Kept out of the application context as a template so it
  * does not replace the application's own {@code KafkaTemplate}.
  */
 public class DeadLetterProducer implements DisposableBean {
@@ -31,7 +33,7 @@ public class DeadLetterProducer implements DisposableBean {
 		values.put(byte[].class, new ByteArraySerializer());
 		KafkaAvroSerializer avro = new KafkaAvroSerializer();
 		avro.configure(producerConfig, false);
-		values.put(Object.class, avro);
+		values.put(Object.class, new OriginalTopicSerializer(avro));
 		Map<Class<?>, Serializer<?>> keys = new LinkedHashMap<>();
 		keys.put(byte[].class, new ByteArraySerializer());
 		keys.put(Object.class, new StringSerializer());

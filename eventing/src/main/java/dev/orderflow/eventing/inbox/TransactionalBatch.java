@@ -8,6 +8,11 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 
+import dev.orderflow.eventing.retry.Dependency;
+import dev.orderflow.eventing.retry.RejectedRecordException;
+import dev.orderflow.eventing.retry.TransientBatchFailureException;
+import dev.orderflow.eventing.retry.TransientFailures;
+
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
@@ -33,8 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inside the record's savepoint, so effect and inbox row commit or roll back together;</li>
  * <li>a record that fails (or could not be deserialized) is rolled back to its savepoint, the
  * records before it commit, and a {@link BatchListenerFailedException} names it, so Spring
- * Kafka's {@code DefaultErrorHandler} commits the offsets before it, retries from it, and finally
- * sends just that record to its dead-letter topic;</li>
+ * Kafka's {@code DefaultErrorHandler} commits the offsets before it and retries from it. Whether
+ * it may ever reach its dead-letter topic depends on why it failed (ADR 0009): a
+ * {@link RejectedRecordException} (its own failure, e.g. unreadable bytes) does after a short
+ * budget, a {@link TransientBatchFailureException} (a dependency is away, e.g. the registry that
+ * should read it) never does: it is retried until the dependency is back;</li>
+ * <li>when the poll's transaction cannot begin or commit, no record is to blame and nothing of the
+ * poll committed: a {@link TransientBatchFailureException} names the first record, so the whole
+ * poll is retried, never dead-lettered;</li>
  * <li>each record gets the listener observation Spring Kafka gives record listeners (its span
  * continues the producer's trace from the record's headers, and it is timed as
  * {@code spring.kafka.listener}), and its key (the orderId) in the logging context.</li>
@@ -63,16 +74,33 @@ public class TransactionalBatch {
 	 * @param listenerId the listener's id, as in {@code @KafkaListener(id = ...)}
 	 * @param records the poll, as a batch listener receives it
 	 * @param handler applies one event; it throws to reject the record
-	 * @throws BatchListenerFailedException naming the first record that failed, after the ones
-	 * before it have committed
+	 * @throws RejectedRecordException naming the first record that failed for a reason of its own,
+	 * after the ones before it have committed
+	 * @throws TransientBatchFailureException naming the first record that failed because a
+	 * dependency is away (after the ones before it have committed), or the poll's first record
+	 * when the poll's transaction could not begin or commit
 	 */
 	public void apply(String listenerId, List<? extends ConsumerRecord<?, ?>> records, Consumer<Object> handler) {
-		Failure failure = this.batch.execute((status) -> applyUntilFailure(listenerId, records, handler));
-		if (failure != null) {
-			throw new BatchListenerFailedException("Record " + failure.record().topic() + "-"
-					+ failure.record().partition() + "@" + failure.record().offset() + " failed",
-					failure.cause(), failure.record());
+		if (records.isEmpty()) {
+			return;
 		}
+		Failure failure;
+		try {
+			failure = this.batch.execute((status) -> applyUntilFailure(listenerId, records, handler));
+		}
+		catch (RuntimeException ex) {
+			// applyUntilFailure catches what a record throws: this is the poll's own transaction
+			throw new TransientBatchFailureException("The transaction of a poll of " + records.size()
+					+ " records could not begin or commit; the poll is retried from " + position(records.get(0)), ex,
+					records.get(0), Dependency.POLL);
+		}
+		if (failure != null) {
+			throw failure.exception();
+		}
+	}
+
+	private static String position(ConsumerRecord<?, ?> record) {
+		return record.topic() + "-" + record.partition() + "@" + record.offset();
 	}
 
 	private Failure applyUntilFailure(String listenerId, List<? extends ConsumerRecord<?, ?>> records,
@@ -112,6 +140,16 @@ public class TransactionalBatch {
 	}
 
 	private record Failure(ConsumerRecord<?, ?> record, RuntimeException cause) {
+
+		BatchListenerFailedException exception() {
+			return TransientFailures.dependencyOf(this.cause)
+				.<BatchListenerFailedException>map((dependency) -> new TransientBatchFailureException(
+						"Record " + position(this.record) + " waits on " + dependency.tag(), this.cause, this.record,
+						dependency))
+				.orElseGet(() -> new RejectedRecordException("Record " + position(this.record) + " failed", this.cause,
+						this.record));
+		}
+
 	}
 
 }

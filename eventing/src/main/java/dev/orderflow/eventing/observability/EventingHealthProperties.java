@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Timeouts of the readiness checks ({@code orderflow.health.*}). Keep them well below the
- * readiness probe's period and timeout, so a stopped broker turns readiness DOWN within one
- * probe instead of hanging it.
+ * Timeouts of the broker and registry health checks ({@code orderflow.health.*}). They are shown
+ * under {@code /actuator/health}, not in readiness (ADR 0009); keep them short anyway, so a
+ * stopped broker shows DOWN at once instead of hanging the request.
  *
  * @param kafkaTimeout how long the broker may take to describe its cluster
  * @param schemaRegistryTimeout how long the registry may take to list its subjects

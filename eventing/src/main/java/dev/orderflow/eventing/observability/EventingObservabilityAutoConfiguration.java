@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.orderflow.eventing.EventingAutoConfiguration;
+import dev.orderflow.eventing.deadletter.DeadLetterProperties;
 import dev.orderflow.eventing.outbox.OutboxProperties;
 import dev.orderflow.eventing.outbox.SetAsideEvents;
 import dev.orderflow.eventing.outbox.SetAsideListener;
@@ -25,7 +26,9 @@ import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Health and meters of the delivery mechanics: the {@code outbox}, {@code kafka} and
- * {@code schemaRegistry} health indicators, the outbox gauges and set-aside counter, the
+ * {@code schemaRegistry} health indicators (shown under {@code /actuator/health}, not part of
+ * readiness: ADR 0009), the consumers' retries ({@code consumerRetries} health detail and
+ * meters), the outbox gauges and set-aside counter, the
  * dead-letter counter and the orderId of each consumed record in the logging context.
  */
 @AutoConfiguration(after = EventingAutoConfiguration.class,
@@ -53,6 +56,12 @@ public class EventingObservabilityAutoConfiguration {
 		return new DeadLetterMetrics(registry);
 	}
 
+	/** Listens to the error handler's retries; the wait is over three longest back-offs after the last failure. */
+	@Bean
+	ConsumerRetries consumerRetries(Clock eventingClock, DeadLetterProperties retry) {
+		return new ConsumerRetries(eventingClock, retry.transientMaxInterval().multipliedBy(3));
+	}
+
 	/** Record keys are orderIds on every orderflow topic: log them as {@code orderId}. */
 	@Bean
 	@ConditionalOnMissingBean(RecordInterceptor.class)
@@ -74,6 +83,12 @@ public class EventingObservabilityAutoConfiguration {
 		@ConditionalOnEnabledHealthIndicator("kafka")
 		KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, EventingHealthProperties health) {
 			return new KafkaHealthIndicator(kafka.buildAdminProperties(), health.kafkaTimeout());
+		}
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("consumerRetries")
+		ConsumerRetriesHealthIndicator consumerRetriesHealthIndicator(ConsumerRetries retries) {
+			return new ConsumerRetriesHealthIndicator(retries);
 		}
 
 		@Bean

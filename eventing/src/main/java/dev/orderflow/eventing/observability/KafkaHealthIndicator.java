@@ -16,9 +16,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Asks the broker for its cluster description on every check, with a timeout, so readiness
- * reports a stopped broker within one probe period and recovers as soon as it answers again.
- * Nothing is cached: a cached "UP" is exactly the lie a readiness probe must not tell.
+ * Asks the broker for its cluster description on every check, with a timeout, so
+ * {@code /actuator/health} reports a stopped broker at once and recovers as soon as it answers
+ * again. Nothing is cached: a cached "UP" is exactly the lie a health check must not tell. Not
+ * part of readiness (ADR 0009): while the broker is away the outbox keeps taking orders.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

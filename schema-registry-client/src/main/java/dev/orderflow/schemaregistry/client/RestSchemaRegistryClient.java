@@ -248,7 +248,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 	/**
 	 * Sends the request to the current base URL, failing over to the next ones when a
 	 * connection cannot be made. An HTTP error answer is not retried: every registry of a
-	 * cluster would give the same one.
+	 * cluster would give the same one. Both an unreachable registry and a 5xx answer raise
+	 * {@link SchemaRegistryUnavailableException}, which callers may retry later.
 	 */
 	private JsonNode send(String method, String path, String body) {
 		int start = this.current.get();
@@ -270,7 +271,7 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 				throw new SchemaRegistryException(0, 0, "Interrupted while calling schema registry " + uri, ex);
 			}
 		}
-		throw new SchemaRegistryException(0, 0,
+		throw new SchemaRegistryUnavailableException(0, 0,
 				"No schema registry reachable at " + this.baseUrls + " for " + method + " " + path + ": " + lastFailure,
 				lastFailure);
 	}
@@ -313,8 +314,10 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 		catch (JacksonException ex) {
 			// not Confluent's error body (e.g. a proxy's HTML page): keep the raw body as message
 		}
-		return new SchemaRegistryException(status, errorCode, message + " (" + method + " " + uri + ", HTTP " + status
-				+ ", error code " + errorCode + ")");
+		String text = message + " (" + method + " " + uri + ", HTTP " + status + ", error code " + errorCode + ")";
+		return SchemaRegistryUnavailableException.isTransientStatus(status)
+				? new SchemaRegistryUnavailableException(status, errorCode, text, null)
+				: new SchemaRegistryException(status, errorCode, text);
 	}
 
 	private record SubjectSchema(String subject, String schema, boolean normalize) {

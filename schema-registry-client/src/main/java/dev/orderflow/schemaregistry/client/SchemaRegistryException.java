@@ -4,7 +4,9 @@ package dev.orderflow.schemaregistry.client;
  * A schema registry refused a request or could not be reached. Carries the HTTP status and
  * Confluent's error code, e.g. {@code 404}/{@value #SUBJECT_NOT_FOUND} for an unknown subject
  * or {@code 409}/{@value #INCOMPATIBLE_SCHEMA} for a schema the subject's compatibility level
- * refuses. Both are {@code 0} when no registry answered at all.
+ * refuses. Both are {@code 0} when no registry answered at all. A failure that may pass by
+ * itself (no registry reachable, a timeout, a 5xx answer) is a
+ * {@link SchemaRegistryUnavailableException}, and {@link #isTransient()} says so.
  */
 public class SchemaRegistryException extends RuntimeException {
 
@@ -57,6 +59,15 @@ public class SchemaRegistryException extends RuntimeException {
 	public boolean isNotFound() {
 		return this.httpStatus == 404 || this.errorCode == SUBJECT_NOT_FOUND || this.errorCode == VERSION_NOT_FOUND
 				|| this.errorCode == SCHEMA_NOT_FOUND;
+	}
+
+	/**
+	 * Whether the same request may succeed later without anything being changed: true only for
+	 * {@link SchemaRegistryUnavailableException}. An unknown subject or id, or a schema the
+	 * registry refuses, stays what it is.
+	 */
+	public boolean isTransient() {
+		return false;
 	}
 
 	@Override

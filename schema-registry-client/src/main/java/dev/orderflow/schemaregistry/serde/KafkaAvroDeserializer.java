@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
 import dev.orderflow.schemaregistry.client.SchemaRegistryException;
+import dev.orderflow.schemaregistry.client.SchemaRegistryUnavailableException;
 
 /**
  * Deserializes Confluent's wire format: fetches the writer's schema by the id in the header
@@ -28,7 +29,10 @@ import dev.orderflow.schemaregistry.client.SchemaRegistryException;
  * an older or newer compatible version still read. A drop-in for Confluent's
  * {@code KafkaAvroDeserializer}. Bytes that are not in that format, or name an unknown schema
  * id, raise {@link SerializationException}, which Spring Kafka's {@code ErrorHandlingDeserializer}
- * turns into a dead letter rather than an endless retry.
+ * turns into a dead letter rather than an endless retry. A registry that cannot be reached raises
+ * one too, but with the client's {@link SchemaRegistryUnavailableException} as its cause: the
+ * bytes are fine and will read once the registry is back, so a consumer can tell the two apart
+ * (even through the {@code DeserializationException} that wraps it) and wait instead.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
@@ -130,6 +134,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			if (ex.isNotFound()) {
 				throw new SerializationException("Schema id " + id + " of a record from topic '" + topic
 						+ "' was not found in the schema registry", ex);
+			}
+			if (ex.isTransient()) {
+				throw new SerializationException("Schema registry unavailable while retrieving Avro schema id " + id
+						+ " for a record from topic '" + topic + "' (the record is not at fault): " + ex.getMessage(), ex);
 			}
 			throw new SerializationException(
 					"Error retrieving Avro schema id " + id + " for a record from topic '" + topic + "': " + ex.getMessage(),

@@ -160,6 +160,38 @@ class RestSchemaRegistryClientTests {
 	}
 
 	@Test
+	void anUnreachableRegistryIsTransient() throws IOException {
+		RestSchemaRegistryClient unreachable = new RestSchemaRegistryClient(List.of(URI.create(deadUrl())),
+				Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+		assertThatExceptionOfType(SchemaRegistryUnavailableException.class).isThrownBy(() -> unreachable.getSchemaById(7))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
+	}
+
+	@Test
+	void aServerErrorOrThrottlingIsTransient() {
+		this.registry.answer("GET /schemas/ids/7", 503, "{\"error_code\":50003,\"message\":\"Error while forwarding\"}");
+		this.registry.answer("GET /schemas/ids/8", 429, "Too Many Requests");
+
+		assertThatExceptionOfType(SchemaRegistryUnavailableException.class).isThrownBy(() -> this.client.getSchemaById(7))
+			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(503));
+		assertThatExceptionOfType(SchemaRegistryUnavailableException.class).isThrownBy(() -> this.client.getSchemaById(8))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
+	}
+
+	@Test
+	void anUnknownIdOrARefusedSchemaIsNotTransient() {
+		this.registry.answer("GET /schemas/ids/9", 404, "{\"error_code\":40403,\"message\":\"Schema 9 not found\"}");
+		this.registry.answer("POST " + SUBJECT_PATH + "/versions", 422,
+				"{\"error_code\":42201,\"message\":\"Invalid schema\"}");
+
+		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(() -> this.client.getSchemaById(9))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse());
+		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(() -> this.client.register(SUBJECT, SCHEMA))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse());
+	}
+
+	@Test
 	void refusesUrlsThatAreNotHttp() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> new RestSchemaRegistryClient("localhost:8081"));

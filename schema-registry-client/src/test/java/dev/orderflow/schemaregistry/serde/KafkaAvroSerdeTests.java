@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.orderflow.schemaregistry.client.MockSchemaRegistry;
 import dev.orderflow.schemaregistry.client.MockSchemaRegistryClient;
+import dev.orderflow.schemaregistry.client.SchemaRegistryUnavailableException;
 import dev.orderflow.schemaregistry.fixtures.ParcelShipped;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,6 +208,22 @@ class KafkaAvroSerdeTests {
 		assertThatExceptionOfType(SerializationException.class)
 			.isThrownBy(() -> deserializer(Map.of()).deserialize(TOPIC, bytes))
 			.withMessageContaining("Schema id 4242");
+	}
+
+	@Test
+	void anUnreachableRegistryIsReportedAsTheCauseSoConsumersCanWait() throws Exception {
+		byte[] bytes = serializer(Map.of()).serialize(TOPIC, parcelShipped());
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		KafkaAvroDeserializer unreachable = deserializer(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+				"http://127.0.0.1:" + closedPort, AvroSerdeConfig.CONNECT_TIMEOUT_MS, 2000));
+
+		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> unreachable.deserialize(TOPIC, bytes))
+			.withMessageContaining("Schema registry unavailable")
+			.havingCause()
+			.isInstanceOf(SchemaRegistryUnavailableException.class);
 	}
 
 	@Test

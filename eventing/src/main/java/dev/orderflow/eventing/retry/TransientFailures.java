@@ -1,0 +1,94 @@
+package dev.orderflow.eventing.retry;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.common.errors.RetriableException;
+
+import dev.orderflow.schemaregistry.client.SchemaRegistryException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a failure that will pass once a dependency is back from one that is the record's own.
+ * The cause chain is walked from the outside in and the first exception that says something
+ * decides, so the {@code DeserializationException} around an unreachable registry, or the
+ * {@code MailSendException} around a refused connection, is seen through.
+ * <p>
+ * Transient: the registry unreachable or answering 5xx ({@link SchemaRegistryException#isTransient()});
+ * the database unavailable ({@link TransientDataAccessException}, which covers lock timeouts and
+ * deadlocks, {@link DataAccessResourceFailureException}, {@link RecoverableDataAccessException},
+ * {@link CannotCreateTransactionException}, JDBC's transient and recoverable exceptions); Kafka's
+ * {@link RetriableException}s (timeouts); a connection refused, timed out or unroutable to any
+ * host (reported as {@link Dependency#MAIL} when a mail exception carries it). Everything else,
+ * e.g. an SMTP server refusing a recipient or an unknown schema id, is not.
+ */
+public final class TransientFailures {
+
+	private TransientFailures() {
+	}
+
+	/** Whether {@code failure} will likely pass by waiting. */
+	public static boolean isTransient(Throwable failure) {
+		return dependencyOf(failure).isPresent();
+	}
+
+	/** The dependency {@code failure} waits on, or empty when it is the record's own failure. */
+	public static Optional<Dependency> dependencyOf(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		boolean mail = false;
+		for (Throwable current = failure; current != null && seen.add(current); current = current.getCause()) {
+			if (current instanceof TransientBatchFailureException batch) {
+				return Optional.of(batch.dependency());
+			}
+			if (current instanceof SchemaRegistryException registry) {
+				// an unknown id or subject is final: the registry answered
+				return registry.isTransient() ? Optional.of(Dependency.SCHEMA_REGISTRY) : Optional.empty();
+			}
+			if (isDatabaseUnavailable(current)) {
+				return Optional.of(Dependency.DATABASE);
+			}
+			if (current instanceof RetriableException) {
+				return Optional.of(Dependency.KAFKA);
+			}
+			mail |= isMail(current);
+			if (isUnreachable(current)) {
+				return Optional.of(mail ? Dependency.MAIL : Dependency.NETWORK);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isDatabaseUnavailable(Throwable failure) {
+		return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof RecoverableDataAccessException
+				|| failure instanceof CannotCreateTransactionException || failure instanceof SQLTransientException
+				|| failure instanceof SQLRecoverableException;
+	}
+
+	private static boolean isUnreachable(Throwable failure) {
+		return failure instanceof ConnectException || failure instanceof SocketTimeoutException
+				|| failure instanceof NoRouteToHostException || failure instanceof UnknownHostException
+				|| failure instanceof HttpTimeoutException;
+	}
+
+	// by name: eventing does not depend on Spring's mail support, notification-service does
+	private static boolean isMail(Throwable failure) {
+		String name = failure.getClass().getName();
+		return name.startsWith("org.springframework.mail.") || name.startsWith("jakarta.mail.")
+				|| name.startsWith("org.eclipse.angus.mail.");
+	}
+
+}
