@@ -178,11 +178,14 @@ final class SagaFaultRun {
 					.startsWith("not processed");
 			}
 		}
-		return new Outcome(figures.toString(), softly);
+		return new Outcome(figures.toString(), softly, load, finals);
 	}
 
-	/** The printed figures and the checks, asserted together after printing. */
-	record Outcome(String figures, SoftAssertions checks) {
+	/**
+	 * The printed figures and the checks, asserted together after printing; the load and the
+	 * orders' final states for checks of a test's own.
+	 */
+	record Outcome(String figures, SoftAssertions checks, OrderLoad load, Map<String, JsonNode> finals) {
 
 		void printAndAssert() {
 			System.out.println(this.figures);
@@ -375,8 +378,9 @@ final class SagaFaultRun {
 		StringBuilder out = new StringBuilder();
 		String nl = System.lineSeparator();
 		out.append(nl).append("=== fault test figures ===").append(nl);
-		out.append(String.format("orders sent                  %6d  (connection retries %d, answered by replay of the"
-				+ " Idempotency-Key %d, refused %d)%n", load.sent(), load.retries(), load.replayed(), load.refused()));
+		out.append(String.format("orders sent                  %6d  (retries %d, answered by replay of the"
+				+ " Idempotency-Key %d, refused %d, 5xx answers %s)%n", load.sent(), load.retries(), load.replayed(),
+				load.refused(), load.serverErrors()));
 		out.append(String.format("orders accepted (202/200)    %6d%n", load.accepted().size()));
 		out.append(String.format("  confirmed                  %6d%n", status.getOrDefault("CONFIRMED", 0)));
 		out.append(String.format("  rejected                   %6d%n", status.getOrDefault("REJECTED", 0)));

@@ -22,6 +22,13 @@ final class SnapshotStack {
 	private SnapshotStack() {
 	}
 
+	/** Where the stack called {@code name} runs {@code service} from: replacing it there upgrades the service. */
+	static Path jarOf(String name, Component service) {
+		Installation built = Installation.locate();
+		Path snapshot = Path.of("target", name + "-jars").toAbsolutePath();
+		return snapshot.resolve(built.repoRoot().relativize(built.jarOf(service)));
+	}
+
 	static LocalStack start(String name) {
 		return start(name, (builder) -> builder);
 	}

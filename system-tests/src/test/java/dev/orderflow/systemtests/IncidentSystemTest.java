@@ -1,0 +1,254 @@
+package dev.orderflow.systemtests;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.Installation;
+import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
+import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Incidents that are not crashes, while orders flow: the schema registry gone for 60 s (with
+ * inventory-service restarted meanwhile, so its schema cache is cold), the SMTP server gone for
+ * 60 s, the broker gone for 30 s during which order-service is rolled to its next release (an
+ * OrderPlaced with one more optional field) while its outbox holds rows of the old one, and 20
+ * browsers that open the live stream and never read it. Nothing may reach a dead-letter topic,
+ * every order must end terminal with its e-mails sent once, and the API must answer every POST
+ * with 202 throughout (a service that is restarting is retried, and counted, by the load).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IncidentSystemTest {
+
+	private static final int TOTAL_ORDERS = 2400;
+
+	private static final int PER_SECOND = 10;
+
+	private static final int STALLED_BROWSERS = 20;
+
+	private final List<Socket> stalledBrowsers = new CopyOnWriteArrayList<>();
+
+	private final List<Window> windows = new CopyOnWriteArrayList<>();
+
+	private final Http http = new Http();
+
+	private LocalStack stack;
+
+	private Path orderServiceJar;
+
+	@BeforeAll
+	void startStack() {
+		this.stack = SnapshotStack.start("incident-stack");
+		this.orderServiceJar = SnapshotStack.jarOf("incident-stack", Component.ORDER_SERVICE);
+	}
+
+	@AfterAll
+	void stopStack() throws IOException {
+		for (Socket browser : this.stalledBrowsers) {
+			browser.close();
+		}
+		if (this.stack != null) {
+			this.stack.stop();
+		}
+	}
+
+	@Test
+	void outagesUpgradesAndStalledBrowsersLoseNothingAndDeadLetterNothing() throws Exception {
+		Path nextRelease = Path.of("target", "incident-next-release").toAbsolutePath();
+		NextReleaseJar.build(Installation.locate().repoRoot(), this.orderServiceJar,
+				nextRelease.resolve(this.orderServiceJar.getFileName()), nextRelease.resolve("build"));
+
+		SagaFaultRun run = new SagaFaultRun(this.stack, List.of(8080), 8082);
+		FaultPlan incidents = new FaultPlan()
+			.at(30, STALLED_BROWSERS + " browsers open the live stream and never read", this::stallBrowsers)
+			.at(100, "schema registry down 60 s, inventory-service restarted meanwhile", this::registryOutage)
+			.at(900, "SMTP server down 60 s", this::smtpOutage)
+			.at(1600, "broker down 30 s, order-service rolled to its next release meanwhile",
+					() -> brokerOutageWithUpgrade(nextRelease.resolve(this.orderServiceJar.getFileName())));
+
+		SagaFaultRun.Outcome outcome = run.execute(TOTAL_ORDERS, incidents, 4, PER_SECOND);
+
+		UpgradeEvidence upgrade = upgradeEvidence();
+		String latency = latencyByWindow(outcome.finals());
+		System.out.println(outcome.figures() + "saga latency by window (PENDING -> terminal):" + System.lineSeparator()
+				+ latency + "OrderPlaced on orders: " + upgrade.oldSchema() + " written with today's schema, "
+				+ upgrade.newSchema() + " with the next release's (" + NextReleaseJar.NEW_FIELD + ")");
+		outcome.checks().assertThat(outcome.load().serverErrors()).as("5xx answers to POSTs (e.g. 503)").isEmpty();
+		outcome.checks().assertThat(upgrade.oldSchema()).as("OrderPlaced of the old release").isPositive();
+		outcome.checks().assertThat(upgrade.newSchema()).as("OrderPlaced of the next release").isPositive();
+		outcome.checks().assertThat(this.stalledBrowsers).as("stalled browsers attached").hasSize(STALLED_BROWSERS);
+		outcome.checks().assertAll();
+	}
+
+	/** Connects like a browser's EventSource, then never reads a byte. */
+	private String stallBrowsers() throws IOException {
+		for (int n = 0; n < STALLED_BROWSERS; n++) {
+			Socket socket = new Socket();
+			socket.setReceiveBufferSize(1024);
+			socket.connect(new InetSocketAddress("127.0.0.1", 8083), 5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET /api/notifications/stream HTTP/1.1\r\nHost: 127.0.0.1:8083\r\n"
+					+ "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			this.stalledBrowsers.add(socket);
+		}
+		return this.stalledBrowsers.size() + " connected";
+	}
+
+	private String registryOutage() throws InterruptedException {
+		Instant start = Instant.now();
+		this.stack.kill("schema-registry");
+		// a cold schema cache: the restarted consumer must fetch every schema it meets
+		this.stack.restart("inventory-service");
+		sleepUntil(start.plusSeconds(60));
+		this.stack.restart("schema-registry");
+		this.windows.add(new Window("registry down", start, Instant.now()));
+		return "back after " + seconds(start);
+	}
+
+	private String smtpOutage() throws InterruptedException {
+		Instant start = Instant.now();
+		this.stack.kill("smtp");
+		sleepUntil(start.plusSeconds(60));
+		this.stack.restart("smtp");
+		this.windows.add(new Window("SMTP down", start, Instant.now()));
+		return "back after " + seconds(start);
+	}
+
+	private String brokerOutageWithUpgrade(Path nextRelease) throws Exception {
+		Instant start = Instant.now();
+		this.stack.kill("kafka");
+		// orders keep arriving into the outbox while the broker is away
+		Thread.sleep(5000);
+		double backlog = outboxBacklog();
+		// the broker comes back after 30 s whether or not the new release is up by then
+		java.util.concurrent.CompletableFuture<Void> broker = java.util.concurrent.CompletableFuture.runAsync(() -> {
+			try {
+				sleepUntil(start.plusSeconds(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.stack.restart("kafka");
+		});
+		Files.copy(nextRelease, this.orderServiceJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		this.stack.restart("order-service");
+		broker.get(3, java.util.concurrent.TimeUnit.MINUTES);
+		this.windows.add(new Window("broker down + upgrade", start, Instant.now()));
+		return "outbox backlog " + (long) backlog + " at the upgrade; back after " + seconds(start);
+	}
+
+	private double outboxBacklog() {
+		String metrics = this.http.get(8080, "/actuator/prometheus").body();
+		return metrics.lines()
+			.filter((line) -> line.startsWith("orderflow_outbox_backlog"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElse(-1);
+	}
+
+	/** How many OrderPlaced records on {@code orders} were written with each release's schema. */
+	private UpgradeEvidence upgradeEvidence() {
+		SagaTopics topics = new SagaTopics(this.stack.bootstrapServers(),
+				"http://127.0.0.1:" + this.stack.ports().schemaRegistry());
+		int oldSchema = 0;
+		int newSchema = 0;
+		try (KafkaAvroDeserializer generic = new KafkaAvroDeserializer()) {
+			generic.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+					"http://127.0.0.1:" + this.stack.ports().schemaRegistry()), false);
+			for (ConsumerRecord<String, byte[]> record : topics.readAll("orders")) {
+				Object value;
+				try {
+					value = generic.deserialize("orders", record.value());
+				}
+				catch (RuntimeException ex) {
+					continue;
+				}
+				if (value instanceof GenericRecord event && event.getSchema().getName().equals("OrderPlaced")) {
+					if (event.getSchema().getField(NextReleaseJar.NEW_FIELD) != null) {
+						newSchema++;
+					}
+					else {
+						oldSchema++;
+					}
+				}
+			}
+		}
+		return new UpgradeEvidence(oldSchema, newSchema);
+	}
+
+	/** p50 and max of the saga's latency for the orders placed in each window and outside all of them. */
+	private String latencyByWindow(Map<String, JsonNode> finals) {
+		Map<String, List<Long>> byWindow = new java.util.LinkedHashMap<>();
+		byWindow.put("no incident", new ArrayList<>());
+		this.windows.forEach((window) -> byWindow.put(window.name(), new ArrayList<>()));
+		for (JsonNode order : finals.values()) {
+			Instant placed = Instant.parse(order.get("createdAt").asText());
+			Instant settled = null;
+			for (JsonNode step : order.get("history")) {
+				String status = step.path("status").asText("");
+				if (status.equals("CONFIRMED") || status.equals("REJECTED") || status.equals("CANCELLED")) {
+					settled = Instant.parse(step.get("at").asText());
+					break;
+				}
+			}
+			if (settled == null) {
+				continue;
+			}
+			String window = this.windows.stream()
+				.filter((w) -> !placed.isBefore(w.start()) && !placed.isAfter(w.end()))
+				.map(Window::name)
+				.findFirst()
+				.orElse("no incident");
+			byWindow.get(window).add(Duration.between(placed, settled).toMillis());
+		}
+		StringBuilder out = new StringBuilder();
+		byWindow.forEach((window, millis) -> {
+			millis.sort(null);
+			out.append(String.format("  %-24s %5d orders  p50 %7d ms  max %7d ms%n", window, millis.size(),
+					millis.isEmpty() ? 0 : millis.get(millis.size() / 2),
+					millis.isEmpty() ? 0 : millis.get(millis.size() - 1)));
+		});
+		return out.toString();
+	}
+
+	private static void sleepUntil(Instant end) throws InterruptedException {
+		long millis = Duration.between(Instant.now(), end).toMillis();
+		if (millis > 0) {
+			Thread.sleep(millis);
+		}
+	}
+
+	private static String seconds(Instant start) {
+		return String.format("%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+	}
+
+	private record Window(String name, Instant start, Instant end) {
+	}
+
+	private record UpgradeEvidence(int oldSchema, int newSchema) {
+	}
+
+}
