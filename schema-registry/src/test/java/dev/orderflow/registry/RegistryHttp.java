@@ -25,8 +25,22 @@ final class RegistryHttp {
 
 	private final String baseUrl;
 
+	private final String authorization;
+
 	RegistryHttp(int port) {
-		this.baseUrl = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, null);
+	}
+
+	private RegistryHttp(String baseUrl, String authorization) {
+		this.baseUrl = baseUrl;
+		this.authorization = authorization;
+	}
+
+	/** The same registry, called with basic auth credentials as {@code basic.auth.user.info} sends them. */
+	RegistryHttp as(String user, String password) {
+		String token = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return new RegistryHttp(this.baseUrl, "Basic " + token);
 	}
 
 	/** {@code http://127.0.0.1:<port>}, e.g. for a serializer's {@code schema.registry.url}. */
@@ -59,7 +73,9 @@ final class RegistryHttp {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30));
+		return (this.authorization != null) ? request.header("Authorization", this.authorization) : request;
 	}
 
 	private Response send(HttpRequest.Builder request) {

@@ -130,4 +130,36 @@ class SubjectsIntegrationTest extends AbstractRegistryIntegrationTest {
 		assertThat(this.http.get("/schemas/types").text()).isEqualTo("[\"AVRO\"]");
 	}
 
+	@Test
+	void filtersSubjectsByPrefixAndListsOnlyDeletedOnes() {
+		String prefix = subject("filtered");
+		String kept = prefix + "-kept";
+		String gone = prefix + "-gone";
+		this.http.post("/subjects/" + kept + "/versions", body(USER));
+		this.http.post("/subjects/" + kept + "/versions", body(USER_V2));
+		this.http.post("/subjects/" + gone + "/versions", body(USER));
+		this.http.delete("/subjects/" + gone);
+		this.http.delete("/subjects/" + kept + "/versions/1");
+
+		assertThat(this.http.get("/subjects?subjectPrefix=" + prefix).body()).extracting((node) -> node.asString())
+			.containsExactly(kept);
+		assertThat(this.http.get("/subjects?subjectPrefix=" + prefix + "&deleted=true").body())
+			.extracting((node) -> node.asString())
+			.containsExactlyInAnyOrder(kept, gone);
+		assertThat(this.http.get("/subjects?subjectPrefix=" + prefix + "&deletedOnly=true").body())
+			.extracting((node) -> node.asString())
+			.containsExactly(gone);
+		assertThat(ints(this.http.get("/subjects/" + kept + "/versions?deletedOnly=true").body())).containsExactly(1);
+	}
+
+	@Test
+	void tellsTheHighestIdWhenAskedWithFetchMaxId() {
+		String subject = subject("max-id");
+		int id = this.http.post("/subjects/" + subject + "/versions", body(USER)).body().get("id").asInt();
+		Response response = this.http.get("/schemas/ids/" + id + "?fetchMaxId=true");
+		assertThat(response.body().get("schema").asString()).isEqualTo(USER);
+		assertThat(response.body().get("maxId").asInt()).isGreaterThanOrEqualTo(id);
+		assertThat(this.http.get("/schemas/ids/" + id).body().has("maxId")).isFalse();
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JsonNode;
 
+import dev.orderflow.registry.store.RegistryState;
 import dev.orderflow.registry.store.SchemaStore;
 import dev.orderflow.registry.store.SchemaVersion;
 import dev.orderflow.registry.web.Errors;
@@ -35,9 +36,15 @@ class SchemaController {
 		return List.of("AVRO");
 	}
 
+	/** With {@code fetchMaxId=true}, as Confluent's clients may ask, also the highest id handed out. */
 	@GetMapping("/ids/{id}")
-	Map<String, String> byId(@PathVariable int id, @RequestParam(required = false) String subject) {
-		return Map.of("schema", schema(id, subject));
+	Map<String, Object> byId(@PathVariable int id, @RequestParam(required = false) String subject,
+			@RequestParam(defaultValue = "false") boolean fetchMaxId) {
+		String schema = schema(id, subject);
+		if (fetchMaxId) {
+			return Map.of("schema", schema, "maxId", this.store.read(RegistryState::highestId));
+		}
+		return Map.of("schema", schema);
 	}
 
 	@GetMapping("/ids/{id}/schema")

@@ -15,14 +15,20 @@ class KafkaStoreHealthIndicator extends AbstractHealthIndicator {
 
 	private final SchemaStore store;
 
-	KafkaStoreHealthIndicator(SchemaStore store) {
+	private final LeaderElection election;
+
+	KafkaStoreHealthIndicator(SchemaStore store, LeaderElection election) {
 		super("Kafka schema store check failed");
 		this.store = store;
+		this.election = election;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		builder.withDetail("topic", this.store.topic().name());
+		// which instance takes writes, for operators: also at GET /v1/metadata/leader
+		builder.withDetail("leader", this.election.isLeader());
+		this.store.leader().ifPresent((leader) -> builder.withDetail("leaderUrl", leader.url()));
 		if (!this.store.ready()) {
 			builder.down().withDetail("reason", "store not loaded");
 		}

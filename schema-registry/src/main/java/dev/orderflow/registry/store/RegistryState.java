@@ -100,11 +100,35 @@ public final class RegistryState {
 		return Optional.ofNullable((subject != null) ? this.subjectModes.get(subject) : this.globalMode);
 	}
 
-	void putVersion(SchemaVersion version) {
+	/** The highest id ever handed out, hard deleted ones included. */
+	public int highestId() {
+		return this.maxId;
+	}
+
+	/**
+	 * Applies a version unless it contradicts what an earlier record claimed: an id already held
+	 * by another schema, a schema already holding another id, or a subject version already
+	 * holding another schema. The log's order decides, so every instance applying the same log
+	 * keeps the same first claim and ignores the same later ones.
+	 * @return whether the version was applied
+	 */
+	boolean putVersion(SchemaVersion version) {
+		String holder = this.schemasById.get(version.id());
+		Integer id = this.idsBySchema.get(version.schema());
+		SchemaVersion current = version(version.subject(), version.version()).orElse(null);
+		if ((holder != null && !holder.equals(version.schema())) || (id != null && id != version.id())
+				|| (current != null && (current.id() != version.id() || !current.schema().equals(version.schema())))) {
+			return false;
+		}
 		this.subjects.computeIfAbsent(version.subject(), (subject) -> new TreeMap<>()).put(version.version(), version);
 		this.schemasById.put(version.id(), version.schema());
 		this.idsBySchema.putIfAbsent(version.schema(), version.id());
 		this.maxId = Math.max(this.maxId, version.id());
+		return true;
+	}
+
+	void raiseIdFloor(int maxId) {
+		this.maxId = Math.max(this.maxId, maxId);
 	}
 
 	void removeVersion(String subject, int number) {

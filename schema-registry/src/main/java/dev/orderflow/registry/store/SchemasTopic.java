@@ -1,18 +1,17 @@
 package dev.orderflow.registry.store;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka side of the store: creates the compacted single-partition topic, reads it from
- * the beginning to its end offset, and appends records synchronously with {@code acks=all}.
- * A single partition keeps one total order of every change.
+ * The Kafka side of the store: creates the compacted single-partition topic, tails it from the
+ * beginning, tells its end offset, and appends records synchronously with {@code acks=all}. A
+ * single partition keeps one total order of every change, which every instance applies alike.
  */
 class SchemasTopic implements AutoCloseable {
 
@@ -67,34 +66,60 @@ class SchemasTopic implements AutoCloseable {
 		}
 	}
 
-	/** Replays every record from the beginning up to the end offset seen at call time. */
-	int replay(BiConsumer<String, String> apply) {
-		TopicPartition partition = new TopicPartition(name(), 0);
-		Instant deadline = Instant.now().plus(this.properties.timeout());
-		int count = 0;
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.assign(List.of(partition));
-			consumer.seekToBeginning(List.of(partition));
-			long end = consumer.endOffsets(List.of(partition), this.properties.timeout()).get(partition);
-			while (consumer.position(partition, this.properties.timeout()) < end) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException("Timed out reading topic " + name() + " to offset " + end);
-				}
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.key() != null) {
-						apply.accept(record.key(), record.value());
-						count++;
-					}
-				}
-			}
-		}
-		return count;
+	TopicPartition partition() {
+		return new TopicPartition(name(), 0);
 	}
 
-	/** Appends one record and waits until every in-sync replica has it. */
-	void append(String key, String value) throws InterruptedException, ExecutionException, TimeoutException {
-		this.producer.send(new ProducerRecord<>(name(), 0, key, value)).get(timeoutMillis(), TimeUnit.MILLISECONDS);
+	/** A consumer assigned to the topic's only partition, positioned at its beginning. */
+	KafkaConsumer<String, String> tailingConsumer() {
+		Map<String, Object> properties = consumerProperties();
+		// the tail must see a write quickly: the broker answers a fetch as soon as a record lands
+		properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new StringDeserializer());
+		consumer.assign(List.of(partition()));
+		consumer.seekToBeginning(List.of(partition()));
+		return consumer;
+	}
+
+	/**
+	 * A consumer of the leader election group: it joins the group on the topic and only ever
+	 * holds the partition, never reads it. Kafka's group coordinator gives the partition to
+	 * exactly one live member; a member that stops heartbeating loses it after the session
+	 * timeout.
+	 */
+	KafkaConsumer<String, String> electionConsumer(String groupId, String instanceId) {
+		Map<String, Object> properties = consumerProperties();
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + instanceId);
+		properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) this.properties.sessionTimeout().toMillis());
+		properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+				(int) Math.max(500, this.properties.sessionTimeout().toMillis() / 6));
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		// sticky: an instance joining during a rollout does not take the leadership from a live leader
+		properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+				CooperativeStickyAssignor.class.getName());
+		return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+	}
+
+	/** The offset the next record will take: everything below it has been acknowledged. */
+	long endOffset(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+		return this.admin.listOffsets(Map.of(partition(), OffsetSpec.latest()))
+			.partitionResult(partition())
+			.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.offset();
+	}
+
+	/** The Kafka cluster's id, for {@code /v1/metadata/id}. */
+	String clusterId(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+		return this.admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Appends one record, waits until every in-sync replica has it and returns its offset. */
+	long append(String key, String value) throws InterruptedException, ExecutionException, TimeoutException {
+		return this.producer.send(new ProducerRecord<>(name(), 0, key, value))
+			.get(timeoutMillis(), TimeUnit.MILLISECONDS)
+			.offset();
 	}
 
 	/** Whether the broker answers and the topic exists, within a short timeout. */

@@ -18,6 +18,15 @@ final class StoreRecords {
 
 	static final String MODE = "MODE";
 
+	/** Who leads: written by each new leader, so followers know where to forward writes. */
+	static final String LEADER = "LEADER";
+
+	/**
+	 * The highest id ever handed out, written before a hard delete: once compaction drops the
+	 * deleted version, this record still keeps its id from being handed out again.
+	 */
+	static final String ID_FLOOR = "ID_FLOOR";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private StoreRecords() {
@@ -38,6 +47,14 @@ final class StoreRecords {
 
 		static Key mode(String subject) {
 			return new Key(MODE, subject, null, 0);
+		}
+
+		static Key leader() {
+			return new Key(LEADER, null, null, 0);
+		}
+
+		static Key idFloor() {
+			return new Key(ID_FLOOR, null, null, 0);
 		}
 
 	}
@@ -63,6 +80,19 @@ final class StoreRecords {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ModeValue(String mode) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record LeaderValue(String url, int generation, String instance) {
+
+		Leader toLeader() {
+			return new Leader(this.url, this.generation, this.instance);
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record IdFloorValue(int maxId) {
 	}
 
 	static String write(Object value) {

@@ -37,8 +37,17 @@ class SubjectController {
 	}
 
 	@GetMapping
-	List<String> list(@RequestParam(defaultValue = "false") boolean deleted) {
-		return this.store.read((state) -> state.subjects(deleted));
+	List<String> list(@RequestParam(defaultValue = "false") boolean deleted,
+			@RequestParam(defaultValue = "false") boolean deletedOnly,
+			@RequestParam(defaultValue = "") String subjectPrefix) {
+		return this.store.read((state) -> {
+			List<String> live = state.subjects(false);
+			return state.subjects(deleted || deletedOnly)
+				.stream()
+				.filter((subject) -> subject.startsWith(subjectPrefix))
+				.filter((subject) -> !deletedOnly || !live.contains(subject))
+				.toList();
+		});
 	}
 
 	@PostMapping("/{subject}/versions")
@@ -55,8 +64,12 @@ class SubjectController {
 	}
 
 	@GetMapping("/{subject}/versions")
-	List<Integer> versions(@PathVariable String subject, @RequestParam(defaultValue = "false") boolean deleted) {
-		List<SchemaVersion> versions = this.store.read((state) -> state.versions(subject, deleted));
+	List<Integer> versions(@PathVariable String subject, @RequestParam(defaultValue = "false") boolean deleted,
+			@RequestParam(defaultValue = "false") boolean deletedOnly) {
+		List<SchemaVersion> versions = this.store.read((state) -> state.versions(subject, deleted || deletedOnly)
+			.stream()
+			.filter((version) -> !deletedOnly || version.deleted())
+			.toList());
 		if (versions.isEmpty()) {
 			throw Errors.subjectNotFound(subject);
 		}

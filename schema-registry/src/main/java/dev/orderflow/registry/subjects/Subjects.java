@@ -138,6 +138,10 @@ public class Subjects {
 		if (holder.isPresent() && !Objects.equals(holder.get(), schema)) {
 			throw Errors.idDoesNotMatch(importedId);
 		}
+		// one schema, one id: an import may not give a known schema a second id
+		if (state.idOf(schema).isPresent() && state.idOf(schema).getAsInt() != importedId) {
+			throw Errors.idDoesNotMatch(importedId);
+		}
 		return importedId;
 	}
 

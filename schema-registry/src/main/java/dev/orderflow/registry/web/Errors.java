@@ -97,6 +97,14 @@ public final class Errors {
 		return new RegistryException(HttpStatus.INTERNAL_SERVER_ERROR, 50001, message, cause);
 	}
 
+	public static RegistryException forwardingFailed(String message) {
+		return new RegistryException(HttpStatus.INTERNAL_SERVER_ERROR, 50003, message);
+	}
+
+	public static RegistryException unknownLeader(String message) {
+		return new RegistryException(HttpStatus.INTERNAL_SERVER_ERROR, 50004, message);
+	}
+
 	public static RegistryException timeout(String message, Throwable cause) {
 		return new RegistryException(HttpStatus.INTERNAL_SERVER_ERROR, 50002, message, cause);
 	}
