@@ -416,11 +416,15 @@ public final class LocalStack implements AutoCloseable {
 	private Map<String, String> serviceEnvironment(StackProcess service) {
 		Map<String, String> environment = new HashMap<>(ServiceJvm.ENVIRONMENT);
 		environment.putAll(Map.of("SERVER_PORT", Integer.toString(this.ports.of(service)), "KAFKA_BOOTSTRAP_SERVERS",
-				bootstrapServers(), "SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + this.ports.schemaRegistry(),
+				bootstrapServers(), "SCHEMA_REGISTRY_URL", registryUrls(),
 				"ORDERFLOW_DATA_DIR", this.dataDir.db().toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
 				Integer.toString(this.ports.smtp())));
-		// unique among the instances of a service: its logs and the outbox relay's lock owner name it
+		// unique among the instances of a service: its logs name it
 		environment.put("ORDERFLOW_INSTANCE_ID", service.name());
+		if (service.component() == Component.SCHEMA_REGISTRY) {
+			// where the other registry forwards writes while this one leads: the address it listens on
+			environment.put("ORDERFLOW_REGISTRY_ADVERTISED_URL", "http://127.0.0.1:" + this.ports.of(service));
+		}
 		if (this.topology.postgres()) {
 			environment.putAll(Map.of("SPRING_DATASOURCE_URL",
 					Postgres.jdbcUrl(this.ports.postgres(), database(service.component())), "SPRING_DATASOURCE_USERNAME",
@@ -433,6 +437,13 @@ public final class LocalStack implements AutoCloseable {
 		}
 		environment.putAll(this.extraEnvironment.getOrDefault(service.component(), Map.of()));
 		return environment;
+	}
+
+	/** Every registry instance, as Confluent's clients take them: comma separated, tried in turn. */
+	private String registryUrls() {
+		return IntStream.rangeClosed(1, this.topology.instancesOf(Component.SCHEMA_REGISTRY))
+			.mapToObj((k) -> "http://127.0.0.1:" + this.ports.of(new StackProcess(Component.SCHEMA_REGISTRY, k)))
+			.collect(java.util.stream.Collectors.joining(","));
 	}
 
 	/** Each service owns its database: order_service, inventory_service, notification_service. */

@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
 /**
  * How many of each process the stack runs: {@code ./orderflow up} runs one of each on H2 files;
  * {@code up --postgres --instances N --brokers 3} runs N instances of every service on one
- * PostgreSQL server and a three-node Kafka cluster. The schema registry and the SMTP catcher
- * always run once: the registry's writes are not safe from several instances yet.
+ * PostgreSQL server and a three-node Kafka cluster, and two schema registries (one leader, elected
+ * through Kafka; ADR 0013). The SMTP catcher always runs once.
  * <p>
  * The topology a stack was started with is recorded in its data directory, so that
  * {@code status}, {@code down} and a later {@code up -d} see every instance.
@@ -61,7 +61,9 @@ public record Topology(int instances, int brokers, boolean postgres) {
 		return switch (component) {
 			case POSTGRES -> this.postgres ? 1 : 0;
 			case KAFKA -> this.brokers;
-			case SMTP, SCHEMA_REGISTRY -> 1;
+			case SMTP -> 1;
+			// a scaled-out stack runs two registries: a leader and a follower that forwards writes to it
+			case SCHEMA_REGISTRY -> (this.instances > 1) ? 2 : 1;
 			case ORDER_SERVICE, INVENTORY_SERVICE, NOTIFICATION_SERVICE -> this.instances;
 		};
 	}

@@ -26,8 +26,8 @@ class TopologyTest {
 		Topology scaled = new Topology(2, 3, true);
 
 		assertThat(scaled.processes(EnumSet.allOf(Component.class))).extracting(StackProcess::name)
-			.containsExactly("postgres", "kafka", "kafka-2", "kafka-3", "smtp", "schema-registry", "inventory-service",
-					"inventory-service-2", "order-service", "order-service-2", "notification-service",
+			.containsExactly("postgres", "kafka", "kafka-2", "kafka-3", "smtp", "schema-registry", "schema-registry-2",
+					"inventory-service", "inventory-service-2", "order-service", "order-service-2", "notification-service",
 					"notification-service-2");
 		assertThat(scaled.bootstrapServers(this.ports)).isEqualTo("127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292");
 		assertThat(scaled.replicationFactor()).isEqualTo(3);
@@ -37,6 +37,7 @@ class TopologyTest {
 	@Test
 	void instanceKListensOnItsPortPlusAHundredPerInstanceBeforeIt() {
 		assertThat(this.ports.of(new StackProcess(Component.ORDER_SERVICE, 2))).isEqualTo(8180);
+		assertThat(this.ports.of(new StackProcess(Component.SCHEMA_REGISTRY, 2))).isEqualTo(8181);
 		assertThat(this.ports.of(new StackProcess(Component.ORDER_SERVICE, 3))).isEqualTo(8280);
 		assertThat(this.ports.of(new StackProcess(Component.NOTIFICATION_SERVICE, 2))).isEqualTo(8183);
 		assertThat(this.ports.of(new StackProcess(Component.KAFKA, 2))).isEqualTo(9192);

@@ -128,7 +128,8 @@ class ScaledOutStackSystemTest {
 						+ this.stack.ports().of(process) + " +yes +yes$");
 		}
 		assertThat(this.stack.processes()).extracting(StackProcess::name)
-			.contains("postgres", "kafka-3", "order-service-2", "inventory-service-2", "notification-service-2");
+			.contains("postgres", "kafka-3", "schema-registry-2", "order-service-2", "inventory-service-2",
+					"notification-service-2");
 	}
 
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,18 +60,22 @@ public class OutboxConfiguration {
 	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaProperties kafka, WriterSchemas writerSchemas,
 			SetAsideEvents setAsideEvents, ObjectProvider<SetAsideListener> setAsideListeners,
 			PlatformTransactionManager transactions, OutboxProperties properties, OutboxTracing outboxTracing,
-			Clock clock, ObjectProvider<ObservationRegistry> observations) {
+			Clock clock, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		AvroSerdeConfig serde = AvroSerdeConfig.from(producer, true);
 		OutboxRecords records = new OutboxRecords(serde.createClient(), serde, writerSchemas);
-		return new OutboxRelay(jdbc, template(producer, kafka, observations), records, setAsideEvents,
+		return new OutboxRelay(jdbc, template(producer, kafka, observations, customizers), records, setAsideEvents,
 				setAsideListeners.orderedStream().toList(), transactions, properties, outboxTracing, clock);
 	}
 
 	private static KafkaTemplate<String, byte[]> template(Map<String, Object> producer, KafkaProperties kafka,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
 		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(producer,
 				new StringSerializer(), new ByteArraySerializer());
+		// what Boot does to the application's producer factory, e.g. Micrometer's producer metrics
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
 		// the producer observation writes the trace headers (W3C traceparent) consumers continue
 		template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());

@@ -32,6 +32,7 @@ import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -255,7 +256,8 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 				this.context.getBeanProvider(SetAsideListener.class),
 				this.context.getBean(PlatformTransactionManager.class), this.context.getBean(OutboxProperties.class),
 				this.context.getBean(OutboxTracing.class), Clock.systemUTC(),
-				this.context.getBeanProvider(ObservationRegistry.class));
+				this.context.getBeanProvider(ObservationRegistry.class),
+				this.context.getBeanProvider(DefaultKafkaProducerFactoryCustomizer.class));
 	}
 
 	private static OrderPlaced event(String key, String customerId) {
