@@ -14,6 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,7 +28,7 @@ public class WriterSchemas {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate ownTransaction;
+	private final TransactionTemplate savepoint;
 
 	private final Map<Schema, String> fingerprints = new ConcurrentHashMap<>();
 
@@ -34,14 +36,18 @@ public class WriterSchemas {
 
 	public WriterSchemas(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		// its own short transaction: the row is shared by every later event of the type, whether the
-		// caller's transaction commits or not, and a concurrent insert of the same schema must not
-		// fail the caller's business transaction
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.savepoint = new TransactionTemplate(transactions);
+		// a savepoint in the caller's transaction, on its own connection: a transaction of its own
+		// would need a second connection while the caller holds one, and under load every request
+		// would hold one and wait for another (a pool deadlock)
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
-	/** The fingerprint of {@code schema}, stored first if this database has not seen it yet. */
+	/**
+	 * The fingerprint of {@code schema}, stored first, in the caller's transaction, if this
+	 * database has not seen it yet. Remembered only once that transaction commits: a rolled-back
+	 * insert must be made again by the next event of the type.
+	 */
 	public String store(Schema schema) {
 		String known = this.fingerprints.get(schema);
 		if (known != null) {
@@ -49,14 +55,29 @@ public class WriterSchemas {
 		}
 		String fingerprint = fingerprint(schema);
 		try {
-			this.ownTransaction.executeWithoutResult((status) -> insertIfMissing(fingerprint, schema));
+			this.savepoint.executeWithoutResult((status) -> insertIfMissing(fingerprint, schema));
 		}
 		catch (DuplicateKeyException ex) {
-			// another instance stored the same schema a moment ago: the same row
+			// another transaction stored the same schema a moment ago: rolled back to the savepoint, same row
 		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					remember(schema, fingerprint);
+				}
+			});
+		}
+		else {
+			// no caller's transaction: the savepoint template ran (and committed) one of its own
+			remember(schema, fingerprint);
+		}
+		return fingerprint;
+	}
+
+	private void remember(Schema schema, String fingerprint) {
 		this.fingerprints.put(schema, fingerprint);
 		this.schemas.put(fingerprint, schema);
-		return fingerprint;
 	}
 
 	/** The schema stored under {@code fingerprint}, if any. */
