@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.orderflow.eventing.EventingAutoConfiguration;
+import dev.orderflow.eventing.inbox.InboxPurge;
 import dev.orderflow.eventing.outbox.OutboxProperties;
 import dev.orderflow.eventing.outbox.SetAsideEvents;
 import dev.orderflow.eventing.outbox.SetAsideListener;
@@ -25,7 +26,8 @@ import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Health and meters of the delivery mechanics: the {@code outbox}, {@code kafka} and
- * {@code schemaRegistry} health indicators, the outbox gauges and set-aside counter, the
+ * {@code schemaRegistry} health indicators, the outbox gauges and set-aside counter, the inbox
+ * gauge and purge counter, the
  * dead-letter counter and the orderId of each consumed record in the logging context.
  */
 @AutoConfiguration(after = EventingAutoConfiguration.class,
@@ -36,6 +38,11 @@ public class EventingObservabilityAutoConfiguration {
 	@Bean
 	OutboxMetrics outboxMetrics(JdbcClient jdbc, Clock eventingClock, SetAsideEvents setAsideEvents) {
 		return new OutboxMetrics(jdbc, eventingClock, setAsideEvents);
+	}
+
+	@Bean
+	InboxMetrics inboxMetrics(InboxPurge inboxPurge) {
+		return new InboxMetrics(inboxPurge);
 	}
 
 	/** Counts, by topic and event type, the events the relay set aside. */
