@@ -3,6 +3,10 @@ package dev.orderflow.eventing.inbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Keeps the inbox bounded: every {@code orderflow.inbox.purge-interval} it deletes the
  * {@code processed_event} rows older than {@code orderflow.inbox.retention}, in batches of
- * {@code purge-batch-size}, each DELETE committing on its own so that no purge holds the table's
+ * {@code purge-batch-size}, each statement committing on its own so that no purge holds the table's
  * locks for long (on H2 every commit of the service queues on one store lock).
  * <p>
  * Several instances of a service may purge at the same time: a row is deleted once, the other
@@ -27,11 +31,15 @@ public class InboxPurge implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxPurge.class);
 
-	// H2 and PostgreSQL differ on DELETE ... LIMIT; a FETCH FIRST in a subselect on the primary key
-	// is standard SQL that both run, and the index on processed_at finds the old rows.
-	private static final String DELETE_BATCH = """
-			DELETE FROM processed_event WHERE (consumer, event_id) IN (
-			    SELECT consumer, event_id FROM processed_event WHERE processed_at < :cutoff FETCH FIRST %d ROWS ONLY)""";
+	// H2 and PostgreSQL differ on DELETE ... LIMIT. A batch is therefore two standard statements:
+	// the oldest keys (FETCH FIRST, through the index on processed_at), then a DELETE by primary key
+	// per consumer. A first version deleted with a row-value IN over a subselect, which H2 ran as a
+	// scan of the whole table per batch (seconds for a few hundred rows in the soak).
+	private static final String OLD_KEYS = "SELECT consumer, event_id FROM processed_event WHERE processed_at < :cutoff"
+			+ " ORDER BY processed_at FETCH FIRST %d ROWS ONLY";
+
+	private static final String DELETE_KEYS = "DELETE FROM processed_event WHERE consumer = :consumer"
+			+ " AND event_id IN (:ids) AND processed_at < :cutoff";
 
 	private final JdbcClient jdbc;
 
@@ -70,16 +78,29 @@ public class InboxPurge implements SmartLifecycle {
 	 * @return how many rows it deleted
 	 */
 	long purgeOlderThan(Instant cutoff) {
+		Timestamp before = Timestamp.from(cutoff);
 		long total = 0;
-		int deleted;
+		int found;
 		do {
-			deleted = this.jdbc.sql(DELETE_BATCH.formatted(this.properties.purgeBatchSize()))
-				.param("cutoff", Timestamp.from(cutoff))
-				.update();
-			total += deleted;
-			this.purged.addAndGet(deleted);
+			Map<String, List<String>> keys = new LinkedHashMap<>();
+			this.jdbc.sql(OLD_KEYS.formatted(this.properties.purgeBatchSize()))
+				.param("cutoff", before)
+				.query((rs) -> {
+					keys.computeIfAbsent(rs.getString(1), (consumer) -> new ArrayList<>()).add(rs.getString(2));
+				});
+			found = keys.values().stream().mapToInt(List::size).sum();
+			for (Map.Entry<String, List<String>> consumer : keys.entrySet()) {
+				// processed_at again: the row is deleted only if it is still old (idempotent, any instance)
+				int deleted = this.jdbc.sql(DELETE_KEYS)
+					.param("consumer", consumer.getKey())
+					.param("ids", consumer.getValue())
+					.param("cutoff", before)
+					.update();
+				total += deleted;
+				this.purged.addAndGet(deleted);
+			}
 		}
-		while (deleted >= this.properties.purgeBatchSize());
+		while (found >= this.properties.purgeBatchSize());
 		return total;
 	}
 
