@@ -36,13 +36,19 @@ public final class Bench {
 		int recordSize = RecordSize.ofBenchOrderPlaced();
 		LoadDriver driver = new LoadDriver(this.progress, this.options.timeout());
 		List<ScenarioResult> results = new ArrayList<>();
+		SoakReport soak = null;
 		try (SagaTarget saga = new SagaTarget(this.options)) {
 			long total = (long) (this.options.orders() + this.options.warmup()) * this.options.shapes().size();
 			saga.restock(this.options.inventoryUrl(), total);
 			this.out.printf("Restocked %d SKUs for %d orders; OrderPlaced is %d bytes on the wire; %d partitions%n",
 					this.options.skus(), total, recordSize, partitions);
-			for (LoadShape shape : this.options.shapes()) {
-				results.add(scenario(driver, saga, shape));
+			if (this.options.soak()) {
+				soak = soak(driver, saga, results);
+			}
+			else {
+				for (LoadShape shape : this.options.shapes()) {
+					results.add(scenario(driver, saga, shape));
+				}
 			}
 		}
 		if (this.options.baseline()) {
@@ -53,13 +59,36 @@ public final class Bench {
 			}
 		}
 		BenchReport report = new BenchReport(startedAt, command, machine(), recordSize, partitions, results,
-				BenchReport.ratios(results));
+				BenchReport.ratios(results), soak);
 		List<Path> files = new ReportWriter(this.options.out()).write(report);
 		this.out.println();
 		this.out.print(ReportWriter.markdown(report));
 		this.out.println();
 		files.forEach((file) -> this.out.println("Wrote " + file.toAbsolutePath().normalize()));
 		return report;
+	}
+
+	/**
+	 * The one long saga run of {@code --soak}, sampled from before its warm-up to its end, so the
+	 * plot shows the warm-up and what follows it.
+	 */
+	private SoakReport soak(LoadDriver driver, SagaTarget saga, List<ScenarioResult> results)
+			throws InterruptedException {
+		Map<String, String> services = new LinkedHashMap<>();
+		services.put("order-service", this.options.orderUrl());
+		services.put("inventory-service", this.options.inventoryUrl());
+		services.put("notification-service", this.options.notificationUrl());
+		StackProbe probe = new StackProbe(this.options.dataDir(), services);
+		this.out.printf("Soak: %d orders at %s, sampling every %d s (data dir %s). The inbox levels off only if the"
+				+ " stack was started with a short retention, e.g.%n  ORDERFLOW_INBOX_RETENTION=2m"
+				+ " ORDERFLOW_INBOX_PURGE_INTERVAL=30s ./orderflow up -d --clean%n", this.options.orders(),
+				this.options.shapes().get(0).describe(), this.options.sampleInterval().toSeconds(),
+				this.options.dataDir().toAbsolutePath().normalize());
+		try (SoakSampler sampler = new SoakSampler(probe, this.options.sampleInterval())) {
+			sampler.start();
+			results.add(scenario(driver, saga, this.options.shapes().get(0)));
+			return sampler.stop();
+		}
 	}
 
 	private ScenarioResult scenario(LoadDriver driver, Target target, LoadShape shape) throws InterruptedException {

@@ -21,11 +21,15 @@ import java.util.List;
  * @param inventoryUrl inventory-service's base URL
  * @param bootstrapServers the broker
  * @param registryUrl the schema registry
+ * @param soak {@code --soak}: one long saga run at a fixed rate, sampling the stack's footprint
+ * @param sampleInterval how often the soak samples
+ * @param dataDir the stack's data directory (pid files, database files), for the soak
+ * @param notificationUrl notification-service's base URL, for the soak's samples
  * @param help {@code --help}
  */
 public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int warmup, Duration timeout,
 		boolean baseline, Path out, String orderUrl, String inventoryUrl, String bootstrapServers, String registryUrl,
-		boolean help) {
+		boolean soak, Duration sampleInterval, Path dataDir, String notificationUrl, boolean help) {
 
 	public static final String USAGE = """
 			Usage: ./orderflow bench [options]     (java -jar bench/target/bench-0.1.0-SNAPSHOT.jar [options])
@@ -52,7 +56,20 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 			  --registry URL      default http://127.0.0.1:8081
 			  --help              this text
 
-			Example: ./orderflow bench --rate 200 --max --orders 5000
+			Soak (bounded over time, not part of ./mvnw verify):
+			  --soak              one saga run at --rate for --orders orders, no baseline; every
+			                      --sample-interval it samples each service's inbox and outbox rows
+			                      (/actuator/prometheus), database files and every process's RSS, and
+			                      plots them over time with a "levelled off" verdict per line. For the
+			                      inbox to level off, start the stack with a short retention:
+			                      ORDERFLOW_INBOX_RETENTION=2m ORDERFLOW_INBOX_PURGE_INTERVAL=30s \\
+			                        ./orderflow up -d --clean
+			  --sample-interval S seconds between samples (default 10)
+			  --data-dir DIR      the stack's data directory (default .orderflow)
+			  --notification-url URL default http://127.0.0.1:8083
+
+			Examples: ./orderflow bench --rate 200 --max --orders 5000
+			          ./orderflow bench --soak --rate 60 --orders 100000
 			""";
 
 	/**
@@ -75,6 +92,10 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 		String inventoryUrl = "http://127.0.0.1:8082";
 		String bootstrap = "127.0.0.1:9092";
 		String registry = "http://127.0.0.1:8081";
+		boolean soak = false;
+		int sampleInterval = 10;
+		Path dataDir = Path.of(".orderflow");
+		String notificationUrl = "http://127.0.0.1:8083";
 		boolean help = false;
 		while (!queue.isEmpty()) {
 			String arg = queue.poll();
@@ -92,9 +113,20 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 				case "--inventory-url" -> inventoryUrl = value(arg, queue);
 				case "--bootstrap" -> bootstrap = value(arg, queue);
 				case "--registry" -> registry = value(arg, queue);
+				case "--soak" -> soak = true;
+				case "--sample-interval" -> sampleInterval = positive(arg, queue);
+				case "--data-dir" -> dataDir = Path.of(value(arg, queue));
+				case "--notification-url" -> notificationUrl = value(arg, queue);
 				case "-h", "--help" -> help = true;
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
 			}
+		}
+		if (soak && max) {
+			throw new IllegalArgumentException("--soak runs at a steady --rate; it cannot be combined with --max");
+		}
+		if (soak) {
+			// a soak is one steady run of the saga: the raw relay would only interrupt it
+			baseline = false;
 		}
 		if (rate == null && !max) {
 			rate = 100;
@@ -106,7 +138,8 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 			shapes.add(LoadShape.maximum(concurrency));
 		}
 		return new BenchOptions(List.copyOf(shapes), orders, skus, warmup, Duration.ofSeconds(timeout), baseline, out,
-				orderUrl, inventoryUrl, bootstrap, registry, help);
+				orderUrl, inventoryUrl, bootstrap, registry, soak, Duration.ofSeconds(sampleInterval), dataDir,
+				notificationUrl, help);
 	}
 
 	private static String value(String option, Deque<String> queue) {

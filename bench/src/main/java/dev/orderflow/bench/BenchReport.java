@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param partitions partitions of {@code orders} and of the raw topics
  * @param scenarios each target under each load shape
  * @param ratios saga divided by raw, per load shape
+ * @param soak the stack's footprint over time ({@code --soak}), else null
  */
 public record BenchReport(String startedAt, String command, Map<String, String> machine, int recordSizeBytes,
-		int partitions, List<ScenarioResult> scenarios, List<Ratio> ratios) {
+		int partitions, List<ScenarioResult> scenarios, List<Ratio> ratios, SoakReport soak) {
 
 	/**
 	 * Saga over raw for one load shape: above 1 for latencies means the saga is slower; below 1

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a {@link BenchReport} as {@code bench-report.json}, {@code bench-report.md} and
- * {@code bench-latency.html} (a self-contained percentile plot, inline SVG, no script).
+ * {@code bench-latency.html} (a self-contained percentile plot, inline SVG, no script; with
+ * {@code --soak} also the footprint over time).
  */
 final class ReportWriter {
 
@@ -66,6 +67,20 @@ final class ReportWriter {
 						r.p50(), r.p99()));
 			}
 		}
+		if (report.soak() != null) {
+			md.append("\n## Soak: footprint at start and end\n\n");
+			md.append("Sampled every ").append(trim(report.soak().sampleIntervalSeconds()))
+				.append(" s. Growth is the least-squares slope over one half of the soak times the half's length;"
+						+ " a line levelled off when its second half grew by less than a quarter of its first half,"
+						+ " 5% of its level or its own scatter.\n\n");
+			md.append("| measure | of | start | end | max | growth 1st half | growth 2nd half | verdict |\n");
+			md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+			for (SoakReport.Summary s : report.soak().summaries()) {
+				md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", s.group(), s.name(),
+						trim(s.start()), trim(s.end()), trim(s.max()), trim(s.growthFirstHalf()),
+						trim(s.growthLastHalf()), s.verdict()));
+			}
+		}
 		report.scenarios()
 			.stream()
 			.filter((s) -> !s.errorReasons().isEmpty())
@@ -77,6 +92,11 @@ final class ReportWriter {
 				.append(s.errorReasons())
 				.append('\n'));
 		return md.toString();
+	}
+
+	private static String trim(double value) {
+		return (value == Math.rint(value)) ? String.format(Locale.ROOT, "%.0f", value)
+				: String.format(Locale.ROOT, "%.1f", value);
 	}
 
 }

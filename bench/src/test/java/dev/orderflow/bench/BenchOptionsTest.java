@@ -34,6 +34,19 @@ class BenchOptionsTest {
 	}
 
 	@Test
+	void soakIsOneSteadySagaRunWithoutBaseline() {
+		BenchOptions options = BenchOptions.parse("--soak", "--rate", "60", "--orders", "100000", "--sample-interval",
+				"5", "--data-dir", "/tmp/stack");
+		assertThat(options.soak()).isTrue();
+		assertThat(options.shapes()).containsExactly(LoadShape.fixedRate(60));
+		assertThat(options.baseline()).isFalse();
+		assertThat(options.sampleInterval()).hasSeconds(5);
+		assertThat(options.dataDir()).hasToString("/tmp/stack");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--soak", "--max"))
+			.withMessageContaining("--rate");
+	}
+
+	@Test
 	void comparesSagaWithRawOfTheSameShape() {
 		ScenarioResult saga = result("saga", 100, 40.0, 120.0);
 		ScenarioResult raw = result("raw", 100, 10.0, 20.0);

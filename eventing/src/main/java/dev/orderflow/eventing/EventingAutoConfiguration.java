@@ -1,10 +1,17 @@
 package dev.orderflow.eventing;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 
 import io.micrometer.observation.ObservationRegistry;
 
 import dev.orderflow.eventing.deadletter.DeadLetterConfiguration;
+import dev.orderflow.eventing.inbox.InboxProperties;
+import dev.orderflow.eventing.inbox.InboxPurge;
+import dev.orderflow.eventing.inbox.InboxRetentionCheck;
 import dev.orderflow.eventing.inbox.ProcessedEvents;
 import dev.orderflow.eventing.inbox.TransactionalBatch;
 import dev.orderflow.eventing.observability.OutboxTracing;
@@ -15,19 +22,23 @@ import dev.orderflow.eventing.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Gives every service that depends on this module an {@link Outbox} with its {@link OutboxRelay},
- * the {@link ProcessedEvents} inbox and the dead-letter error handler.
+ * the {@link ProcessedEvents} inbox with its {@link InboxPurge}, and the dead-letter error handler.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
 @Import({ OutboxConfiguration.class, DeadLetterConfiguration.class })
+@EnableConfigurationProperties(InboxProperties.class)
 public class EventingAutoConfiguration {
 
 	@Bean
@@ -44,6 +55,30 @@ public class EventingAutoConfiguration {
 	@Bean
 	ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
 		return new ProcessedEvents(jdbc, clock);
+	}
+
+	/** Purges the inbox; first checks, on its own thread, that the retention covers the topics'. */
+	@Bean
+	InboxPurge inboxPurge(JdbcClient jdbc, Clock clock, InboxProperties inbox, KafkaProperties kafka,
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+		InboxRetentionCheck check = new InboxRetentionCheck(kafka.buildAdminProperties(), inbox.retention(),
+				() -> consumedTopics(listeners));
+		return new InboxPurge(jdbc, clock, inbox, check);
+	}
+
+	private static Collection<String> consumedTopics(ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+		KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
+		if (registry == null) {
+			return List.of();
+		}
+		return registry.getListenerContainers()
+			.stream()
+			.map((container) -> container.getContainerProperties().getTopics())
+			.filter(Objects::nonNull)
+			.flatMap(Arrays::stream)
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.orderflow.eventing.EventingAutoConfiguration;
 import dev.orderflow.eventing.deadletter.DeadLetterProperties;
+import dev.orderflow.eventing.inbox.InboxPurge;
 import dev.orderflow.eventing.outbox.OutboxProperties;
 import dev.orderflow.eventing.outbox.SetAsideEvents;
 import dev.orderflow.eventing.outbox.SetAsideListener;
@@ -28,7 +29,7 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * Health and meters of the delivery mechanics: the {@code outbox}, {@code kafka} and
  * {@code schemaRegistry} health indicators (shown under {@code /actuator/health}, not part of
  * readiness: ADR 0009), the consumers' retries ({@code consumerRetries} health detail and
- * meters), the outbox gauges and set-aside counter, the
+ * meters), the outbox gauges and set-aside counter, the inbox gauge and purge counter, the
  * dead-letter counter and the orderId of each consumed record in the logging context.
  */
 @AutoConfiguration(after = EventingAutoConfiguration.class,
@@ -39,6 +40,11 @@ public class EventingObservabilityAutoConfiguration {
 	@Bean
 	OutboxMetrics outboxMetrics(JdbcClient jdbc, Clock eventingClock, SetAsideEvents setAsideEvents) {
 		return new OutboxMetrics(jdbc, eventingClock, setAsideEvents);
+	}
+
+	@Bean
+	InboxMetrics inboxMetrics(InboxPurge inboxPurge) {
+		return new InboxMetrics(inboxPurge);
 	}
 
 	/** Counts, by topic and event type, the events the relay set aside. */
