@@ -222,6 +222,50 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 		}
 	}
 
+	/**
+	 * More transactions than the pool has connections store the same new schema at once, as the
+	 * first requests after a start do: none may need a second connection while it holds one.
+	 */
+	@Test
+	void concurrentFirstEventsOfANewSchemaNeverWaitForASecondConnection() throws Exception {
+		WriterSchemas cold = new WriterSchemas(this.jdbc, this.context.getBean(PlatformTransactionManager.class));
+		Schema brandNew = Schema.createRecord("Fresh" + UUID.randomUUID().toString().replace("-", ""), null,
+				"dev.orderflow.test", false,
+				List.of(new Schema.Field("id", Schema.create(Schema.Type.STRING), null, (Object) null)));
+		int transactions = 25;
+		java.util.concurrent.CountDownLatch allInside = new java.util.concurrent.CountDownLatch(transactions);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(transactions);
+		try {
+			List<java.util.concurrent.Future<String>> stored = new ArrayList<>();
+			for (int n = 0; n < transactions; n++) {
+				stored.add(threads.submit(() -> this.transactions.execute((tx) -> {
+					// every transaction holds its connection before any stores the schema
+					this.jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single();
+					allInside.countDown();
+					awaitQuietly(allInside);
+					return cold.store(brandNew);
+				})));
+			}
+			for (java.util.concurrent.Future<String> fingerprint : stored) {
+				// well below Hikari's 30 s connection timeout, which a pool deadlock would run into
+				assertThat(fingerprint.get(20, java.util.concurrent.TimeUnit.SECONDS)).isNotBlank();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(cold.find(WriterSchemas.fingerprint(brandNew))).contains(brandNew);
+	}
+
+	private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+		try {
+			latch.await(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Test
 	void stoppingARelayDrainsWhatIsPending() {
 		String key = "drain-" + UUID.randomUUID();

@@ -1,6 +1,5 @@
 package dev.orderflow.inventory.reservation;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -192,24 +190,11 @@ class CancelRaceTest extends AbstractIntegrationTest {
 	}
 
 	private static OrderPlaced orderPlaced(List<OrderLine> lines) {
-		return OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(UUID.randomUUID().toString())
-			.setOccurredAt(Instant.now())
-			.setCustomerId("racer")
-			.setCustomerEmail("racer@example.com")
-			.setLines(lines)
-			.build();
+		return OrderEventFixtures.orderPlaced("racer", lines);
 	}
 
 	private static OrderCancelled orderCancelled(String orderId) {
-		return OrderCancelled.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(Instant.now())
-			.setCustomerEmail("racer@example.com")
-			.setPreviousStatus("PENDING")
-			.build();
+		return OrderEventFixtures.orderCancelled("racer", orderId, "PENDING");
 	}
 
 }

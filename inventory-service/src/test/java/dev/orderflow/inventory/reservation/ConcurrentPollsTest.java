@@ -284,24 +284,11 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 	}
 
 	private static OrderPlaced orderPlaced(List<OrderLine> lines) {
-		return OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(UUID.randomUUID().toString())
-			.setOccurredAt(Instant.now())
-			.setCustomerId("poller")
-			.setCustomerEmail("poller@example.com")
-			.setLines(lines)
-			.build();
+		return OrderEventFixtures.orderPlaced("poller", lines);
 	}
 
 	private static OrderCancelled orderCancelled(String orderId) {
-		return OrderCancelled.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(Instant.now())
-			.setCustomerEmail("poller@example.com")
-			.setPreviousStatus("CONFIRMED")
-			.build();
+		return OrderEventFixtures.orderCancelled("poller", orderId, "CONFIRMED");
 	}
 
 	private static OrderLine line(String sku, int quantity) {
