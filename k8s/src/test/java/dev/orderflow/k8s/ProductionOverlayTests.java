@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.Rule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production overlay: three brokers and three controllers, the saga's topics with six
- * partitions and three replicas, Confluent's registry and serializer, one PostgreSQL per
- * service, and the monitoring objects (ServiceMonitors, alert rules, Grafana dashboard).
+ * partitions and three replicas, our registry as a cluster with basic auth on, Confluent's
+ * serializer, one PostgreSQL per service, and the monitoring objects (ServiceMonitors, alert
+ * rules, Grafana dashboard).
  */
 class ProductionOverlayTests {
 
@@ -77,20 +78,34 @@ class ProductionOverlayTests {
 	}
 
 	@Test
-	void runsConfluentsRegistryInsteadOfOurs() {
+	void runsOurRegistryAsAClusterOfTwoWithBasicAuthOn() {
 		Deployment registry = production.get(Deployment.class, "schema-registry");
-		Container container = registry.getSpec().getTemplate().getSpec().getContainers().get(0);
-		assertThat(container.getImage()).startsWith("confluentinc/cp-schema-registry:");
-		assertThat(container.getEnv()).extracting(EnvVar::getName)
-			.contains("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_HOST_NAME",
-					"SCHEMA_REGISTRY_LISTENERS")
-			.allMatch((name) -> name.startsWith("SCHEMA_REGISTRY_"));
-		assertThat(container.getEnv()).filteredOn((e) -> e.getName().equals("SCHEMA_REGISTRY_KAFKASTORE_TOPIC"))
-			.extracting(EnvVar::getValue)
-			.containsExactly(topic("_schemas").getSpec().getTopicName());
+		assertThat(registry.getSpec().getReplicas()).isEqualTo(2);
+		assertThat(ContainerSecurityTests.orderflowContainer(production, "schema-registry").getImage())
+			.isEqualTo("registry.example.com/orderflow/schema-registry:0.1.0");
+		assertThat(production.get(PodDisruptionBudget.class, "schema-registry").getSpec().getMaxUnavailable()
+			.getIntVal()).isEqualTo(1);
+		Map<String, String> config = configOf("schema-registry").getData();
+		assertThat(config).containsEntry("ORDERFLOW_REGISTRY_AUTH_ENABLED", "true")
+			.containsEntry("ORDERFLOW_REGISTRY_REPLICATION_FACTOR", "3");
+		assertThat(production.get(io.fabric8.kubernetes.api.model.Service.class, "schema-registry").getSpec()
+			.getPorts()).extracting((port) -> port.getPort()).containsExactly(8081);
 		assertThat(production.all(Deployment.class)).flatExtracting((d) -> d.getSpec().getTemplate().getSpec().getContainers())
 			.extracting(Container::getImage)
-			.noneMatch((image) -> image.contains("orderflow/schema-registry"));
+			.noneMatch((image) -> image.contains("confluentinc/cp-schema-registry"));
+		// the registry's store is the topic the overlay declares (ours defaults to _schemas)
+		assertThat(config).doesNotContainKey("ORDERFLOW_REGISTRY_TOPIC");
+		assertThat(ServiceConfig.of("schema-registry").defaultOf("orderflow.registry.topic"))
+			.isEqualTo(topic("_schemas").getSpec().getTopicName());
+	}
+
+	@Test
+	void servicesNeverRegisterSchemasSoReadOnlyUsersSuffice() {
+		for (String service : SERVICES) {
+			assertThat(configOf(service).getData()).as(service)
+				.containsEntry("SPRING_KAFKA_PROPERTIES_AUTO_REGISTER_SCHEMAS", "false")
+				.containsEntry("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
+		}
 	}
 
 	@Test

@@ -36,7 +36,10 @@ final class ServiceConfig {
 			"spring.mail.username", "spring.mail.password",
 			// Confluent serde settings recommended for production by docs/decisions/0001; our serde
 			// reads the same spring.kafka.properties.* keys
-			"spring.kafka.properties.auto.register.schemas", "spring.kafka.properties.use.latest.version");
+			"spring.kafka.properties.auto.register.schemas", "spring.kafka.properties.use.latest.version",
+			// the registry's basic auth: Confluent's client keys, which our serde reads too; the
+			// user comes from a Secret, never from application.yml
+			"spring.kafka.properties.basic.auth.credentials.source", "spring.kafka.properties.basic.auth.user.info");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+):");
 
