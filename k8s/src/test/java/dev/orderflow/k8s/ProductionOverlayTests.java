@@ -153,18 +153,20 @@ class ProductionOverlayTests {
 	}
 
 	@Test
-	void alertsOnDeadLettersLagReadinessAndSagaLatency() {
+	void alertsOnDeadLettersLagReadinessSagaLatencyAndTheOutbox() {
 		List<Rule> rules = production.get(PrometheusRule.class, "orderflow").getSpec().getGroups().stream()
 			.flatMap((group) -> group.getRules().stream())
 			.toList();
 		assertThat(rules).extracting(Rule::getAlert)
 			.containsExactlyInAnyOrder("OrderflowDeadLettersArriving", "OrderflowConsumerLagGrowing",
-					"OrderflowNotReady", "OrderflowSagaSlow");
+					"OrderflowNotReady", "OrderflowSagaSlow", "OrderflowOutboxStuck", "OrderflowOutboxEventsSetAside");
 		assertThat(rules).extracting((rule) -> rule.getExpr().getStrVal())
 			.anyMatch((expr) -> expr.contains("orderflow_dead_letters_total"))
 			.anyMatch((expr) -> expr.contains("kafka_consumer_fetch_manager_records_lag_max"))
 			.anyMatch((expr) -> expr.contains("orderflow_saga_duration_seconds_bucket"))
-			.anyMatch((expr) -> expr.contains("kube_pod_status_ready"));
+			.anyMatch((expr) -> expr.contains("kube_pod_status_ready"))
+			.anyMatch((expr) -> expr.contains("orderflow_outbox_oldest_age_seconds"))
+			.anyMatch((expr) -> expr.contains("orderflow_outbox_set_aside"));
 	}
 
 	@Test
