@@ -1,7 +1,9 @@
 package dev.orderflow.eventing.retry;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -67,6 +69,12 @@ public final class TransientFailures {
 			if (isUnreachable(current)) {
 				return Optional.of(mail ? Dependency.MAIL : Dependency.NETWORK);
 			}
+			// an SMTP server that went away mid-conversation (connection reset, EOF) or refused the
+			// connection (Spring's "Mail server connection failed"): the same mail will pass later;
+			// a recipient the server rejects carries no I/O failure and stays the record's own
+			if (mail && (current instanceof IOException || isMailConnectionFailure(current))) {
+				return Optional.of(Dependency.MAIL);
+			}
 		}
 		return Optional.empty();
 	}
@@ -78,8 +86,14 @@ public final class TransientFailures {
 				|| failure instanceof SQLRecoverableException;
 	}
 
+	private static boolean isMailConnectionFailure(Throwable failure) {
+		return failure.getClass().getName().equals("org.springframework.mail.MailSendException")
+				&& String.valueOf(failure.getMessage()).startsWith("Mail server connection failed");
+	}
+
 	private static boolean isUnreachable(Throwable failure) {
-		return failure instanceof ConnectException || failure instanceof SocketTimeoutException
+		return failure instanceof ConnectException || failure instanceof SocketException
+				|| failure instanceof SocketTimeoutException
 				|| failure instanceof NoRouteToHostException || failure instanceof UnknownHostException
 				|| failure instanceof HttpTimeoutException;
 	}
