@@ -44,8 +44,12 @@ final class ConsoleBrowser implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	static ConsoleBrowser open(String url) {
-		BrowserBinaries binaries = BrowserBinaries.findOrInstall(INSTALL_LOG);
+	/** Finds (or, on Debian as root, installs) the browser: before a stack is started for nothing. */
+	static BrowserBinaries binaries() {
+		return BrowserBinaries.findOrInstall(INSTALL_LOG);
+	}
+
+	static ConsoleBrowser open(String url, BrowserBinaries binaries) {
 		// The explicit driver path keeps Selenium Manager from looking for (or downloading) one.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, binaries.driver().toString());
 		Path profile = tempProfile();
