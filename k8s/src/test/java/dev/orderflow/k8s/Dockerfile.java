@@ -7,22 +7,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A Dockerfile read as its instructions (comments dropped, continuation lines joined), enough to
- * check an image's shape without Docker.
+ * The repository's one Dockerfile read as its instructions for one service (comments dropped,
+ * continuation lines joined, {@code ${ARG}} replaced by the build arguments docs/kubernetes.md
+ * gives that service), enough to check an image's shape without Docker.
  */
 record Dockerfile(String service, List<Instruction> instructions) {
 
+	private static final Pattern ARGUMENT = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
+
+	static Path file() {
+		return Repository.root().resolve("Dockerfile");
+	}
+
 	static Dockerfile of(String service) {
-		Path file = Repository.module(service).resolve("Dockerfile");
+		Map<String, String> arguments = ImageBuilds.documented().forModule(service);
 		try {
-			return new Dockerfile(service, parse(Files.readAllLines(file)));
+			return new Dockerfile(service, parse(Files.readAllLines(file())).stream()
+				.map((i) -> new Instruction(i.keyword(), substitute(i.arguments(), arguments)))
+				.toList());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String substitute(String text, Map<String, String> arguments) {
+		return ARGUMENT.matcher(text)
+			.replaceAll((m) -> Matcher.quoteReplacement(arguments.getOrDefault(m.group(1), m.group())));
 	}
 
 	static List<Instruction> parse(List<String> lines) {

@@ -1,21 +1,56 @@
 package dev.orderflow.k8s;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.Container;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each service's Dockerfile builds the image k8s/ runs: a JRE base, the layered jar, a numeric
- * non-root user equal to the pods' runAsUser, the port the service listens on, an entry point
- * sized from the container's memory. Docker is not needed: the file is read as instructions.
+ * The one Dockerfile, with the build arguments the docs give each service, builds the image k8s/
+ * runs: a JRE base, the layered jar, a numeric non-root user equal to the pods' runAsUser, the port
+ * the service listens on, an entry point sized from the container's memory. Docker is not needed:
+ * the file is read as instructions.
  */
 class DockerfileTests {
 
 	static final List<String> SERVICES = Repository.SERVICES;
+
+	static final List<String> DOCS_THAT_BUILD_IMAGES = List.of("docs/kubernetes.md", "docs/labs/08-kind.md");
+
+	@ParameterizedTest
+	@FieldSource("DOCS_THAT_BUILD_IMAGES")
+	void everyDocumentedBuildGivesEachServiceItsModuleItsPortAndItsTag(String doc) {
+		ImageBuilds documented = ImageBuilds.of(Repository.root().resolve(doc));
+		assertThat(documented.builds()).extracting(ImageBuilds.Build::module)
+			.as("images %s builds", doc)
+			.containsAll(SERVICES)
+			.containsOnlyElementsOf(SERVICES);
+		for (ImageBuilds.Build build : documented.builds()) {
+			assertThat(build.port()).as("PORT of %s in %s", build.module(), doc)
+				.isEqualTo(String.valueOf(ServiceConfig.of(build.module()).defaultPort()));
+			assertThat(build.tag()).as("tag of %s in %s", build.module(), doc)
+				.isEqualTo("orderflow/" + build.module() + ":0.1.0");
+			assertThat(build.context()).as("context of %s in %s: the repository root", build.module(), doc)
+				.isEqualTo(".");
+		}
+	}
+
+	@Test
+	void aBuildThatForgetsTheModuleOrThePortFailsInsteadOfGuessing() {
+		assertThat(Dockerfile.parse(readLines(Dockerfile.file()))).filteredOn((i) -> i.is("ARG"))
+			.extracting(Dockerfile.Instruction::arguments)
+			.containsExactlyInAnyOrder("MODULE", "PORT");
+		assertThat(SERVICES).as("no module keeps a Dockerfile of its own to drift from the shared one")
+			.noneMatch((service) -> Files.exists(Repository.module(service).resolve("Dockerfile")));
+	}
 
 	@ParameterizedTest
 	@FieldSource("SERVICES")
@@ -26,7 +61,7 @@ class DockerfileTests {
 		assertThat(base).as("final stage of %s", service).matches("eclipse-temurin:17-jre(\\s.*)?");
 		assertThat(dockerfile.all("COPY")).extracting(Dockerfile.Instruction::arguments)
 			.as("%s copies its own Boot jar", service)
-			.anyMatch((args) -> args.startsWith("target/" + service + "-") && args.contains(".jar"));
+			.anyMatch((args) -> args.startsWith(service + "/target/" + service + "-") && args.contains(".jar"));
 		assertThat(dockerfile.all("RUN")).extracting(Dockerfile.Instruction::arguments)
 			.as("%s extracts the jar's layers", service)
 			.anyMatch((args) -> args.contains("-Djarmode=tools") && args.contains("extract --layers --launcher"));
@@ -77,6 +112,15 @@ class DockerfileTests {
 			.extracting(Dockerfile.Instruction::arguments)
 			.as("%s defaults to 127.0.0.1, unreachable from outside its container", service)
 			.contains("SERVER_ADDRESS=0.0.0.0");
+	}
+
+	private static List<String> readLines(Path file) {
+		try {
+			return Files.readAllLines(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.orderflow.systemtests;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,15 +22,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web console as a test sees it: Debian's system Chromium, headless, driven through its own
- * chromedriver (never one Selenium Manager would download), with page-level actions in the
- * console's words.
+ * The web console as a test sees it: the system's Chrome or Chromium ({@link BrowserBinaries}),
+ * headless, driven through its own chromedriver (never one Selenium Manager would download), with
+ * page-level actions in the console's words.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
-	private static final String CHROMIUM = System.getProperty("orderflow.chromium", "/usr/bin/chromium");
-
-	private static final String CHROMEDRIVER = System.getProperty("orderflow.chromedriver", "/usr/bin/chromedriver");
+	private static final Path INSTALL_LOG = Path.of("target", "apt-get-chromium.log");
 
 	private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
 
@@ -47,19 +44,22 @@ final class ConsoleBrowser implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	static ConsoleBrowser open(String url) {
-		requireExecutable(CHROMIUM, "chromium");
-		requireExecutable(CHROMEDRIVER, "chromium-driver");
+	/** Finds (or, on Debian as root, installs) the browser: before a stack is started for nothing. */
+	static BrowserBinaries binaries() {
+		return BrowserBinaries.findOrInstall(INSTALL_LOG);
+	}
+
+	static ConsoleBrowser open(String url, BrowserBinaries binaries) {
 		// The explicit driver path keeps Selenium Manager from looking for (or downloading) one.
-		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, binaries.driver().toString());
 		Path profile = tempProfile();
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
+		options.setBinary(binaries.browser().toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", WINDOW_SIZE, "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingDriverExecutable(binaries.driver().toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
@@ -184,12 +184,6 @@ final class ConsoleBrowser implements AutoCloseable {
 			.ignoring(NoSuchElementException.class)
 			.ignoring(NumberFormatException.class)
 			.until(condition::apply);
-	}
-
-	private static void requireExecutable(String path, String debianPackage) {
-		if (!Files.isExecutable(Path.of(path))) {
-			throw new IllegalStateException(path + " is missing: apt-get install -y " + debianPackage);
-		}
 	}
 
 	private static Path tempProfile() {

@@ -39,8 +39,9 @@ class ConsoleBrowserTest {
 
 	@BeforeAll
 	void startStackAndBrowser() {
+		BrowserBinaries binaries = ConsoleBrowser.binaries();
 		this.stack = PackagedStack.start("console-stack");
-		this.console = ConsoleBrowser.open(CONSOLE);
+		this.console = ConsoleBrowser.open(CONSOLE, binaries);
 	}
 
 	@AfterAll

@@ -10,7 +10,7 @@ import dev.orderflow.devstack.Topology;
 /**
  * The packaged stack as a user gets it from {@code ./orderflow up}: a real KRaft broker, the SMTP
  * catcher, the registry and the three services, each its own OS process on the ports of
- * DESIGN.md, with a fresh data directory under {@code target/}.
+ * docs/design.md, with a fresh data directory under {@code target/}.
  */
 final class PackagedStack {
 

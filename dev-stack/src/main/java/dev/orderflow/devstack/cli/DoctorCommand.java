@@ -107,7 +107,7 @@ final class DoctorCommand {
 		return checks;
 	}
 
-	/** The ports of DESIGN.md, by number, with who wants each. */
+	/** The ports of docs/design.md, by number, with who wants each. */
 	static Map<Integer, String> wantedPorts() {
 		StackPorts ports = StackPorts.defaults();
 		Map<Integer, String> wanted = new TreeMap<>();

@@ -23,7 +23,7 @@ final class EventCatalogue {
 	record Topic(String name, String owner, List<String> consumers, String description) {
 	}
 
-	/** The topics of the saga (DESIGN.md's table) and their dead-letter topics. */
+	/** The topics of the saga (docs/design.md's table) and their dead-letter topics. */
 	static final List<Topic> TOPICS = List.of(
 			new Topic("orders", "order-service", List.of("inventory-service", "notification-service"),
 					"Facts about orders, written by order-service through its transactional outbox."),
