@@ -81,12 +81,12 @@ class OutboxRecords {
 	}
 
 	/**
-	 * A registry that cannot be reached, fails (5xx), throttles or refuses our credentials will
-	 * answer differently later; one that says the schema is unknown, incompatible or invalid will not.
+	 * The client says when the registry is away (unreachable, 5xx, timeout, throttled); refused
+	 * credentials are waited for too: a configuration fix, not a reason to set events aside. A
+	 * registry that says the schema is unknown, incompatible or invalid will not change its mind.
 	 */
 	static boolean isTransient(SchemaRegistryException ex) {
-		int status = ex.httpStatus();
-		return status == 0 || status >= 500 || status == 401 || status == 403 || status == 408 || status == 429;
+		return ex.isTransient() || ex.httpStatus() == 401 || ex.httpStatus() == 403;
 	}
 
 	private record SubjectSchema(String subject, Schema schema) {
