@@ -125,8 +125,8 @@ class EventingTestApplication {
 		}
 
 		/**
-		 * A record listener, as notification-service's, whose server refuses connections (a mail
-		 * exception around the refusal would be tagged {@code mail}; eventing has no mail classes).
+		 * A record listener, as notification-service's, whose server refuses connections (tagged
+		 * {@code network}; notification-service tags its SMTP server's failures {@code mail} itself).
 		 */
 		@KafkaListener(id = MAIL, topics = MAIL, groupId = MAIL)
 		void onMailOutage(OrderPlaced event) {

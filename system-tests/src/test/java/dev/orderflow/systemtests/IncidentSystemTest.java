@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentSystemTest {
 
-	private static final int TOTAL_ORDERS = 2400;
+	private static final int TOTAL_ORDERS = 2000;
 
 	private static final int PER_SECOND = 10;
 
@@ -83,9 +83,10 @@ class IncidentSystemTest {
 		SagaFaultRun run = new SagaFaultRun(this.stack, List.of(8080), 8082);
 		FaultPlan incidents = new FaultPlan()
 			.at(30, STALLED_BROWSERS + " browsers open the live stream and never read", this::stallBrowsers)
-			.at(100, "schema registry down 60 s, inventory-service restarted meanwhile", this::registryOutage)
-			.at(900, "SMTP server down 60 s", this::smtpOutage)
-			.at(1600, "broker down 30 s, order-service rolled to its next release meanwhile",
+			// one after the other, each soon after the previous one is back (at 10 orders/s)
+			.at(50, "schema registry down 60 s, inventory-service restarted meanwhile", this::registryOutage)
+			.at(740, "SMTP server down 60 s", this::smtpOutage)
+			.at(1360, "broker down 30 s, order-service rolled to its next release meanwhile",
 					() -> brokerOutageWithUpgrade(nextRelease.resolve(this.orderServiceJar.getFileName())));
 
 		SagaFaultRun.Outcome outcome = run.execute(TOTAL_ORDERS, incidents, 4, PER_SECOND);

@@ -111,8 +111,11 @@ final class SagaFaultRun {
 		Map<String, byte[]> ordersPills = this.pills.get("orders");
 		Map<String, byte[]> inventoryPills = this.pills.get("inventory");
 
+		Laps laps = new Laps();
 		boolean settled = awaitQuietly(Duration.ofMinutes(3), () -> pendingOrders().isEmpty());
+		laps.lap("settle");
 		Map<String, JsonNode> finals = finalStates(load.accepted().keySet());
+		laps.lap("final states");
 		Map<String, Integer> status = countByStatus(finals);
 		List<String> lost = load.accepted().keySet().stream()
 			.filter((id) -> !finals.containsKey(id) || !TERMINAL.contains(finals.get(id).get("status").asText()))
@@ -125,6 +128,7 @@ final class SagaFaultRun {
 		List<String> inconsistent = confirmations.inconsistentWith(finals);
 		List<String> outOfOrder = CausalOrder.violations(orderEvents.events(), inventoryEvents.events());
 		List<String> duplicatedReservations = CausalOrder.reservedTwice(inventoryEvents.events());
+		laps.lap("read topics");
 
 		Map<String, Integer> reservedByConfirmed = reservedByConfirmedOrders(load.accepted(), finals);
 		Map<String, JsonNode> finalStock = stock();
@@ -136,6 +140,7 @@ final class SagaFaultRun {
 		Map<String, Set<String>> expectedMails = expectedMails(load.accepted(), finals);
 		int expectedMailCount = expectedMails.values().stream().mapToInt(Set::size).sum();
 		awaitQuietly(Duration.ofMinutes(2), () -> mails().size() >= expectedMailCount);
+		laps.lap("await e-mails");
 		// this run's customers only (an undeliverable order's customer must get nothing): earlier
 		// tests on the same stack may have mailed others
 		Set<String> customers = new java.util.HashSet<>(expectedMails.keySet());
@@ -144,6 +149,7 @@ final class SagaFaultRun {
 			.stream()
 			.filter((m) -> customers.contains(m.to()))
 			.toList(), expectedMails);
+		laps.lap("read e-mails");
 
 		int expectedDeadLetters = ordersPills.size() * READERS.get("orders").size()
 				+ inventoryPills.size() * READERS.get("inventory").size();
@@ -151,11 +157,13 @@ final class SagaFaultRun {
 		List<DeadLetter> ordersDlt = this.topics.deadLetters("orders.DLT");
 		List<DeadLetter> inventoryDlt = this.topics.deadLetters("inventory.DLT");
 		Map<String, JsonNode> undeliverableStates = finalStates(Set.copyOf(this.undeliverable));
+		laps.lap("dead letters");
 		double totalSeconds = (System.nanoTime() - begin) / 1e9;
 
 		StringBuilder figures = new StringBuilder(figures(load, status, lost, confirmations, inconsistent, stockLines,
 				mail, ordersPills, inventoryPills, ordersDlt, inventoryDlt, orderEvents, faults, loadSeconds,
 				totalSeconds));
+		figures.append("checks after the load: ").append(laps).append(System.lineSeparator());
 		figures.append(String.format("events before their cause    %6d  %s%n", outOfOrder.size(), head(outOfOrder)));
 		figures.append(String.format("duplicated reservations      %6d  %s%n", duplicatedReservations.size(),
 				head(duplicatedReservations)));
@@ -365,11 +373,38 @@ final class SagaFaultRun {
 
 	private static void assertDeadLetters(SoftAssertions softly, String topic, List<DeadLetter> letters,
 			Set<String> pills, List<String> groups) {
-		softly.assertThat(SagaTopics.keys(letters)).as("keys on " + topic).containsExactlyInAnyOrderElementsOf(pills);
+		// a dead letter that is no pill says why it is there in the failure's description
+		List<DeadLetter> strays = letters.stream().filter((letter) -> !pills.contains(letter.key())).toList();
+		softly.assertThat(SagaTopics.keys(letters))
+			.as("keys on " + topic + (strays.isEmpty() ? "" : ", strays " + strays))
+			.containsExactlyInAnyOrderElementsOf(pills);
 		Map<String, Long> expected = new HashMap<>();
 		pills.forEach((pill) -> groups.forEach((group) -> expected.put(group + " " + pill, 1L)));
 		softly.assertThat(SagaTopics.perGroupAndKey(letters)).as("dead letters per group and pill on " + topic)
 			.isEqualTo(expected);
+	}
+
+	/** How long each check after the load took, so a slow run shows where its time went. */
+	private static final class Laps {
+
+		private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+		private long last = System.nanoTime();
+
+		void lap(String name) {
+			long now = System.nanoTime();
+			this.seconds.put(name, (now - this.last) / 1e9);
+			this.last = now;
+		}
+
+		@Override
+		public String toString() {
+			StringBuilder out = new StringBuilder();
+			this.seconds.forEach((name, took) -> out.append(out.isEmpty() ? "" : ", ")
+				.append(String.format("%s %.1f s", name, took)));
+			return out.toString();
+		}
+
 	}
 
 	private static boolean awaitQuietly(Duration atMost, BooleanSupplier condition) {

@@ -40,6 +40,9 @@ final class SagaTopics {
 
 	private static final String DLT_OFFSET_HEADER = "kafka_dlt-original-offset";
 
+	/** Spring Kafka's header with the failure's message, so a stray dead letter says why it is there. */
+	private static final String DLT_MESSAGE_HEADER = "kafka_dlt-exception-message";
+
 	private final String bootstrapServers;
 
 	private final String registryUrl;
@@ -120,13 +123,20 @@ final class SagaTopics {
 	}
 
 	/** A record of a dead-letter topic: its key and the group that gave up on it. */
-	record DeadLetter(String key, String group, String originalOffset) {
+	record DeadLetter(String key, String group, String originalOffset, String failure) {
+
+		@Override
+		public String toString() {
+			return this.key + " (group " + this.group + ", offset " + this.originalOffset + "): "
+					+ (this.failure.length() > 400 ? this.failure.substring(0, 400) + "…" : this.failure);
+		}
+
 	}
 
 	List<DeadLetter> deadLetters(String topic) {
 		return readAll(topic).stream()
 			.map((record) -> new DeadLetter(record.key(), header(record, DLT_GROUP_HEADER),
-					header(record, DLT_OFFSET_HEADER)))
+					header(record, DLT_OFFSET_HEADER), header(record, DLT_MESSAGE_HEADER)))
 			.toList();
 	}
 

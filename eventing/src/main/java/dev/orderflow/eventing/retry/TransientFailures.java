@@ -1,6 +1,5 @@
 package dev.orderflow.eventing.retry;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -26,16 +25,16 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Tells a failure that will pass once a dependency is back from one that is the record's own.
  * The cause chain is walked from the outside in and the first exception that says something
- * decides, so the {@code DeserializationException} around an unreachable registry, or the
- * {@code MailSendException} around a refused connection, is seen through.
+ * decides, so the {@code DeserializationException} around an unreachable registry is seen through.
  * <p>
- * Transient: the registry unreachable or answering 5xx ({@link SchemaRegistryException#isTransient()});
+ * Transient: a {@link DependencyUnavailableException}, by which a service says so itself (e.g.
+ * notification-service for its SMTP server); the registry unreachable or answering 5xx
+ * ({@link SchemaRegistryException#isTransient()});
  * the database unavailable ({@link TransientDataAccessException}, which covers lock timeouts and
  * deadlocks, {@link DataAccessResourceFailureException}, {@link RecoverableDataAccessException},
  * {@link CannotCreateTransactionException}, JDBC's transient and recoverable exceptions); Kafka's
  * {@link RetriableException}s (timeouts); a connection refused, timed out or unroutable to any
- * host (reported as {@link Dependency#MAIL} when a mail exception carries it). Everything else,
- * e.g. an SMTP server refusing a recipient or an unknown schema id, is not.
+ * host. Everything else, e.g. an unknown schema id or a constraint violation, is not.
  */
 public final class TransientFailures {
 
@@ -50,10 +49,12 @@ public final class TransientFailures {
 	/** The dependency {@code failure} waits on, or empty when it is the record's own failure. */
 	public static Optional<Dependency> dependencyOf(Throwable failure) {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		boolean mail = false;
 		for (Throwable current = failure; current != null && seen.add(current); current = current.getCause()) {
 			if (current instanceof TransientBatchFailureException batch) {
 				return Optional.of(batch.dependency());
+			}
+			if (current instanceof DependencyUnavailableException unavailable) {
+				return Optional.of(unavailable.dependency());
 			}
 			if (current instanceof SchemaRegistryException registry) {
 				// an unknown id or subject is final: the registry answered
@@ -65,15 +66,8 @@ public final class TransientFailures {
 			if (current instanceof RetriableException) {
 				return Optional.of(Dependency.KAFKA);
 			}
-			mail |= isMail(current);
 			if (isUnreachable(current)) {
-				return Optional.of(mail ? Dependency.MAIL : Dependency.NETWORK);
-			}
-			// an SMTP server that went away mid-conversation (connection reset, EOF) or refused the
-			// connection (Spring's "Mail server connection failed"): the same mail will pass later;
-			// a recipient the server rejects carries no I/O failure and stays the record's own
-			if (mail && (current instanceof IOException || isMailConnectionFailure(current))) {
-				return Optional.of(Dependency.MAIL);
+				return Optional.of(Dependency.NETWORK);
 			}
 		}
 		return Optional.empty();
@@ -86,23 +80,11 @@ public final class TransientFailures {
 				|| failure instanceof SQLRecoverableException;
 	}
 
-	private static boolean isMailConnectionFailure(Throwable failure) {
-		return failure.getClass().getName().equals("org.springframework.mail.MailSendException")
-				&& String.valueOf(failure.getMessage()).startsWith("Mail server connection failed");
-	}
-
 	private static boolean isUnreachable(Throwable failure) {
 		return failure instanceof ConnectException || failure instanceof SocketException
 				|| failure instanceof SocketTimeoutException
 				|| failure instanceof NoRouteToHostException || failure instanceof UnknownHostException
 				|| failure instanceof HttpTimeoutException;
-	}
-
-	// by name: eventing does not depend on Spring's mail support, notification-service does
-	private static boolean isMail(Throwable failure) {
-		String name = failure.getClass().getName();
-		return name.startsWith("org.springframework.mail.") || name.startsWith("jakarta.mail.")
-				|| name.startsWith("org.eclipse.angus.mail.");
 	}
 
 }
