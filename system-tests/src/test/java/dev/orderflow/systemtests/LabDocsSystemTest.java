@@ -8,20 +8,27 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The labs whose lab-run blocks share one plain stack: each leaves the stack as the next one
  * expects it (lab 03 registers version 2 of OrderPlaced, which changes nothing for the services;
- * lab 04 stops the second instance it started).
+ * lab 04 stops the second instance it started). Lab 05 comes last: it kills services and starts
+ * them again with {@code ./orderflow up -d}, so no lab after it sees a half-restarted stack.
  */
-@Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Timeout(value = 14, unit = TimeUnit.MINUTES)
 class LabDocsSystemTest extends LabDocs {
 
 	@Override
 	List<String> labs() {
 		return List.of("01-follow-an-order.md", "02-dead-letters.md", "03-schema-evolution.md",
-				"04-scaling-consumers.md", "06-metrics-and-traces.md");
+				"04-scaling-consumers.md", "06-metrics-and-traces.md", "05-outbox-recovery.md");
 	}
 
 	@Override
 	String stackName() {
 		return "lab-docs-stack";
+	}
+
+	/** Lab 05's step 4 starts two services and waits for them: on two busy cores that takes a while. */
+	@Override
+	long blockTimeoutSeconds() {
+		return 180;
 	}
 
 }
