@@ -42,6 +42,18 @@ public enum Component {
 		return this != POSTGRES && this != KAFKA && this != SMTP;
 	}
 
+	/**
+	 * When it starts: the components of one wave start together, and a wave starts once every
+	 * process of the one before is ready. Wave 0 needs nothing; the registry (1) keeps its schemas
+	 * in Kafka; the saga's services (2) need Kafka, the registry and their databases, not each other.
+	 */
+	public int startWave() {
+		if (!isService()) {
+			return 0;
+		}
+		return (this == SCHEMA_REGISTRY) ? 1 : 2;
+	}
+
 	/** Whether it keeps data in a database of its own (the registry keeps its schemas in Kafka). */
 	public boolean usesDatabase() {
 		return isService() && this != SCHEMA_REGISTRY;

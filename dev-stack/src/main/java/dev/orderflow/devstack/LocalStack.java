@@ -122,11 +122,11 @@ public final class LocalStack implements AutoCloseable {
 		this.dataDir.create();
 		this.topology.save(this.dataDir);
 		try {
-			for (Component component : this.components) {
+			for (Set<Component> wave : waves(this.components)) {
 				if (this.stopping) {
 					throw new StartupException("Stopped while starting");
 				}
-				List<StackProcess> instances = toStart(component);
+				List<StackProcess> instances = wave.stream().flatMap((component) -> toStart(component).stream()).toList();
 				if (!instances.isEmpty()) {
 					startAndAwait(instances);
 				}
@@ -282,6 +282,14 @@ public final class LocalStack implements AutoCloseable {
 		};
 	}
 
+	/** The components grouped by {@link Component#startWave()}, waves in order. */
+	private static List<Set<Component>> waves(Set<Component> components) {
+		Map<Integer, Set<Component>> waves = new TreeMap<>();
+		components.forEach((component) -> waves.computeIfAbsent(component.startWave(),
+				(wave) -> EnumSet.noneOf(Component.class)).add(component));
+		return List.copyOf(waves.values());
+	}
+
 	private List<StackProcess> toStart(Component component) {
 		return this.topology.processes(EnumSet.of(component))
 			.stream()
@@ -322,7 +330,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	/** Starts the instances of one component together, then waits until each is ready. */
+	/** Starts the processes of one wave together, then waits until each is ready. */
 	private void startAndAwait(List<StackProcess> instances) {
 		long begin = System.nanoTime();
 		for (StackProcess name : instances) {
@@ -341,7 +349,7 @@ public final class LocalStack implements AutoCloseable {
 			this.progress.accept(String.format("  %-21s ready in %4.1f s  (pid %d, port %d)", name,
 					(System.nanoTime() - begin) / 1e9, process.pid(), this.ports.of(name)));
 		}
-		whenReady(instances.get(0).component());
+		instances.stream().map(StackProcess::component).distinct().forEach(this::whenReady);
 	}
 
 	/** What a component's clients need before they start: the saga's topics, the services' databases. */
