@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import dev.orderflow.devstack.LocalStack;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3) // on the shared stack, after SagaSystemTest
 class ConsoleBrowserTest {
 
 	private static final String CONSOLE = "http://127.0.0.1:8083/";
@@ -33,33 +32,24 @@ class ConsoleBrowserTest {
 
 	private static final Path DOCS_SCREENSHOT = Path.of("..", "docs", "images", "console.png");
 
-	private LocalStack stack;
-
 	private ConsoleBrowser console;
 
 	@BeforeAll
 	void startStackAndBrowser() {
 		BrowserBinaries binaries = ConsoleBrowser.binaries();
-		this.stack = PackagedStack.start("console-stack");
+		SharedStack.get();
 		this.console = ConsoleBrowser.open(CONSOLE, binaries);
 	}
 
 	@AfterAll
-	void screenshotAndStop() throws IOException {
-		try {
-			if (this.console != null) {
-				this.console.screenshot(SCREENSHOT);
-				if (Boolean.getBoolean("orderflow.updateScreenshots")) {
-					Files.createDirectories(DOCS_SCREENSHOT.getParent());
-					Files.copy(SCREENSHOT, DOCS_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-				}
-				this.console.close();
+	void screenshotAndCloseTheBrowser() throws IOException {
+		if (this.console != null) {
+			this.console.screenshot(SCREENSHOT);
+			if (Boolean.getBoolean("orderflow.updateScreenshots")) {
+				Files.createDirectories(DOCS_SCREENSHOT.getParent());
+				Files.copy(SCREENSHOT, DOCS_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 			}
-		}
-		finally {
-			if (this.stack != null) {
-				this.stack.stop();
-			}
+			this.console.close();
 		}
 	}
 

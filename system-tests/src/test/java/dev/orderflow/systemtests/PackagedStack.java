@@ -21,8 +21,17 @@ final class PackagedStack {
 		return start(name, Topology.single());
 	}
 
+	/** For {@link SharedStack}: a plain stack, started without stopping the shared one (it is the shared one). */
+	static LocalStack startDedicated(String name) {
+		LocalStack stack = builder(name).topology(Topology.single()).build();
+		stack.dataDir().wipe();
+		stack.start();
+		return stack;
+	}
+
 	/** As {@link #start(String)}, scaled out as {@code ./orderflow up --postgres --instances N --brokers 3} does. */
 	static LocalStack start(String name, Topology topology) {
+		SharedStack.stop();
 		LocalStack stack = builder(name).topology(topology).build();
 		stack.dataDir().wipe();
 		stack.start();
@@ -34,6 +43,7 @@ final class PackagedStack {
 	 * directory but not started: the lab starts it with {@code ./orderflow up -d}.
 	 */
 	static LocalStack notStarted(String name, Installation installation) {
+		SharedStack.stop();
 		LocalStack stack = builder(name).installation(installation).build();
 		stack.dataDir().wipe();
 		return stack;

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * exactly the e-mails the saga promises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(2) // on the shared stack, after TracingSystemTest
 class SagaSystemTest {
 
 	private static final int ORDERS = 8080;
@@ -42,14 +43,7 @@ class SagaSystemTest {
 
 	@BeforeAll
 	void startStack() {
-		this.stack = PackagedStack.start("saga-stack");
-	}
-
-	@AfterAll
-	void stopStack() {
-		if (this.stack != null) {
-			this.stack.stop();
-		}
+		this.stack = SharedStack.get();
 	}
 
 	@Test

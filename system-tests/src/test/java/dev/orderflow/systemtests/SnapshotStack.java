@@ -35,6 +35,7 @@ final class SnapshotStack {
 
 	/** As {@link #start(String)}, with more settings (a topology, environment for a service). */
 	static LocalStack start(String name, java.util.function.UnaryOperator<LocalStack.Builder> settings) {
+		SharedStack.stop();
 		Installation built = Installation.locate();
 		Path snapshot = Path.of("target", name + "-jars").toAbsolutePath();
 		for (Component component : Component.values()) {

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * every metric the Grafana dashboard queries is really scraped from the services.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(1) // first on the shared stack: it counts the saga's meters from zero
 class TracingSystemTest {
 
 	private static final int ORDERS = 8080;
@@ -62,7 +63,7 @@ class TracingSystemTest {
 
 	@BeforeAll
 	void startStackAndRunOneSaga() {
-		this.stack = PackagedStack.start("tracing-stack");
+		this.stack = SharedStack.get();
 		Http.Response placed = this.http.post(ORDERS, "/api/orders", """
 				{"customerId":"c-trace","customerEmail":"trace@example.com","lines":[{"sku":"SKU-001","quantity":1}]}""");
 		assertThat(placed.status()).as(placed.body()).isEqualTo(202);
@@ -72,13 +73,6 @@ class TracingSystemTest {
 					"CONFIRMED"::equals);
 		await().atMost(SAGA_TIMEOUT)
 			.until(() -> this.http.get(NOTIFICATIONS, "/api/notifications?orderId=" + this.orderId).json().size() == 1);
-	}
-
-	@AfterAll
-	void stopStack() {
-		if (this.stack != null) {
-			this.stack.stop();
-		}
 	}
 
 	@Test
