@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import dev.orderflow.inventory.stock.Stock;
 import dev.orderflow.inventory.stock.Stocks;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,6 +90,15 @@ public class StockMetrics implements SmartLifecycle {
 		});
 		long period = Math.max(100, this.properties.stockRefresh().toMillis());
 		this.refresher.scheduleWithFixedDelay(this::safeRefresh, 0, period, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Once more when the application is ready: the initial stock is seeded by a runner, after the
+	 * first scheduled refresh, and the gauges must show it from the first scrape, not a period later.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void refreshWhenReady() {
+		safeRefresh();
 	}
 
 	private void safeRefresh() {
