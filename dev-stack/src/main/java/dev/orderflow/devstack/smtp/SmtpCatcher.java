@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
@@ -19,11 +23,15 @@ import jakarta.mail.MessagingException;
 
 /**
  * A standalone SMTP server (GreenMail) that accepts mail for anyone, without authentication,
- * and writes each delivered message to {@code DIR/<time>-<n>-<recipient>.eml}.
+ * and writes each delivered message to {@code DIR/<time>-<n>-<recipient>.eml}. GreenMail also
+ * keeps every message in memory for IMAP and POP3, which the catcher does not serve: it empties
+ * those mailboxes every few seconds, so a long run (a soak's 100,000 e-mails) does not run out of heap.
  * <p>
  * Usage: {@code SmtpCatcher --port 3025 --dir .orderflow/mail}. Runs until terminated.
  */
 public final class SmtpCatcher {
+
+	private static final long PURGE_EVERY_SECONDS = 5;
 
 	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -43,6 +51,13 @@ public final class SmtpCatcher {
 		greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		greenMail.start();
 		new SmtpCatcher(dir).keepDeliveries(greenMail);
+		ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "smtp-catcher-purge");
+			thread.setDaemon(true);
+			return thread;
+		});
+		purge.scheduleWithFixedDelay(() -> forgetDelivered(greenMail), PURGE_EVERY_SECONDS, PURGE_EVERY_SECONDS,
+				TimeUnit.SECONDS);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			greenMail.stop();
@@ -50,6 +65,16 @@ public final class SmtpCatcher {
 		}, "smtp-catcher-shutdown"));
 		System.out.println("SMTP catcher listening on 127.0.0.1:" + port + ", writing mail to " + dir.toAbsolutePath());
 		stopped.await();
+	}
+
+	/** The files are the catcher's record of what arrived; GreenMail's in-memory copies are not needed. */
+	private static void forgetDelivered(GreenMail greenMail) {
+		try {
+			greenMail.purgeEmailFromAllMailboxes();
+		}
+		catch (FolderException | RuntimeException ex) {
+			System.err.println("could not empty the in-memory mailboxes: " + ex);
+		}
 	}
 
 	private void keepDeliveries(GreenMail greenMail) {
