@@ -3,7 +3,6 @@ package dev.orderflow.eventing.h2;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +13,8 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.orderflow.eventing.support.BackgroundScheduler;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -108,11 +109,7 @@ public class H2FileCompaction implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "h2-compaction");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService executor = BackgroundScheduler.named("h2-compaction");
 		long interval = this.properties.interval().toMillis();
 		executor.scheduleWithFixedDelay(this::scheduledCompaction, interval, interval, TimeUnit.MILLISECONDS);
 		this.scheduler = executor;

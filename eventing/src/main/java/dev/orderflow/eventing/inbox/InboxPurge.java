@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.orderflow.eventing.support.BackgroundScheduler;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -131,11 +132,7 @@ public class InboxPurge implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "inbox-purge");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService executor = BackgroundScheduler.named("inbox-purge");
 		executor.execute(() -> {
 			try {
 				this.beforeFirstPurge.run();

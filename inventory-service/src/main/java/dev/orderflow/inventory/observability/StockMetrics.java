@@ -2,7 +2,6 @@ package dev.orderflow.inventory.observability;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +11,7 @@ import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.eventing.support.BackgroundScheduler;
 import dev.orderflow.inventory.stock.Stock;
 import dev.orderflow.inventory.stock.Stocks;
 
@@ -83,11 +83,7 @@ public class StockMetrics implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "stock-metrics");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.refresher = BackgroundScheduler.named("stock-metrics");
 		long period = Math.max(100, this.properties.stockRefresh().toMillis());
 		this.refresher.scheduleWithFixedDelay(this::safeRefresh, 0, period, TimeUnit.MILLISECONDS);
 	}
