@@ -11,7 +11,7 @@ import dev.orderflow.devstack.StackPorts;
 
 /**
  * Lab 05 (outbox recovery): after services were killed mid-saga and started again, every order
- * of the lab is out of PENDING, each has exactly one OrderPlaced on {@code orders}, and the logs
+ * of the lab is out of PENDING, each has its OrderPlaced on {@code orders}, and the logs
  * show that order- and inventory-service were started more than once.
  */
 final class RecoveryLabCheck {
@@ -50,20 +50,21 @@ final class RecoveryLabCheck {
 		if (orders.isEmpty()) {
 			return;
 		}
-		List<String> notOnce = new ArrayList<>();
+		// at least once, never lost: a SIGKILL after the broker's acknowledgement and before the
+		// row's deletion sends the same event again (the lab's challenge 1), which consumers drop
+		List<String> missing = new ArrayList<>();
 		TopicRecords topics = this.probe.topics();
 		for (Map<?, ?> order : orders) {
 			String orderId = String.valueOf(order.get("orderId"));
-			long placed = topics.last("orders", 100, Optional.of(orderId))
+			boolean placed = topics.last("orders", 100, Optional.of(orderId))
 				.stream()
-				.filter((event) -> event.type().equals("OrderPlaced"))
-				.count();
-			if (placed != 1) {
-				notOnce.add(orderId + " x" + placed);
+				.anyMatch((event) -> event.type().equals("OrderPlaced"));
+			if (!placed) {
+				missing.add(orderId);
 			}
 		}
-		report.check(notOnce.isEmpty(), "each has exactly one OrderPlaced on orders",
-				"see ./orderflow events orders --key ORDER_ID (" + notOnce + ")");
+		report.check(missing.isEmpty(), "each has its OrderPlaced on orders",
+				"see ./orderflow events orders --key ORDER_ID (no OrderPlaced: " + missing + ")");
 	}
 
 	private long starts(String service) {
