@@ -11,14 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import com.icegreen.greenmail.util.GreenMail;
-import com.zaxxer.hikari.HikariDataSource;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 import jakarta.mail.MessagingException;
@@ -33,12 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,9 +73,6 @@ class NotificationServiceIntegrationTest {
 
 	@Value("${spring.embedded.kafka.brokers}")
 	private String brokers;
-
-	@Autowired
-	private DataSource dataSource;
 
 	private KafkaProducer<String, SpecificRecord> producer;
 
@@ -130,37 +121,6 @@ class NotificationServiceIntegrationTest {
 
 		assertThat(get("/api/notifications?orderId=" + orderId)).contains("\"orderId\":\"" + orderId + "\"",
 				"\"type\":\"ORDER_CONFIRMED\"", "\"status\":\"SENT\"", "\"recipient\":\"" + customer + "\"");
-	}
-
-	/**
-	 * Flyway created {@code ck_notification_status} on a pooled connection; Hikari retires every
-	 * connection at {@code maxLifetime}. On H2 2.4.240 the constraint kept that connection's session
-	 * and every notification insert failed once it was closed (ADR 0017).
-	 */
-	@Test
-	void stillRecordsNotificationsAfterThePoolRetiredTheConnectionThatCreatedTheSchema() throws Exception {
-		JdbcClient jdbc = JdbcClient.create(this.dataSource);
-		Set<Long> sessionsBefore = sessions(jdbc);
-		this.dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
-		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(sessions(jdbc)).doesNotContainAnyElementsOf(sessionsBefore));
-		String orderId = newOrderId();
-		String customer = "eve-" + orderId + "@example.com";
-
-		publish("orders", orderId, confirmed(orderId, customer));
-
-		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(1));
-		assertThat(get("/api/notifications?orderId=" + orderId)).contains("\"type\":\"ORDER_CONFIRMED\"",
-				"\"status\":\"SENT\"");
-	}
-
-	/** The server's sessions (H2) or backends (PostgreSQL) that are connected now. */
-	private static Set<Long> sessions(JdbcClient jdbc) {
-		String sql = jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SESSIONS'")
-			.query(Long.class)
-			.single() > 0 ? "SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS"
-					: "SELECT pid FROM pg_stat_activity WHERE datname = current_database()";
-		return Set.copyOf(jdbc.sql(sql).query(Long.class).list());
 	}
 
 	@Test

@@ -93,9 +93,8 @@ public class EventingObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnEnabledHealthIndicator("consumerRetries")
-		ConsumerRetriesHealthIndicator consumerRetriesHealthIndicator(ConsumerRetries retries, Clock eventingClock,
-				EventingHealthProperties health) {
-			return new ConsumerRetriesHealthIndicator(retries, eventingClock, health.databaseWaitLimit());
+		ConsumerRetriesHealthIndicator consumerRetriesHealthIndicator(ConsumerRetries retries) {
+			return new ConsumerRetriesHealthIndicator(retries);
 		}
 
 		@Bean

@@ -4,7 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * A single-thread scheduler for a periodic housekeeping task (the inbox purge, H2 compaction, the
+ * A single-thread scheduler for a periodic housekeeping task (the inbox purge, the
  * stock gauges): its thread carries the task's name, so a thread dump says what it is, and is a
  * daemon, so it never keeps a stopping service alive.
  */
