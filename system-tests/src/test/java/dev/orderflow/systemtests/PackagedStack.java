@@ -23,15 +23,16 @@ final class PackagedStack {
 
 	/** For {@link SharedStack}: a plain stack, started without stopping the shared one (it is the shared one). */
 	static LocalStack startDedicated(String name) {
-		LocalStack stack = builder(name).topology(Topology.single()).build();
-		stack.dataDir().wipe();
-		stack.start();
-		return stack;
+		return startFresh(name, Topology.single());
 	}
 
 	/** As {@link #start(String)}, scaled out as {@code ./orderflow up --postgres --instances N --brokers 3} does. */
 	static LocalStack start(String name, Topology topology) {
 		SharedStack.stop();
+		return startFresh(name, topology);
+	}
+
+	private static LocalStack startFresh(String name, Topology topology) {
 		LocalStack stack = builder(name).topology(topology).build();
 		stack.dataDir().wipe();
 		stack.start();
