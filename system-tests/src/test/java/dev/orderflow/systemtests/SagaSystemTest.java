@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.orderflow.devstack.LocalStack;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Order(2) // on the shared stack, after TracingSystemTest
+@ExtendWith(SharedStack.class)
 class SagaSystemTest {
 
 	private static final int ORDERS = 8080;
