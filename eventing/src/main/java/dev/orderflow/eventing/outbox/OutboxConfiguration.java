@@ -3,6 +3,8 @@ package dev.orderflow.eventing.outbox;
 import java.time.Clock;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -60,13 +62,14 @@ public class OutboxConfiguration {
 	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaProperties kafka, WriterSchemas writerSchemas,
 			SetAsideEvents setAsideEvents, ObjectProvider<SetAsideListener> setAsideListeners,
 			PlatformTransactionManager transactions, OutboxProperties properties, OutboxTracing outboxTracing,
-			Clock clock, ObjectProvider<ObservationRegistry> observations,
+			Clock clock, DataSource dataSource, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		AvroSerdeConfig serde = AvroSerdeConfig.from(producer, true);
 		OutboxRecords records = new OutboxRecords(serde.createClient(), serde, writerSchemas);
 		return new OutboxRelay(jdbc, template(producer, kafka, observations, customizers), records, setAsideEvents,
-				setAsideListeners.orderedStream().toList(), transactions, properties, outboxTracing, clock);
+				setAsideListeners.orderedStream().toList(), transactions, properties, outboxTracing,
+				DurableReads.of(dataSource, jdbc), clock);
 	}
 
 	private static KafkaTemplate<String, byte[]> template(Map<String, Object> producer, KafkaProperties kafka,

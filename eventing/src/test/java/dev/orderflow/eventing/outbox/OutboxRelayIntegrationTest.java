@@ -299,7 +299,7 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 				this.context.getBean(WriterSchemas.class), this.setAsideEvents,
 				this.context.getBeanProvider(SetAsideListener.class),
 				this.context.getBean(PlatformTransactionManager.class), this.context.getBean(OutboxProperties.class),
-				this.context.getBean(OutboxTracing.class), Clock.systemUTC(),
+				this.context.getBean(OutboxTracing.class), Clock.systemUTC(), this.context.getBean(DataSource.class),
 				this.context.getBeanProvider(ObservationRegistry.class),
 				this.context.getBeanProvider(DefaultKafkaProducerFactoryCustomizer.class));
 	}
