@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -80,6 +81,13 @@ public class OutboxRelay implements SmartLifecycle {
 	private final Clock clock;
 
 	private final Semaphore wakeUp = new Semaphore(0);
+
+	// stop() interrupts the worker only while it waits on Kafka, never inside a database call: an
+	// interrupt there closes H2's file channel, and H2 then closes the whole database (commits of
+	// other threads that were waiting for the store included). Guarded by kafkaWait.
+	private final Object kafkaWait = new Object();
+
+	private boolean waitingOnKafka;
 
 	private volatile boolean running;
 
@@ -160,7 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
 				continue;
 			}
 			try {
-				CompletableFuture<SendResult<String, byte[]>> send = send(event);
+				CompletableFuture<SendResult<String, byte[]>> send = onKafka(() -> send(event));
 				Throwable refused = refusedAtOnce(send);
 				if (refused != null) {
 					throw refused instanceof RuntimeException runtime ? runtime : new IllegalStateException(refused);
@@ -176,16 +184,20 @@ public class OutboxRelay implements SmartLifecycle {
 				setAsideCount++;
 				blocked.add(event.key());
 			}
+			catch (InterruptedException | ExecutionException | TimeoutException ex) {
+				stoppedBy = new IllegalStateException("stopped while waiting for the broker", ex);
+				break;
+			}
 		}
 		List<Long> published = new ArrayList<>(sent.size());
 		for (InFlight inFlight : sent) {
 			try {
-				inFlight.send().get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				onKafka(() -> inFlight.send().get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS));
 				published.add(inFlight.event().id());
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				stoppedBy = new IllegalStateException("interrupted", ex);
+				// stop() gave up waiting for the broker; what was acknowledged is still deleted below
+				stoppedBy = new IllegalStateException("stopped while waiting for the broker", ex);
 				break;
 			}
 			catch (Exception ex) {
@@ -213,6 +225,23 @@ public class OutboxRelay implements SmartLifecycle {
 	private CompletableFuture<SendResult<String, byte[]>> send(PendingEvent event) {
 		ProducerRecord<String, byte[]> record = this.records.toRecord(event);
 		return this.tracing.restore(event.traceContext(), event.topic(), () -> this.kafka.send(record));
+	}
+
+	/** Runs a call that may block on the broker, the only place where {@link #stop()} may interrupt the worker. */
+	private <T> T onKafka(KafkaCall<T> call) throws InterruptedException, ExecutionException, TimeoutException {
+		synchronized (this.kafkaWait) {
+			this.waitingOnKafka = true;
+		}
+		try {
+			return call.call();
+		}
+		finally {
+			synchronized (this.kafkaWait) {
+				this.waitingOnKafka = false;
+				// an interrupt meant for this wait must not reach the database calls that follow
+				Thread.interrupted();
+			}
+		}
 	}
 
 	/** The producer checks a record's size before it queues it, and fails the send at once. */
@@ -361,7 +390,11 @@ public class OutboxRelay implements SmartLifecycle {
 			try {
 				this.worker.join(this.properties.drainTimeout().toMillis() + 2000);
 				// still blocked in a send (broker unreachable): unsent events stay in the outbox
-				this.worker.interrupt();
+				synchronized (this.kafkaWait) {
+					if (this.waitingOnKafka) {
+						this.worker.interrupt();
+					}
+				}
 				this.worker.join(5000);
 			}
 			catch (InterruptedException ex) {
@@ -388,6 +421,13 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	@FunctionalInterface
+	private interface KafkaCall<T> {
+
+		T call() throws InterruptedException, ExecutionException, TimeoutException;
+
 	}
 
 	private record InFlight(PendingEvent event, CompletableFuture<SendResult<String, byte[]>> send) {
