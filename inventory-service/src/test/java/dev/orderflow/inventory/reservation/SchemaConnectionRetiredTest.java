@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * ever: Hikari retires every connection at {@code maxLifetime} (30 min) and opens a new one. On H2
  * 2.4.240 the {@code reservation.status} check constraint kept the session it was created on, so
  * once that connection was closed every reservation failed with "Check constraint invalid" / "The
- * database has been closed": the 100,000-order soak stopped reserving after 22 minutes (ADR 0017).
+ * database has been closed": the 100,000-order soak stopped reserving after 22 minutes (docs/performance.md).
  */
 class SchemaConnectionRetiredTest extends AbstractIntegrationTest {
 
