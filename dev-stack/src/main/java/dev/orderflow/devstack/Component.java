@@ -13,6 +13,7 @@ public enum Component {
 	POSTGRES("postgres", "PostgreSQL (up --postgres)"),
 	KAFKA("kafka", "Kafka broker (PLAINTEXT)"),
 	SMTP("smtp", "SMTP catcher"),
+	AUTH_SERVER("auth-server", "OAuth2 authorization server (sign-in, tokens)"),
 	SCHEMA_REGISTRY("schema-registry", "schema registry HTTP API"),
 	INVENTORY_SERVICE("inventory-service", "inventory-service HTTP API"),
 	ORDER_SERVICE("order-service", "order-service HTTP API"),
@@ -42,9 +43,12 @@ public enum Component {
 		return this != POSTGRES && this != KAFKA && this != SMTP;
 	}
 
-	/** Whether it keeps data in a database of its own (the registry keeps its schemas in Kafka). */
+	/**
+	 * Whether it keeps data in a database of its own (the registry keeps its schemas in Kafka, the
+	 * authorization server its users and clients in memory).
+	 */
 	public boolean usesDatabase() {
-		return isService() && this != SCHEMA_REGISTRY;
+		return isService() && this != SCHEMA_REGISTRY && this != AUTH_SERVER;
 	}
 
 	public static Optional<Component> byId(String id) {
