@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import dev.orderflow.devstack.auth.DemoUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +42,7 @@ class ConsoleBrowserTest {
 	void startStackAndBrowser() {
 		BrowserBinaries binaries = ConsoleBrowser.binaries();
 		this.stack = PackagedStack.start("console-stack");
-		this.console = ConsoleBrowser.open(CONSOLE, binaries);
+		this.console = ConsoleBrowser.open(CONSOLE, binaries, DemoUser.customer("c-1"));
 	}
 
 	@AfterAll
@@ -61,6 +62,12 @@ class ConsoleBrowserTest {
 				this.stack.stop();
 			}
 		}
+	}
+
+	@Test
+	@Order(0)
+	void theConsoleSignedInThroughTheAuthorizationServerAndSaysWho() {
+		assertThat(this.console.signedIn()).isEqualTo("Signed in as c-1 (customer)");
 	}
 
 	@Test
