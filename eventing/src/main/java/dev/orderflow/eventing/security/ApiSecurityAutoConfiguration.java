@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Makes a service an OAuth2 resource server: a JWT signed by the configured issuer, for the
@@ -84,6 +85,12 @@ public class ApiSecurityAutoConfiguration {
 			})
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new ProblemResponses();
 	}
 
 	/** {@code roles: [operator]} becomes ROLE_operator, for {@code hasRole("operator")}. */

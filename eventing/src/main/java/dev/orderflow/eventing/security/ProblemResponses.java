@@ -1,6 +1,7 @@
 package dev.orderflow.eventing.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,13 +13,15 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * 401 and 403 as RFC 9457 problems, like every other error of the APIs. Spring Security's bearer
+ * 401, 403 and a URL the firewall refuses (400) as RFC 9457 problems, like every other error of the APIs. Spring Security's bearer
  * token handlers set the status and the {@code WWW-Authenticate} header (RFC 6750: why the token was
  * refused); the body says the same in words.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
@@ -42,14 +45,22 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 				request);
 	}
 
+	/** Spring Security's firewall refused the URL (e.g. an encoded {@code ..}): 400, as any bad input. */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+			throws IOException {
+		write(response, HttpStatus.BAD_REQUEST, "The request was rejected: " + ex.getMessage(), request);
+	}
+
 	private static void write(HttpServletResponse response, HttpStatus status, String detail,
 			HttpServletRequest request) throws IOException {
 		response.setStatus(status.value());
+		// JSON is UTF-8 by definition (RFC 8259): no charset parameter, as Spring MVC's own problems
 		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(request.getRequestURI()) + "\"}");
+		response.getOutputStream()
+			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
+					+ ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(request.getRequestURI()) + "\"}")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String escape(String text) {
