@@ -67,7 +67,7 @@ class DoctorCommandTest {
 		int exit = new DoctorCommand(new PrintStream(this.output, true, StandardCharsets.UTF_8), DATA).run();
 
 		assertThat(exit).isIn(0, 1);
-		assertThat(lines()).hasSize(11);
+		assertThat(lines()).hasSize(12);
 		assertThat(text()).contains("Java 17 or newer", "disk >= 2 GiB free", "memory >= 4 GiB");
 	}
 
