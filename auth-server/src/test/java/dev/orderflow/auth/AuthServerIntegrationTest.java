@@ -57,6 +57,17 @@ class AuthServerIntegrationTest {
 		assertThat(shortLived.get("exp").asLong() - shortLived.get("iat").asLong()).isEqualTo(1);
 	}
 
+	@Test
+	void answersItsReadinessProbeWithoutSigningIn() throws Exception {
+		java.net.http.HttpResponse<String> readiness = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(
+					java.net.URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"UP\"");
+	}
+
 	/** One audience is written as a string, several as an array (RFC 7519 allows both). */
 	private static String audience(JsonNode claims) {
 		JsonNode aud = claims.get("aud");
