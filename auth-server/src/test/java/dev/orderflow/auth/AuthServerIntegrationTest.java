@@ -68,6 +68,24 @@ class AuthServerIntegrationTest {
 		assertThat(readiness.body()).contains("\"UP\"");
 	}
 
+	@Test
+	void theConsolesOriginMayCallTheTokenEndpointFromTheBrowserAndNoOtherOrigin() throws Exception {
+		assertThat(tokenEndpointFrom("http://127.0.0.1:8083")).hasValue("http://127.0.0.1:8083");
+		assertThat(tokenEndpointFrom("http://evil.example")).isEmpty();
+	}
+
+	/** The Access-Control-Allow-Origin a browser on that origin gets from a code exchange (refused here: no code). */
+	private java.util.Optional<String> tokenEndpointFrom(String origin) throws Exception {
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/oauth2/token"))
+				.header("Origin", origin)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("grant_type=authorization_code&code=none&client_id=orderflow-console&code_verifier=x"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		return response.headers().firstValue("Access-Control-Allow-Origin");
+	}
+
 	/** One audience is written as a string, several as an array (RFC 7519 allows both). */
 	private static String audience(JsonNode claims) {
 		JsonNode aud = claims.get("aud");
