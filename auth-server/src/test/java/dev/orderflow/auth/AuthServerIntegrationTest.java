@@ -2,9 +2,9 @@ package dev.orderflow.auth;
 
 import java.util.Base64;
 
-import dev.orderflow.devstack.auth.DemoUser;
-import dev.orderflow.devstack.auth.SignInException;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.SignInException;
+import dev.orderflow.authclient.TokenClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

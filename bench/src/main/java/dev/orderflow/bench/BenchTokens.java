@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.orderflow.devstack.auth.DemoUser;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.TokenClient;
 
 /**
  * The bench's access tokens (ADR 0016): customer c-1 places every order, the operator restocks. A

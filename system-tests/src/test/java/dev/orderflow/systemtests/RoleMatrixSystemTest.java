@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.orderflow.devstack.LocalStack;
-import dev.orderflow.devstack.auth.DemoUser;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.TokenClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

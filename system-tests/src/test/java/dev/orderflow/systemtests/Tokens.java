@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.orderflow.devstack.StackPorts;
-import dev.orderflow.devstack.auth.DemoUser;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.TokenClient;
 
 /**
  * Access tokens of the demo users from the stack's authorization server (127.0.0.1:9000), signed in

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.orderflow.devstack.auth.DemoUser;
-import dev.orderflow.devstack.auth.SignInException;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.SignInException;
+import dev.orderflow.authclient.TokenClient;
 import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.StackPorts;
 

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.orderflow.devstack.auth.DemoUser;
-import dev.orderflow.devstack.auth.SignInException;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.SignInException;
+import dev.orderflow.authclient.TokenClient;
 import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.StackPorts;
 

@@ -2,9 +2,9 @@ package dev.orderflow.devstack.cli;
 
 import java.io.PrintStream;
 
-import dev.orderflow.devstack.auth.DemoUser;
-import dev.orderflow.devstack.auth.SignInException;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.SignInException;
+import dev.orderflow.authclient.TokenClient;
 
 /**
  * {@code ./orderflow token customer c-1} and {@code ./orderflow token operator}: signs the demo user in

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import dev.orderflow.devstack.ports.PortCheck;
-import dev.orderflow.devstack.auth.TokenClient;
+import dev.orderflow.authclient.TokenClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.auth;
+package dev.orderflow.authclient;
 
 /** The authorization server refused the sign-in or the code exchange, or could not be reached. */
 public class SignInException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.auth;
+package dev.orderflow.authclient;
 
 import java.util.Map;
 

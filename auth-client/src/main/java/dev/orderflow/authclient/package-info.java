@@ -3,4 +3,4 @@
  * form and the authorization code flow with PKCE. Used by {@code ./orderflow token}, the CLI's own
  * API calls, the bench and the system tests.
  */
-package dev.orderflow.devstack.auth;
+package dev.orderflow.authclient;
