@@ -102,8 +102,99 @@
 		};
 	}
 
+	// ---------- signing in (authorization code with PKCE, docs/security.md) ----------
+
+	// The access token lives in this tab's session storage only: closing the tab signs out.
+	const TOKEN = 'orderflow.token';
+	const PENDING = 'orderflow.signIn';
+	let signedIn = null;
+
+	function base64Url(bytes) {
+		return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+	}
+
+	function randomUrlSafe(length) {
+		return base64Url(crypto.getRandomValues(new Uint8Array(length)));
+	}
+
+	function claimsOf(token) {
+		const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+		return JSON.parse(atob(payload.padEnd(payload.length + (4 - payload.length % 4) % 4, '=')));
+	}
+
+	function redirectUri() {
+		return `${location.origin}/`;
+	}
+
+	// Off to the authorization server's login form; it sends the browser back with ?code=...
+	async function beginSignIn() {
+		const config = await (await fetch('/console/sign-in')).json();
+		const verifier = randomUrlSafe(32);
+		const state = randomUrlSafe(16);
+		const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+		sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, ...config }));
+		const query = new URLSearchParams({ response_type: 'code', client_id: config.clientId,
+			redirect_uri: redirectUri(), scope: 'orders', state, code_challenge: challenge, code_challenge_method: 'S256' });
+		location.assign(`${config.issuer}/oauth2/authorize?${query}`);
+	}
+
+	// Back from the login form: trade the code (and the verifier only this tab knows) for a token.
+	async function finishSignIn(parameters) {
+		const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+		sessionStorage.removeItem(PENDING);
+		history.replaceState(null, '', location.pathname);
+		if (!pending || pending.state !== parameters.get('state')) {
+			return false;
+		}
+		const response = await fetch(`${pending.issuer}/oauth2/token`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'authorization_code', code: parameters.get('code'),
+				redirect_uri: redirectUri(), client_id: pending.clientId, code_verifier: pending.verifier }),
+		}).catch(() => null);
+		if (!response || !response.ok) {
+			return false;
+		}
+		sessionStorage.setItem(TOKEN, (await response.json()).access_token);
+		return true;
+	}
+
+	async function signIn() {
+		if (location.hostname === 'localhost') {
+			// the authorization server sends the browser back to 127.0.0.1 only (RFC 8252 §7.3)
+			location.assign(location.href.replace('//localhost', '//127.0.0.1'));
+			return false;
+		}
+		const parameters = new URLSearchParams(location.search);
+		if (parameters.has('code')) {
+			await finishSignIn(parameters);
+		}
+		const token = sessionStorage.getItem(TOKEN);
+		const claims = token ? claimsOf(token) : null;
+		if (!claims || claims.exp * 1000 < Date.now()) {
+			sessionStorage.removeItem(TOKEN);
+			await beginSignIn();
+			return false;
+		}
+		signedIn = { token, id: claims.sub, roles: claims.roles || [] };
+		const operator = signedIn.roles.includes('operator');
+		$('signed-in').textContent = `Signed in as ${signedIn.id} (${signedIn.roles.join(', ')})`;
+		$('customer').value = signedIn.id;
+		$('customer').readOnly = true;
+		$('order-form').hidden = operator;
+		$('sign-out').hidden = false;
+		$('sign-out').addEventListener('click', () => {
+			sessionStorage.removeItem(TOKEN);
+			location.assign(location.pathname);
+		});
+		return true;
+	}
+
 	async function call(method, url, body) {
 		const options = { method, headers: { Accept: 'application/json, application/problem+json' } };
+		if (signedIn) {
+			options.headers.Authorization = `Bearer ${signedIn.token}`;
+		}
 		if (body !== undefined) {
 			options.headers['Content-Type'] = 'application/json';
 			options.body = JSON.stringify(body);
@@ -114,6 +205,11 @@
 		}
 		catch (error) {
 			return { ok: false, status: 0, problem: { detail: 'the console cannot reach notification-service' } };
+		}
+		if (response.status === 401 && signedIn) {
+			// expired (or the authorization server restarted with a new key): sign in again
+			sessionStorage.removeItem(TOKEN);
+			beginSignIn();
 		}
 		const type = response.headers.get('Content-Type') || '';
 		const data = type.includes('json') ? await response.json().catch(() => null) : null;
@@ -524,6 +620,10 @@
 	}
 
 	async function loadDeadLetters() {
+		if (!signedIn.roles.includes('operator')) {
+			// dead letters are the operator's: a customer's console does not ask
+			return;
+		}
 		await Promise.all(DEAD_LETTER_SOURCES.filter((source) => !source.unsupported).map(async (source) => {
 			const result = await call('GET', source.base);
 			if (result.ok) {
@@ -578,7 +678,8 @@
 	function connect(down = false) {
 		const connection = $('connection');
 		let wasDown = down;
-		const stream = new EventSource('/api/notifications/stream');
+		// EventSource sends no headers: the stream alone takes the token in its URL
+		const stream = new EventSource(`/api/notifications/stream?access_token=${encodeURIComponent(signedIn.token)}`);
 		stream.addEventListener('open', () => {
 			connection.dataset.state = 'live';
 			connection.textContent = 'Live';
@@ -610,7 +711,10 @@
 		return Promise.all([loadOrders(), loadStock(), loadNotifications(), loadDeadLetters()]);
 	}
 
-	function start() {
+	async function start() {
+		if (!await signIn()) {
+			return;
+		}
 		$('order-form').addEventListener('submit', placeFromForm);
 		$('scarce').addEventListener('click', placeScarce);
 		$('burst').addEventListener('click', burst);

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import dev.orderflow.authclient.TokenClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,8 @@ final class SagaTarget implements Target {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	private final BenchTokens tokens = new BenchTokens(TokenClient.local());
+
 	SagaTarget(BenchOptions options) {
 		this.orders = URI.create(options.orderUrl() + "/api/orders");
 		this.skus = IntStream.rangeClosed(1, options.skus()).mapToObj((i) -> String.format("BENCH-%03d", i)).toList();
@@ -64,6 +67,7 @@ final class SagaTarget implements Target {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(inventoryUrl + "/api/stock/" + sku + "/restock"))
 				.timeout(REQUEST_TIMEOUT)
 				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + this.tokens.operator())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + perSku + "}"))
 				.build();
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -79,11 +83,12 @@ final class SagaTarget implements Target {
 		long n = this.sequence.getAndIncrement();
 		String sku = this.skus.get((int) (n % this.skus.size()));
 		String body = """
-				{"customerId":"bench-%d","customerEmail":"bench@orderflow.test","lines":[{"sku":"%s","quantity":1}]}"""
-			.formatted(n, sku);
+				{"customerId":"%s","customerEmail":"bench@orderflow.test","lines":[{"sku":"%s","quantity":1}]}"""
+			.formatted(BenchTokens.CUSTOMER, sku);
 		HttpRequest request = HttpRequest.newBuilder(this.orders)
 			.timeout(REQUEST_TIMEOUT)
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.tokens.customer())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {

@@ -13,6 +13,7 @@ public enum Component {
 	POSTGRES("postgres", "PostgreSQL (up --postgres)"),
 	KAFKA("kafka", "Kafka broker (PLAINTEXT)"),
 	SMTP("smtp", "SMTP catcher"),
+	AUTH_SERVER("auth-server", "OAuth2 authorization server (sign-in, tokens)"),
 	SCHEMA_REGISTRY("schema-registry", "schema registry HTTP API"),
 	INVENTORY_SERVICE("inventory-service", "inventory-service HTTP API"),
 	ORDER_SERVICE("order-service", "order-service HTTP API"),
@@ -44,19 +45,23 @@ public enum Component {
 
 	/**
 	 * When it starts: the components of one wave start together, and a wave starts once every
-	 * process of the one before is ready. Wave 0 needs nothing; the registry (1) keeps its schemas
-	 * in Kafka; the saga's services (2) need Kafka, the registry and their databases, not each other.
+	 * process of the one before is ready. Wave 0 needs nothing (the authorization server keeps its
+	 * users and clients in memory); the registry (1) keeps its schemas in Kafka; the saga's services
+	 * (2) need Kafka, the registry and their databases, not each other.
 	 */
 	public int startWave() {
-		if (!isService()) {
+		if (!isService() || this == AUTH_SERVER) {
 			return 0;
 		}
 		return (this == SCHEMA_REGISTRY) ? 1 : 2;
 	}
 
-	/** Whether it keeps data in a database of its own (the registry keeps its schemas in Kafka). */
+	/**
+	 * Whether it keeps data in a database of its own (the registry keeps its schemas in Kafka, the
+	 * authorization server its users and clients in memory).
+	 */
 	public boolean usesDatabase() {
-		return isService() && this != SCHEMA_REGISTRY;
+		return isService() && this != SCHEMA_REGISTRY && this != AUTH_SERVER;
 	}
 
 	public static Optional<Component> byId(String id) {

@@ -429,6 +429,13 @@ public final class LocalStack implements AutoCloseable {
 				Integer.toString(this.ports.smtp())));
 		// unique among the instances of a service: its logs name it
 		environment.put("ORDERFLOW_INSTANCE_ID", service.name());
+		// every service trusts the tokens of this stack's authorization server (ADR 0016)
+		environment.put("ORDERFLOW_ISSUER_URI", this.ports.issuer());
+		if (service.component() == Component.AUTH_SERVER) {
+			String console = "http://127.0.0.1:" + this.ports.notificationService();
+			environment.putAll(Map.of("ORDERFLOW_AUTH_ISSUER", this.ports.issuer(), "ORDERFLOW_AUTH_CONSOLE_ORIGIN",
+					console, "ORDERFLOW_AUTH_CONSOLE_REDIRECT_URI", console + "/"));
+		}
 		if (service.component() == Component.SCHEMA_REGISTRY) {
 			// where the other registry forwards writes while this one leads: the address it listens on
 			environment.put("ORDERFLOW_REGISTRY_ADVERTISED_URL", "http://127.0.0.1:" + this.ports.of(service));

@@ -14,22 +14,35 @@ import java.util.Map;
  * @param notificationService notification-service's HTTP port
  * @param smtp the SMTP catcher
  * @param postgres PostgreSQL, when the stack runs on it
+ * @param authServer the OAuth2 authorization server, the issuer of the services' tokens
  */
 public record StackPorts(int kafka, int controller, int schemaRegistry, int orderService, int inventoryService,
-		int notificationService, int smtp, int postgres) {
+		int notificationService, int smtp, int postgres, int authServer) {
 
 	/** Instance k of a process listens on its port + {@value} · (k − 1), e.g. order-service 8080, 8180, 8280. */
 	public static final int INSTANCE_STEP = 100;
 
-	/** The ports of a stack without PostgreSQL, which then gets its default, 5432. */
+	/** The ports of a stack without PostgreSQL, which then gets its default, 5432, and the issuer 9000. */
 	public StackPorts(int kafka, int controller, int schemaRegistry, int orderService, int inventoryService,
 			int notificationService, int smtp) {
 		this(kafka, controller, schemaRegistry, orderService, inventoryService, notificationService, smtp, 5432);
 	}
 
-	/** The ports of docs and labs: 9092/9093, 8081, 8080, 8082, 8083, 3025, 5432. */
+	/** The ports of a stack whose authorization server listens on its default, 9000. */
+	public StackPorts(int kafka, int controller, int schemaRegistry, int orderService, int inventoryService,
+			int notificationService, int smtp, int postgres) {
+		this(kafka, controller, schemaRegistry, orderService, inventoryService, notificationService, smtp, postgres,
+				9000);
+	}
+
+	/** The ports of docs and labs: 9092/9093, 8081, 8080, 8082, 8083, 3025, 5432, 9000. */
 	public static StackPorts defaults() {
-		return new StackPorts(9092, 9093, 8081, 8080, 8082, 8083, 3025, 5432);
+		return new StackPorts(9092, 9093, 8081, 8080, 8082, 8083, 3025, 5432, 9000);
+	}
+
+	/** The issuer of the services' tokens, as they and the CLI reach it. */
+	public String issuer() {
+		return "http://127.0.0.1:" + this.authServer;
 	}
 
 	/** The port of one process: its component's, plus {@link #INSTANCE_STEP} for each instance before it. */
@@ -47,6 +60,7 @@ public record StackPorts(int kafka, int controller, int schemaRegistry, int orde
 			case POSTGRES -> this.postgres;
 			case KAFKA -> this.kafka;
 			case SMTP -> this.smtp;
+			case AUTH_SERVER -> this.authServer;
 			case SCHEMA_REGISTRY -> this.schemaRegistry;
 			case ORDER_SERVICE -> this.orderService;
 			case INVENTORY_SERVICE -> this.inventoryService;

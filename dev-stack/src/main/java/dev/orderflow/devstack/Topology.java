@@ -61,7 +61,7 @@ public record Topology(int instances, int brokers, boolean postgres) {
 		return switch (component) {
 			case POSTGRES -> this.postgres ? 1 : 0;
 			case KAFKA -> this.brokers;
-			case SMTP -> 1;
+			case SMTP, AUTH_SERVER -> 1;
 			// a scaled-out stack runs two registries: a leader and a follower that forwards writes to it
 			case SCHEMA_REGISTRY -> (this.instances > 1) ? 2 : 1;
 			case ORDER_SERVICE, INVENTORY_SERVICE, NOTIFICATION_SERVICE -> this.instances;

@@ -16,7 +16,7 @@ class TopologyTest {
 	@Test
 	void theDefaultStackRunsOneOfEachWithoutPostgres() {
 		assertThat(Topology.single().processes(EnumSet.allOf(Component.class))).extracting(StackProcess::name)
-			.containsExactly("kafka", "smtp", "schema-registry", "inventory-service", "order-service",
+			.containsExactly("kafka", "smtp", "auth-server", "schema-registry", "inventory-service", "order-service",
 					"notification-service");
 		assertThat(Topology.single().bootstrapServers(this.ports)).isEqualTo("127.0.0.1:9092");
 	}
@@ -26,7 +26,7 @@ class TopologyTest {
 		Topology scaled = new Topology(2, 3, true);
 
 		assertThat(scaled.processes(EnumSet.allOf(Component.class))).extracting(StackProcess::name)
-			.containsExactly("postgres", "kafka", "kafka-2", "kafka-3", "smtp", "schema-registry", "schema-registry-2",
+			.containsExactly("postgres", "kafka", "kafka-2", "kafka-3", "smtp", "auth-server", "schema-registry", "schema-registry-2",
 					"inventory-service", "inventory-service-2", "order-service", "order-service-2", "notification-service",
 					"notification-service-2");
 		assertThat(scaled.bootstrapServers(this.ports)).isEqualTo("127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292");

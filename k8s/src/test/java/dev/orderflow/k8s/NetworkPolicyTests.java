@@ -96,9 +96,22 @@ class NetworkPolicyTests {
 			assertThat(egressPorts(egress, "app.kubernetes.io/name", "schema-registry")).as(service)
 				.containsExactly(8081);
 			assertThat(egressPorts(egress, "db.orderflow.dev/" + service, "true")).as(service).containsExactly(5432);
-			assertThat(policy.getSpec().getIngress()).singleElement()
-				.satisfies((rule) -> assertThat(rule.getPorts()).extracting((p) -> p.getPort().getIntVal())
-					.containsExactly(ServiceConfig.of(service).defaultPort()));
+			// the API from this namespace and the ingress controller; actuator (8090) from monitoring only
+			assertThat(policy.getSpec().getIngress()).hasSize(2);
+			assertThat(policy.getSpec().getIngress().get(0).getPorts()).extracting((p) -> p.getPort().getIntVal())
+				.containsExactly(ServiceConfig.of(service).defaultPort());
+			assertThat(policy.getSpec().getIngress().get(0).getFrom())
+				.noneMatch((peer) -> peer.getNamespaceSelector() != null
+						&& "monitoring".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")));
+			assertThat(policy.getSpec().getIngress().get(1).getPorts()).extracting((p) -> p.getPort().getIntVal())
+				.containsExactly(8090);
+			assertThat(policy.getSpec().getIngress().get(1).getFrom()).singleElement()
+				.satisfies((peer) -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+					.containsEntry("kubernetes.io/metadata.name", "monitoring"));
+			// the issuer's JWK set: our auth-server, or (production) an external issuer over HTTPS
+			if (!"production".equals(overlay)) {
+				assertThat(egressPorts(egress, "app.kubernetes.io/name", "auth-server")).as(service).containsExactly(9000);
+			}
 		}
 		NetworkPolicy notification = manifests.get(NetworkPolicy.class, "notification-service");
 		assertThat(notification.getSpec().getEgress()).filteredOn((rule) -> rule.getTo().isEmpty())

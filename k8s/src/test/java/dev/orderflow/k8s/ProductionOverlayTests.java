@@ -145,7 +145,8 @@ class ProductionOverlayTests {
 			assertThat(monitor.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", service);
 			assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies((endpoint) -> {
 				assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
-				assertThat(endpoint.getPort()).isEqualTo("http");
+				// the management port: the only one the NetworkPolicy opens to the monitoring namespace
+				assertThat(endpoint.getPort()).isEqualTo("management");
 			});
 			assertThat(String.valueOf(ServiceConfig.of(service).value("management.endpoints.web.exposure.include")))
 				.contains("prometheus");

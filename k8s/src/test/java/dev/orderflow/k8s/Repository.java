@@ -11,8 +11,11 @@ import java.util.List;
 final class Repository {
 
 	/** The services k8s/ deploys from our own images, with the module directory of each. */
-	static final List<String> SERVICES = List.of("schema-registry", "order-service", "inventory-service",
-			"notification-service");
+	static final List<String> SERVICES = List.of("schema-registry", "auth-server", "order-service",
+			"inventory-service", "notification-service");
+
+	/** Our authorization server: deployed by base and the local overlay, replaced by an external issuer in production. */
+	static final String AUTH_SERVER = "auth-server";
 
 	static final List<String> OVERLAYS = List.of("local", "production");
 

@@ -39,7 +39,10 @@ final class ServiceConfig {
 			"spring.kafka.properties.auto.register.schemas", "spring.kafka.properties.use.latest.version",
 			// the registry's basic auth: Confluent's client keys, which our serde reads too; the
 			// user comes from a Secret, never from application.yml
-			"spring.kafka.properties.basic.auth.credentials.source", "spring.kafka.properties.basic.auth.user.info");
+			"spring.kafka.properties.basic.auth.credentials.source", "spring.kafka.properties.basic.auth.user.info",
+			// actuator on its own port in k8s, so that a NetworkPolicy can open it to Prometheus
+			// alone (docs/security.md); locally everything shares the one port
+			"management.server.port");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+):");
 

@@ -87,6 +87,23 @@ public class Notifications {
 			.list();
 	}
 
+	/**
+	 * One customer's latest notifications, newest first: those about orders they placed.
+	 * @param customerId the customer
+	 * @param limit how many at most
+	 * @return the notifications
+	 */
+	public List<Notification> latestForCustomer(String customerId, int limit) {
+		return this.jdbc
+			.sql("SELECT n." + COLUMNS.replace(", ", ", n.") + " FROM notification n"
+					+ " JOIN order_owner o ON o.order_id = n.order_id WHERE o.customer_id = :customerId"
+					+ " ORDER BY n.created_at DESC, n.id DESC LIMIT :limit")
+			.param("customerId", customerId)
+			.param("limit", limit)
+			.query(Notifications::map)
+			.list();
+	}
+
 	private static Notification map(ResultSet rs, int row) throws SQLException {
 		return new Notification(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("order_id"),
 				NotificationType.valueOf(rs.getString("type")), rs.getString("recipient"), rs.getString("subject"),

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.eventing.security.SignedTokens;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -60,6 +62,7 @@ import static org.awaitility.Awaitility.await;
 // Close the context (and its broker) after this class rather than in a JVM shutdown hook, where it
 // races the Kafka test kit deleting the broker's log directory.
 @DirtiesContext
+@Import(SignedTokens.Trusted.class)
 class NotificationServiceIntegrationTest {
 
 	static final String REGISTRY = "mock://notification-service-test";
@@ -160,7 +163,10 @@ class NotificationServiceIntegrationTest {
 		String customer = "dee-" + orderId + "@example.com";
 		List<String> lines = new CopyOnWriteArrayList<>();
 		HttpResponse<Stream<String>> response = this.http.send(
-				HttpRequest.newBuilder(uri("/api/notifications/stream")).header("Accept", "text/event-stream").build(),
+				HttpRequest.newBuilder(uri("/api/notifications/stream"))
+					.header("Accept", "text/event-stream")
+					.header("Authorization", "Bearer " + SignedTokens.operator())
+					.build(),
 				HttpResponse.BodyHandlers.ofLines());
 		Thread reader = new Thread(() -> readInto(lines, response.body()), "sse-reader");
 		reader.setDaemon(true);
@@ -230,7 +236,8 @@ class NotificationServiceIntegrationTest {
 	}
 
 	private String get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(path)).build(),
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + SignedTokens.operator()).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();

@@ -57,6 +57,12 @@ public class OrderService {
 		return this.orders.findNewest(status, limit);
 	}
 
+	/** One customer's newest orders first, optionally only those in one status. */
+	@Transactional(readOnly = true)
+	public List<Order> findNewestOf(String customerId, Optional<OrderStatus> status, int limit) {
+		return this.orders.findNewestOf(customerId, status, limit);
+	}
+
 	/**
 	 * Asks inventory to release the order's stock with OrderCancelled; the order becomes
 	 * CANCELLED when the release is confirmed. Asking twice publishes nothing new.

@@ -43,6 +43,19 @@ public class Orders {
 			.map((row) -> withDetails(List.of(row)).get(0));
 	}
 
+	/** One customer's newest orders first, optionally only those in one status. */
+	public List<Order> findNewestOf(String customerId, Optional<OrderStatus> status, int limit) {
+		String where = " where customer_id = :customerId" + (status.isPresent() ? " and status = :status" : "");
+		JdbcClient.StatementSpec query = this.jdbc
+			.sql(SELECT_ORDERS + where + " order by created_at desc, id desc limit :limit")
+			.param("customerId", customerId)
+			.param("limit", limit);
+		if (status.isPresent()) {
+			query = query.param("status", status.get().name());
+		}
+		return withDetails(query.query(OrderRow::map).list());
+	}
+
 	/** The newest orders first, optionally only those in one status. */
 	public List<Order> findNewest(Optional<OrderStatus> status, int limit) {
 		String where = status.isPresent() ? " where status = :status" : "";

@@ -116,7 +116,7 @@ class OrderMetricsIntegrationTest {
 
 	private String placeOrder() throws Exception {
 		String body = this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content("""
-				{"customerId":"c-metrics","customerEmail":"ada@example.com","lines":[{"sku":"SKU-1","quantity":2}]}"""))
+				{"customerId":"c-1","customerEmail":"ada@example.com","lines":[{"sku":"SKU-1","quantity":2}]}"""))
 			.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
 		return JsonPath.read(body, "$.orderId");
 	}

@@ -264,7 +264,7 @@ class OrderSagaIntegrationTest {
 
 	private static RequestBuilder placing(String idempotencyKey, String sku) {
 		var request = post("/api/orders").contentType(MediaType.APPLICATION_JSON).content("""
-				{"customerId":"ada","customerEmail":"ada@example.com","lines":[{"sku":"%s","quantity":2}]}"""
+				{"customerId":"c-1","customerEmail":"ada@example.com","lines":[{"sku":"%s","quantity":2}]}"""
 			.formatted(sku));
 		return (idempotencyKey != null) ? request.header("Idempotency-Key", idempotencyKey) : request;
 	}

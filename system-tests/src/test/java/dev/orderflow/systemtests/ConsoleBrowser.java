@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import dev.orderflow.authclient.DemoUser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -49,7 +50,8 @@ final class ConsoleBrowser implements AutoCloseable {
 		return BrowserBinaries.findOrInstall(INSTALL_LOG);
 	}
 
-	static ConsoleBrowser open(String url, BrowserBinaries binaries) {
+	/** Opens the console, which sends the browser to the authorization server's login form, and signs in there. */
+	static ConsoleBrowser open(String url, BrowserBinaries binaries, DemoUser user) {
 		// The explicit driver path keeps Selenium Manager from looking for (or downloading) one.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, binaries.driver().toString());
 		Path profile = tempProfile();
@@ -65,8 +67,23 @@ final class ConsoleBrowser implements AutoCloseable {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		ConsoleBrowser browser = new ConsoleBrowser(driver, profile);
 		driver.get(url);
+		browser.signIn(user);
 		browser.awaitReady();
 		return browser;
+	}
+
+	/** On the authorization server's own login page (Spring Security's form): user name, password, submit. */
+	private void signIn(DemoUser user) {
+		await(SAGA_TIMEOUT, (d) -> !d.findElements(By.id("username")).isEmpty());
+		type("username", user.username());
+		type("password", user.password());
+		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
+		await(SAGA_TIMEOUT, (d) -> d.findElement(By.id("signed-in")).getText().startsWith("Signed in as"));
+	}
+
+	/** What the console's header says about who is signed in. */
+	String signedIn() {
+		return retried((d) -> d.findElement(By.id("signed-in")).getText());
 	}
 
 	/** Live stream connected and stock loaded: from here on, no saga event is missed. */

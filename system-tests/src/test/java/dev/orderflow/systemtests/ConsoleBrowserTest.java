@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import dev.orderflow.authclient.DemoUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,7 +41,7 @@ class ConsoleBrowserTest {
 	void startStackAndBrowser() {
 		BrowserBinaries binaries = ConsoleBrowser.binaries();
 		SharedStack.get();
-		this.console = ConsoleBrowser.open(CONSOLE, binaries);
+		this.console = ConsoleBrowser.open(CONSOLE, binaries, DemoUser.customer("c-1"));
 	}
 
 	@AfterAll
@@ -53,6 +54,12 @@ class ConsoleBrowserTest {
 			}
 			this.console.close();
 		}
+	}
+
+	@Test
+	@Order(0)
+	void theConsoleSignedInThroughTheAuthorizationServerAndSaysWho() {
+		assertThat(this.console.signedIn()).isEqualTo("Signed in as c-1 (customer)");
 	}
 
 	@Test

@@ -39,6 +39,7 @@ class LabPaymentSystemTest extends LabDocs {
 	/** The jars of the modules the lab leaves alone, and the launcher with the broker's libraries. */
 	private static final List<String> BUILT = List.of("dev-stack/target/dev-stack-0.1.0-SNAPSHOT.jar",
 			"dev-stack/target/lib", "schema-registry/target/schema-registry-0.1.0-SNAPSHOT.jar",
+			"auth-server/target/auth-server-0.1.0-SNAPSHOT.jar",
 			"inventory-service/target/inventory-service-0.1.0-SNAPSHOT.jar",
 			"notification-service/target/notification-service-0.1.0-SNAPSHOT.jar");
 

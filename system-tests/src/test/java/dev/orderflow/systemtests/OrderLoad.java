@@ -42,6 +42,9 @@ final class OrderLoad {
 
 	private static final Duration BACKOFF = Duration.ofMillis(250);
 
+	/** The customer who places (and cancels) the load's orders. */
+	private static final String CUSTOMER = "c-1";
+
 	private final List<Integer> ports;
 
 	private final List<String> skus;
@@ -136,7 +139,8 @@ final class OrderLoad {
 	private void placeOrder(int n, Random random) {
 		Map<String, Integer> lines = lines(random);
 		String email = "fault-" + n + "@example.com";
-		StringBuilder json = new StringBuilder("{\"customerId\":\"c-" + n + "\",\"customerEmail\":\"" + email
+		// one customer places them all (the demo users are c-1 and c-2); e-mails tell the orders apart
+		StringBuilder json = new StringBuilder("{\"customerId\":\"" + CUSTOMER + "\",\"customerEmail\":\"" + email
 				+ "\",\"lines\":[");
 		lines.forEach((sku, quantity) -> json.append("{\"sku\":\"").append(sku).append("\",\"quantity\":")
 			.append(quantity).append("},"));
@@ -216,8 +220,16 @@ final class OrderLoad {
 					this.retries.incrementAndGet();
 				}
 				int port = this.ports.get((first + attempt) % this.ports.size());
-				HttpResponse<String> answer = attempt(
-						request.apply(HttpRequest.newBuilder(uri(port, path))).timeout(Duration.ofSeconds(15)).build());
+				String token = Tokens.customer(CUSTOMER);
+				HttpResponse<String> answer = attempt(request.apply(HttpRequest.newBuilder(uri(port, path)))
+					.header("Authorization", "Bearer " + token)
+					.timeout(Duration.ofSeconds(15))
+					.build());
+				if (answer != null && answer.statusCode() == 401) {
+					// expired during a long run: sign in again and try once more
+					Tokens.forget(token);
+					return null;
+				}
 				if (answer != null && answer.statusCode() >= 500) {
 					this.serverErrors.computeIfAbsent(answer.statusCode(), (status) -> new AtomicInteger())
 						.incrementAndGet();

@@ -2,14 +2,16 @@ package dev.orderflow.systemtests;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
+import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.Topology;
 
 /**
  * The packaged stack as a user gets it from {@code ./orderflow up}: a real KRaft broker, the SMTP
- * catcher, the registry and the three services, each its own OS process on the ports of
+ * catcher, the authorization server, the registry and the three services, each its own OS process on the ports of
  * docs/design.md, with a fresh data directory under {@code target/}.
  */
 final class PackagedStack {
@@ -53,6 +55,8 @@ final class PackagedStack {
 	private static LocalStack.Builder builder(String name) {
 		return LocalStack.builder()
 			.dataDir(Path.of("target", name).toAbsolutePath())
+			// the role matrix's clients: a token that expires after a second, one for another API
+			.environment(Component.AUTH_SERVER, Map.of("ORDERFLOW_AUTH_TEST_CLIENTS", "true"))
 			.readyTimeout(Duration.ofMinutes(3))
 			.progress((line) -> System.out.println("[stack] " + line));
 	}

@@ -88,7 +88,7 @@ final class SagaFaultRun {
 				.append(String.format("%05d", n)).append("\",\"quantity\":1}");
 		}
 		Http.Response response = this.http.post(this.orderPorts.get(0), "/api/orders",
-				"{\"customerId\":\"c-large\",\"customerEmail\":\"" + UNDELIVERABLE_EMAIL + "\",\"lines\":[" + lines + "]}");
+				"{\"customerId\":\"c-2\",\"customerEmail\":\"" + UNDELIVERABLE_EMAIL + "\",\"lines\":[" + lines + "]}");
 		assertThat(response.status()).as(response.body()).isEqualTo(202);
 		String orderId = response.json().get("orderId").asText();
 		this.undeliverable.add(orderId);

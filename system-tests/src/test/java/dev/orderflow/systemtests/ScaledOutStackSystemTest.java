@@ -102,7 +102,7 @@ class ScaledOutStackSystemTest {
 	@Order(2)
 	void anOrderPlacedThroughTheSecondOrderServiceIsConfirmedAndReadThroughTheFirst() {
 		Http.Response placed = this.http.post(8180, "/api/orders",
-				"{\"customerId\":\"c-scaled\",\"customerEmail\":\"ada@example.com\","
+				"{\"customerId\":\"c-1\",\"customerEmail\":\"ada@example.com\","
 						+ "\"lines\":[{\"sku\":\"SKU-001\",\"quantity\":1}]}");
 		assertThat(placed.status()).isEqualTo(202);
 		String orderId = placed.json().get("orderId").asText();

@@ -67,7 +67,7 @@ class TracingSystemTest {
 	void startStackAndRunOneSaga() {
 		this.stack = SharedStack.get();
 		Http.Response placed = this.http.post(ORDERS, "/api/orders", """
-				{"customerId":"c-trace","customerEmail":"trace@example.com","lines":[{"sku":"SKU-001","quantity":1}]}""");
+				{"customerId":"c-1","customerEmail":"trace@example.com","lines":[{"sku":"SKU-001","quantity":1}]}""");
 		assertThat(placed.status()).as(placed.body()).isEqualTo(202);
 		this.orderId = placed.json().get("orderId").asText();
 		await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))

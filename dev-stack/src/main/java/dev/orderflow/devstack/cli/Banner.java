@@ -12,8 +12,10 @@ import dev.orderflow.devstack.StackPorts;
  */
 final class Banner {
 
-	private static final String FIRST_ORDER = "curl -s -XPOST localhost:%d/api/orders -H 'Content-Type: application/json' "
-			+ "-d '{\"customerId\":\"c-1\",\"customerEmail\":\"ada@example.com\",\"lines\":[{\"sku\":\"SKU-001\",\"quantity\":2}]}'";
+	private static final String TOKEN = "TOKEN=$(./orderflow token customer c-1)";
+
+	private static final String FIRST_ORDER = "curl -s -XPOST localhost:%d/api/orders -H \"Authorization: Bearer $TOKEN\" "
+			+ "-H 'Content-Type: application/json' -d '{\"customerId\":\"c-1\",\"customerEmail\":\"ada@example.com\",\"lines\":[{\"sku\":\"SKU-001\",\"quantity\":2}]}'";
 
 	private Banner() {
 	}
@@ -25,8 +27,10 @@ final class Banner {
 		out.println("orderflow is up" + (detached ? " (detached; stop it with ./orderflow down)" : " (Ctrl-C stops it)"));
 		line(out, components, Component.ORDER_SERVICE, "order API", url(ports.orderService()) + "/api/orders");
 		line(out, components, Component.INVENTORY_SERVICE, "inventory API", url(ports.inventoryService()) + "/api/stock");
-		line(out, components, Component.NOTIFICATION_SERVICE, "console",
-				url(ports.notificationService()) + "/   (API: /api/notifications)");
+		// 127.0.0.1, not localhost: the authorization server sends the console's sign-in back there
+		line(out, components, Component.NOTIFICATION_SERVICE, "console", "http://127.0.0.1:" + ports.notificationService()
+				+ "/   (sign in as c-1, c-2 or operator; API: /api/notifications)");
+		line(out, components, Component.AUTH_SERVER, "sign-in", ports.issuer() + "   (./orderflow token customer c-1)");
 		line(out, components, Component.SCHEMA_REGISTRY, "schema registry", url(ports.schemaRegistry()) + "/subjects");
 		line(out, components, Component.KAFKA, "Kafka", stack.bootstrapServers());
 		if (components.contains(Component.POSTGRES) && stack.topology().postgres()) {
@@ -41,7 +45,8 @@ final class Banner {
 		}
 		if (components.contains(Component.ORDER_SERVICE)) {
 			out.println();
-			out.println("Place a first order:");
+			out.println("Place a first order, as customer c-1:");
+			out.println("  " + TOKEN);
 			out.println("  " + String.format(FIRST_ORDER, ports.orderService()));
 		}
 		out.println();

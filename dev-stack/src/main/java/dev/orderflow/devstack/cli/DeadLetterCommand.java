@@ -13,7 +13,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.SignInException;
+import dev.orderflow.authclient.TokenClient;
 import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.StackPorts;
 
@@ -37,10 +41,18 @@ final class DeadLetterCommand {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	private final Supplier<String> token;
+
 	DeadLetterCommand(Map<String, URI> services, PrintStream out, PrintStream err) {
+		this(services, out, err, () -> null);
+	}
+
+	/** With a source of bearer tokens: the dead-letter APIs are the operator's (ADR 0016). */
+	DeadLetterCommand(Map<String, URI> services, PrintStream out, PrintStream err, Supplier<String> token) {
 		this.services = services;
 		this.out = out;
 		this.err = err;
+		this.token = token;
 	}
 
 	static boolean matches(String[] args) {
@@ -49,7 +61,14 @@ final class DeadLetterCommand {
 
 	/** Runs {@code dlt ...} against the services on the stack's fixed ports. */
 	static int run(String[] args, PrintStream out, PrintStream err) {
-		return new DeadLetterCommand(localServices(StackPorts.defaults()), out, err).execute(args);
+		try {
+			String operator = TokenClient.local().accessToken(DemoUser.operator());
+			return new DeadLetterCommand(localServices(StackPorts.defaults()), out, err, () -> operator).execute(args);
+		}
+		catch (SignInException ex) {
+			err.println("orderflow: the dead letters are the operator's, and signing in failed: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	static Map<String, URI> localServices(StackPorts ports) {
@@ -206,6 +225,10 @@ final class DeadLetterCommand {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		String bearer = this.token.get();
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
 		return this.http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
 				HttpResponse.BodyHandlers.ofString());
 	}

@@ -118,6 +118,7 @@ final class DoctorCommand {
 		wanted.put(ports.inventoryService(), "inventory-service");
 		wanted.put(ports.notificationService(), "notification-service");
 		wanted.put(ports.smtp(), "SMTP catcher");
+		wanted.put(ports.authServer(), "authorization server");
 		return wanted;
 	}
 

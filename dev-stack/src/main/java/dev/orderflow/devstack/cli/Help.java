@@ -26,10 +26,13 @@ final class Help {
 			  down             stop a detached stack
 			  status           show each process: pid, port, alive, ready
 			  logs NAME        follow one log; NAME is one of:
-			                   postgres, kafka, smtp, schema-registry, order-service, inventory-service,
+			                   postgres, kafka, smtp, auth-server, schema-registry, order-service, inventory-service,
 			                   notification-service; NAME-k for instance k (order-service-2, kafka-3)
 			  kill NAME        SIGKILL one process (a crash, for the fault labs); up -d restarts it
 			  mail             list the e-mails the SMTP catcher received
+			  token customer ID | token operator
+			                   sign a demo user (c-1, c-2, operator) in at the authorization server
+			                   and print an access token: TOKEN=$(./orderflow token customer c-1)
 			  dlt list         the dead letters of order-, inventory- and notification-service
 			  dlt replay SERVICE ID|--all
 			                   re-publish one dead letter (or all not replayed yet) after a fix

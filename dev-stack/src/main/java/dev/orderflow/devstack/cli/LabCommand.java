@@ -24,7 +24,7 @@ import dev.orderflow.devstack.StackPorts;
 final class LabCommand {
 
 	/** The customer id lab 01 asks learners to order with, so their order can be found. */
-	static final String LAB01_CUSTOMER = "lab-01";
+	static final String LAB01_CUSTOMER = "c-1";
 
 	private static final Pattern LAB01_ORDER = Pattern
 		.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"customerId\"\\s*:\\s*\"" + LAB01_CUSTOMER + "\"");

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.orderflow.authclient.DemoUser;
+import dev.orderflow.authclient.SignInException;
+import dev.orderflow.authclient.TokenClient;
 import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.StackPorts;
 
@@ -30,6 +33,9 @@ final class LabProbe {
 	private final Function<StackPorts, LabKafka> kafka;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	// the operator's token, obtained on the first API call: a check reads what every customer placed
+	private String operatorToken;
 
 	LabProbe(StackPorts ports, DataDir dataDir) {
 		this(ports, dataDir, (stack) -> LabKafka.of(stack.bootstrapServers(), "http://127.0.0.1:" + stack.schemaRegistry()));
@@ -88,8 +94,24 @@ final class LabProbe {
 
 	/** The body of a 2xx answer to GET, empty otherwise (also when nothing listens). */
 	Optional<String> get(int port, String path) {
-		return exchange(HttpRequest.newBuilder(uri(port, path)).timeout(TIMEOUT).GET().build()).filter(Answer::ok)
-			.map(Answer::body);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).timeout(TIMEOUT).GET();
+		if (path.startsWith("/api/")) {
+			operatorToken().ifPresent((token) -> request.header("Authorization", "Bearer " + token));
+		}
+		return exchange(request.build()).filter(Answer::ok).map(Answer::body);
+	}
+
+	/** Signs the operator in at the stack's authorization server; empty when it does not answer. */
+	private Optional<String> operatorToken() {
+		if (this.operatorToken == null) {
+			try {
+				this.operatorToken = TokenClient.onPort(this.ports.authServer()).accessToken(DemoUser.operator());
+			}
+			catch (SignInException ex) {
+				return Optional.empty();
+			}
+		}
+		return Optional.of(this.operatorToken);
 	}
 
 	/** The body of a 2xx answer to a registry POST, empty otherwise. */

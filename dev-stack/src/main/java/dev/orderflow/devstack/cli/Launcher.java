@@ -25,6 +25,9 @@ public final class Launcher {
 		if (BenchCommand.matches(args)) {
 			return runBench(args, err);
 		}
+		if (TokenCommand.matches(args)) {
+			return TokenCommand.run(args, out, err);
+		}
 		if (DeadLetterCommand.matches(args)) {
 			return DeadLetterCommand.run(args, out, err);
 		}

@@ -17,7 +17,7 @@ import dev.orderflow.devstack.StackPorts;
  */
 final class ObservabilityLabCheck {
 
-	static final String CUSTOMER = "lab-06";
+	static final String CUSTOMER = "c-1";
 
 	static final List<String> SERVICES = List.of("order-service", "inventory-service", "notification-service");
 

@@ -16,7 +16,7 @@ import dev.orderflow.devstack.StackPorts;
  */
 final class RecoveryLabCheck {
 
-	static final String CUSTOMER = "lab-05";
+	static final String CUSTOMER = "c-2";
 
 	private static final int MIN_ORDERS = 3;
 

@@ -29,9 +29,9 @@ class DoctorCommandTest {
 		int exit = doctor().report(DoctorCommand.checks(machine, DATA));
 
 		assertThat(exit).isZero();
-		assertThat(lines()).hasSize(11).allMatch((line) -> line.startsWith("OK  ") || line.startsWith("All checks"));
+		assertThat(lines()).hasSize(12).allMatch((line) -> line.startsWith("OK  ") || line.startsWith("All checks"));
 		assertThat(text()).contains("port 9092 free", "port 9093 free", "port 8080 free", "port 8081 free",
-				"port 8082 free", "port 8083 free", "port 3025 free", "All checks passed");
+				"port 8082 free", "port 8083 free", "port 3025 free", "port 9000 free", "All checks passed");
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class DoctorCommandTest {
 		int exit = new DoctorCommand(new PrintStream(this.output, true, StandardCharsets.UTF_8), DATA).run();
 
 		assertThat(exit).isIn(0, 1);
-		assertThat(lines()).hasSize(11);
+		assertThat(lines()).hasSize(12);
 		assertThat(text()).contains("Java 17 or newer", "disk >= 2 GiB free", "memory >= 4 GiB");
 	}
 

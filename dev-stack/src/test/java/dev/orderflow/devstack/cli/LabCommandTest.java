@@ -128,7 +128,7 @@ class LabCommandTest {
 				orderflow_saga_duration_seconds_count{outcome="confirmed"} 1
 				orderflow_outbox_backlog 0.0
 				""");
-		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"lab-06\",\"status\":\"CONFIRMED\"}]");
+		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"c-1\",\"status\":\"CONFIRMED\"}]");
 		for (String service : ObservabilityLabCheck.SERVICES) {
 			writeLog(service, "2026-11-26T11:00:33.918Z  INFO 7050 --- [main] [" + service + "," + TRACE
 					+ ",21b0f91a8a4c8057,orderId=" + ORDER_ID + "] dev.orderflow.Something : about " + ORDER_ID);
@@ -142,7 +142,7 @@ class LabCommandTest {
 	@Test
 	void lab06SaysWhichMetricOrLogIsMissing() throws IOException {
 		this.orderServiceAnswers.put("/actuator/prometheus", "orderflow_orders_placed_total 0.0\norderflow_outbox_backlog 3.0\n");
-		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"lab-06\",\"status\":\"CONFIRMED\"}]");
+		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"c-1\",\"status\":\"CONFIRMED\"}]");
 		writeLog("order-service", "[order-service," + TRACE + ",21b0f91a8a4c8057,orderId=" + ORDER_ID + "] placed");
 
 		assertThat(check("6")).isEqualTo(1);
@@ -364,7 +364,7 @@ class LabCommandTest {
 
 	private LabCommand command() {
 		StackPorts ports = new StackPorts(this.closed, this.closed, this.registry.getAddress().getPort(),
-				this.orderService.getAddress().getPort(), this.closed, this.closed, this.closed);
+				this.orderService.getAddress().getPort(), this.closed, this.closed, this.closed, 5432, this.closed);
 		return new LabCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8), () -> this.dataDir,
 				() -> new LabProbe(ports, new DataDir(this.dataDir), (stack) -> fakeKafka()),
 				(workDir, args) -> Optional.ofNullable(this.kubectl)

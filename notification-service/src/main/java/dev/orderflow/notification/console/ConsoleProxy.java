@@ -40,8 +40,9 @@ class ConsoleProxy {
 
 	private static final String PREFIX = "/console";
 
+	// Authorization: the signed-in user's token, so that each service decides what this user may do
 	private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-			"Idempotency-Key");
+			"Idempotency-Key", HttpHeaders.AUTHORIZATION);
 
 	// Plain path characters only: no dot-segments that could climb out of /api/orders on the service.
 	private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*)*/?");
@@ -111,6 +112,10 @@ class ConsoleProxy {
 		try {
 			return call.exchange((clientRequest, response) -> {
 				HttpHeaders headers = new HttpHeaders();
+				String challenge = response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+				if (challenge != null) {
+					headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+				}
 				if (response.getHeaders().getContentType() != null) {
 					headers.setContentType(response.getHeaders().getContentType());
 				}

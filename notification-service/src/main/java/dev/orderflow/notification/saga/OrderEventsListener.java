@@ -5,6 +5,7 @@ import dev.orderflow.events.OrderConfirmed;
 import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.events.OrderRejected;
 import dev.orderflow.notification.NotificationService;
+import dev.orderflow.notification.owner.OrderOwners;
 import org.apache.avro.generic.GenericRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +32,18 @@ class OrderEventsListener {
 
 	private final ApplicationEventPublisher timeline;
 
-	OrderEventsListener(NotificationService notifications, ApplicationEventPublisher timeline) {
+	private final OrderOwners owners;
+
+	OrderEventsListener(NotificationService notifications, ApplicationEventPublisher timeline, OrderOwners owners) {
 		this.notifications = notifications;
 		this.timeline = timeline;
+		this.owners = owners;
 	}
 
+	// the only event naming the customer: remembered so that customers see only their own orders
 	@KafkaHandler
 	void on(OrderPlaced event) {
+		this.owners.record(event.getOrderId().toString(), event.getCustomerId().toString());
 		seen(event);
 	}
 

@@ -3,6 +3,10 @@ package dev.orderflow.notification.web;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -13,6 +17,8 @@ import dev.orderflow.notification.saga.OrderEventSeen;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.orderflow.eventing.security.Caller;
+import dev.orderflow.notification.owner.OrderOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +59,10 @@ public class LiveUpdates {
 
 	private final List<LiveClient> clients = new CopyOnWriteArrayList<>();
 
+	private final Map<LiveClient, Caller> viewers = new ConcurrentHashMap<>();
+
+	private final OrderOwners owners;
+
 	private final LiveUpdatesProperties properties;
 
 	// One permit per open stream, held until its sender thread has finished.
@@ -64,8 +74,9 @@ public class LiveUpdates {
 
 	private final Counter refused;
 
-	LiveUpdates(LiveUpdatesProperties properties, MeterRegistry registry) {
+	LiveUpdates(LiveUpdatesProperties properties, MeterRegistry registry, OrderOwners owners) {
 		this.properties = properties;
+		this.owners = owners;
 		this.streams = new Semaphore(properties.maxClients());
 		Gauge.builder("orderflow.live.clients", this, LiveUpdates::openStreams)
 			.description("Live-update streams open (server-sent events), at most max-clients")
@@ -78,7 +89,8 @@ public class LiveUpdates {
 			.register(registry);
 	}
 
-	SseEmitter subscribe() {
+	/** A stream for this caller: an operator sees every order, a customer only their own. */
+	SseEmitter subscribe(Caller viewer) {
 		if (!this.streams.tryAcquire()) {
 			this.refused.increment();
 			throw new TooManyLiveStreamsException(this.properties.maxClients(), RETRY_AFTER);
@@ -92,6 +104,7 @@ public class LiveUpdates {
 		emitter.onTimeout(emitter::complete);
 		// Sent first so the client sees the stream open (and learns how soon to reconnect).
 		client.offer(frame(SseEmitter.event().reconnectTime(3_000).comment("connected")));
+		this.viewers.put(client, viewer);
 		this.clients.add(client);
 		start(client);
 		return emitter;
@@ -105,12 +118,12 @@ public class LiveUpdates {
 	void on(NotificationRecorded recorded) {
 		broadcast(frame(SseEmitter.event()
 			.name(NOTIFICATION)
-			.data(recorded.notification(), MediaType.APPLICATION_JSON)));
+			.data(recorded.notification(), MediaType.APPLICATION_JSON)), recorded.notification().orderId());
 	}
 
 	@EventListener
 	void on(OrderEventSeen seen) {
-		broadcast(frame(SseEmitter.event().name(ORDER_EVENT).data(seen, MediaType.APPLICATION_JSON)));
+		broadcast(frame(SseEmitter.event().name(ORDER_EVENT).data(seen, MediaType.APPLICATION_JSON)), seen.orderId());
 	}
 
 	// Open streams would hold a graceful shutdown for its whole timeout: end them first.
@@ -125,7 +138,7 @@ public class LiveUpdates {
 
 	@Scheduled(fixedRateString = "${orderflow.notification.stream.heartbeat:15s}")
 	void heartbeat() {
-		broadcast(frame(SseEmitter.event().comment("heartbeat")));
+		broadcast(frame(SseEmitter.event().comment("heartbeat")), null);
 	}
 
 	// Built once and shared: each sender serializes the same frame to its own stream.
@@ -133,8 +146,29 @@ public class LiveUpdates {
 		return Collections.unmodifiableSet(event.build());
 	}
 
-	private void broadcast(Set<DataWithMediaType> frame) {
+	// An update about an order goes to operators and to its customer; the owner is looked up once,
+	// and only when a customer is listening. An order whose OrderPlaced was not read yet has no owner:
+	// only operators see its update.
+	private void broadcast(Set<DataWithMediaType> frame, String orderId) {
+		Supplier<Optional<String>> owner = new Supplier<>() {
+
+			private Optional<String> found;
+
+			@Override
+			public Optional<String> get() {
+				if (this.found == null) {
+					this.found = LiveUpdates.this.owners.ownerOf(orderId);
+				}
+				return this.found;
+			}
+
+		};
 		for (LiveClient client : this.clients) {
+			Caller viewer = this.viewers.get(client);
+			if (orderId != null && viewer != null && !viewer.operator()
+					&& !owner.get().map(viewer.id()::equals).orElse(false)) {
+				continue;
+			}
 			if (!client.offer(frame)) {
 				drop(client);
 			}
@@ -166,6 +200,7 @@ public class LiveUpdates {
 
 	private void ended(LiveClient client) {
 		this.clients.remove(client);
+		this.viewers.remove(client);
 		this.streams.release();
 	}
 

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import dev.orderflow.eventing.security.Caller;
+import dev.orderflow.notification.owner.OrderOwners;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,20 +30,30 @@ class NotificationController {
 
 	private final LiveUpdates liveUpdates;
 
-	NotificationController(Notifications notifications, LiveUpdates liveUpdates) {
+	private final OrderOwners owners;
+
+	NotificationController(Notifications notifications, LiveUpdates liveUpdates, OrderOwners owners) {
 		this.notifications = notifications;
 		this.liveUpdates = liveUpdates;
+		this.owners = owners;
 	}
 
 	@GetMapping
 	List<Notification> list(@RequestParam(required = false) @Size(min = 1, max = 100) String orderId,
-			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-		return (orderId != null) ? this.notifications.latestOf(orderId, limit) : this.notifications.latest(limit);
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, @AuthenticationPrincipal Jwt token) {
+		Caller caller = Caller.of(token);
+		if (orderId != null) {
+			// another customer's order has no notifications for this caller, as if it did not exist
+			boolean visible = caller.operator() || this.owners.ownerOf(orderId).map(caller.id()::equals).orElse(false);
+			return visible ? this.notifications.latestOf(orderId, limit) : List.of();
+		}
+		return caller.operator() ? this.notifications.latest(limit)
+				: this.notifications.latestForCustomer(caller.id(), limit);
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream() {
-		return this.liveUpdates.subscribe();
+	SseEmitter stream(@AuthenticationPrincipal Jwt token) {
+		return this.liveUpdates.subscribe(Caller.of(token));
 	}
 
 }

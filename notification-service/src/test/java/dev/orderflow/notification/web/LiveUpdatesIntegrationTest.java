@@ -25,6 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.eventing.security.SignedTokens;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -47,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 				"orderflow.notification.stream.buffer=64",
 				// a closed connection is noticed at the next write: write often
 				"orderflow.notification.stream.heartbeat=500ms" })
+@Import(SignedTokens.Trusted.class)
 class LiveUpdatesIntegrationTest {
 
 	static final int MAX_CLIENTS = 3;
@@ -154,6 +157,7 @@ class LiveUpdatesIntegrationTest {
 	private HttpRequest streamRequest() {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/notifications/stream"))
 			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + SignedTokens.operator())
 			.build();
 	}
 
@@ -164,7 +168,8 @@ class LiveUpdatesIntegrationTest {
 		socket.setReceiveBufferSize(4096);
 		socket.connect(new InetSocketAddress("127.0.0.1", this.port));
 		OutputStream out = socket.getOutputStream();
-		out.write(("GET /api/notifications/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+		out.write(("GET /api/notifications/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+				+ "Authorization: Bearer " + SignedTokens.operator() + "\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII));
 		out.flush();
 		return socket;

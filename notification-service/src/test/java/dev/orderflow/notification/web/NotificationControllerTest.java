@@ -8,10 +8,12 @@ import dev.orderflow.notification.Notification;
 import dev.orderflow.notification.NotificationStatus;
 import dev.orderflow.notification.NotificationType;
 import dev.orderflow.notification.Notifications;
+import dev.orderflow.notification.owner.OrderOwners;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -21,6 +23,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(NotificationController.class)
+@Import(NotificationAccess.class)
 class NotificationControllerTest {
 
 	@Autowired
@@ -31,6 +34,29 @@ class NotificationControllerTest {
 
 	@MockitoBean
 	private LiveUpdates liveUpdates;
+
+	@MockitoBean
+	private OrderOwners owners;
+
+	@Test
+	void aCustomerSeesTheNotificationsOfTheirOwnOrdersOnly() {
+		given(this.notifications.latestForCustomer("c-2", 100)).willReturn(List.of(notification("ord-9")));
+		given(this.owners.ownerOf("ord-1")).willReturn(java.util.Optional.of("c-1"));
+
+		assertThat(this.mvc.get().uri("/api/notifications").with(customer("c-2"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].orderId")
+			.isEqualTo("ord-9");
+		assertThat(this.mvc.get().uri("/api/notifications?orderId=ord-1").with(customer("c-2"))).hasStatusOk()
+			.bodyText()
+			.isEqualTo("[]");
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor customer(String id) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
+			.jwt((token) -> token.subject(id).claim("roles", List.of("customer")))
+			.authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_customer"));
+	}
 
 	@Test
 	void listsTheNotificationsOfAnOrder() {

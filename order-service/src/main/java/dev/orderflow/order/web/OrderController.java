@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.orderflow.eventing.security.Caller;
 import dev.orderflow.order.Order;
+import dev.orderflow.order.OrderNotFoundException;
 import dev.orderflow.order.OrderService;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.idempotency.IdempotentOrderPlacement;
@@ -16,6 +18,8 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,8 +57,12 @@ class OrderController {
 	/** 202: the order is accepted, and the saga decides later whether it is confirmed. */
 	@PostMapping
 	ResponseEntity<OrderAccepted> place(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@Valid @RequestBody PlaceOrderRequest request) {
+			@Valid @RequestBody PlaceOrderRequest request, @AuthenticationPrincipal Jwt token) {
 		requireAtMostMaxLines(request);
+		Caller caller = Caller.of(token);
+		if (!request.customerId().equals(caller.id())) {
+			throw new NotYourCustomerIdException(request.customerId(), caller.id());
+		}
 		if (key == null) {
 			Order order = this.orderService.place(request.customerId(), request.customerEmail(), request.orderLines());
 			return accepted(order, HttpStatus.ACCEPTED);
@@ -65,22 +73,35 @@ class OrderController {
 	}
 
 	@GetMapping("/{orderId}")
-	OrderView get(@PathVariable UUID orderId) {
-		return OrderView.of(this.orderService.find(orderId));
+	OrderView get(@PathVariable UUID orderId, @AuthenticationPrincipal Jwt token) {
+		return OrderView.of(visible(orderId, Caller.of(token)));
 	}
 
 	/** Newest first; {@code status} and {@code limit} are parsed here to name the allowed values. */
 	@GetMapping
 	List<OrderView> list(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String limit) {
-		return this.orderService.findNewest(status(status), limit(limit)).stream().map(OrderView::of).toList();
+			@RequestParam(required = false) String limit, @AuthenticationPrincipal Jwt token) {
+		Caller caller = Caller.of(token);
+		List<Order> orders = caller.operator() ? this.orderService.findNewest(status(status), limit(limit))
+				: this.orderService.findNewestOf(caller.id(), status(status), limit(limit));
+		return orders.stream().map(OrderView::of).toList();
 	}
 
 	/** 202: cancelling needs inventory to release the stock first. */
 	@PostMapping("/{orderId}/cancel")
-	ResponseEntity<OrderView> cancel(@PathVariable UUID orderId) {
+	ResponseEntity<OrderView> cancel(@PathVariable UUID orderId, @AuthenticationPrincipal Jwt token) {
+		visible(orderId, Caller.of(token));
 		Order order = this.orderService.requestCancel(orderId);
 		return ResponseEntity.accepted().location(location(order)).body(OrderView.of(order));
+	}
+
+	/** Another customer's order is answered as one that does not exist: 404, its id reveals nothing. */
+	private Order visible(UUID orderId, Caller caller) {
+		Order order = this.orderService.find(orderId);
+		if (!caller.maySee(order.customerId())) {
+			throw new OrderNotFoundException(orderId);
+		}
+		return order;
 	}
 
 	/** The cap is a setting, so it cannot be a constraint annotation on the request like the others. */

@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(OrderController.class)
-@Import(OrderApiConfiguration.class)
+@Import({ OrderApiConfiguration.class, OrderAccess.class })
 class OrderControllerTest {
 
 	private static final String VALID = """
@@ -261,6 +261,7 @@ class OrderControllerTest {
 	void refusesToCancelARejectedOrder() throws Exception {
 		Order order = order();
 		order.reject("no stock");
+		given(this.orderService.find(order.id())).willReturn(order);
 		// the real aggregate refuses, as the service would let it
 		given(this.orderService.requestCancel(order.id())).willAnswer((invocation) -> {
 			order.requestCancel();
@@ -277,6 +278,7 @@ class OrderControllerTest {
 	void acceptsACancel() throws Exception {
 		Order order = order();
 		order.requestCancel();
+		given(this.orderService.find(order.id())).willReturn(order);
 		given(this.orderService.requestCancel(order.id())).willReturn(order);
 
 		this.mvc.perform(post("/api/orders/{id}/cancel", order.id()))
@@ -324,6 +326,41 @@ class OrderControllerTest {
 				IntStream.rangeClosed(1, lines)
 					.mapToObj((i) -> "{\"sku\":\"SKU-" + i + "\",\"quantity\":1}")
 					.collect(Collectors.joining(",")));
+	}
+
+	@Test
+	void aCustomerWhoPlacesAnOrderForSomeoneElseIsRefusedWithAProblem() throws Exception {
+		this.mvc.perform(post("/api/orders").with(customer("c-2")).contentType(MediaType.APPLICATION_JSON).content(VALID))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("signed in as c-2")));
+		verifyNoInteractions(this.orderService);
+	}
+
+	@Test
+	void anotherCustomersOrderIsAnsweredAsIfItDidNotExist() throws Exception {
+		Order order = order();
+		given(this.orderService.find(order.id())).willReturn(order);
+
+		this.mvc.perform(get("/api/orders/{id}", order.id()).with(customer("c-2"))).andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/orders/{id}/cancel", order.id()).with(customer("c-2")))
+			.andExpect(status().isNotFound());
+		verify(this.orderService, org.mockito.Mockito.never()).requestCancel(order.id());
+	}
+
+	@Test
+	void aCustomerListsOnlyTheirOwnOrders() throws Exception {
+		given(this.orderService.findNewestOf("c-2", Optional.empty(), 50)).willReturn(List.of());
+
+		this.mvc.perform(get("/api/orders").with(customer("c-2"))).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));
+		verify(this.orderService).findNewestOf("c-2", Optional.empty(), 50);
+	}
+
+	/** A customer's token without the operator role. */
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor customer(String id) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
+			.jwt((token) -> token.subject(id).claim("roles", List.of("customer")))
+			.authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_customer"));
 	}
 
 	private static Order order() {
