@@ -103,19 +103,26 @@ class IncidentSystemTest {
 		outcome.checks().assertAll();
 	}
 
-	/** Connects like a browser's EventSource, then never reads a byte. */
+	/** Connects like the console's EventSource (its token in the query), then never reads a byte. */
 	private String stallBrowsers() throws IOException {
+		String token = java.net.URLEncoder.encode(Tokens.operator(), StandardCharsets.UTF_8);
 		for (int n = 0; n < STALLED_BROWSERS; n++) {
 			Socket socket = new Socket();
 			socket.setReceiveBufferSize(1024);
 			socket.connect(new InetSocketAddress("127.0.0.1", 8083), 5000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET /api/notifications/stream HTTP/1.1\r\nHost: 127.0.0.1:8083\r\n"
+			out.write(("GET /api/notifications/stream?access_token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1:8083\r\n"
 					+ "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			this.stalledBrowsers.add(socket);
 		}
-		return this.stalledBrowsers.size() + " connected";
+		// accepted, not refused: each is an open stream the service must keep writing to
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(metric(8083, "orderflow_live_clients")).as("live streams open")
+				.isGreaterThanOrEqualTo(STALLED_BROWSERS));
+		return this.stalledBrowsers.size() + " connected, " + (long) metric(8083, "orderflow_live_clients")
+				+ " live streams open";
 	}
 
 	private String registryOutage() throws InterruptedException {
@@ -162,9 +169,13 @@ class IncidentSystemTest {
 	}
 
 	private double outboxBacklog() {
-		String metrics = this.http.get(8080, "/actuator/prometheus").body();
+		return metric(8080, "orderflow_outbox_backlog");
+	}
+
+	private double metric(int port, String name) {
+		String metrics = this.http.get(port, "/actuator/prometheus").body();
 		return metrics.lines()
-			.filter((line) -> line.startsWith("orderflow_outbox_backlog"))
+			.filter((line) -> line.startsWith(name))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.findFirst()
 			.orElse(-1);
