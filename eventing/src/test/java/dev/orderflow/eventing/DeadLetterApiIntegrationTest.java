@@ -62,7 +62,9 @@ class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 		assertThat(deadLetter.get("originalOffset")).isInstanceOf(Number.class);
 		assertThat((String) deadLetter.get("exceptionClass")).isNotBlank();
 		assertThat((String) deadLetter.get("exceptionMessage")).contains("listener is broken");
-		assertThat((String) deadLetter.get("valuePreview")).contains("\"customerId\": \"fixable\"", event.getOrderId());
+		assertThat((String) deadLetter.get("valuePreview")).contains("\"customerId\": \"fixable\"", event.getOrderId())
+			.contains("\"customerEmail\": \"****\"")
+			.doesNotContain("ada@example.com");
 		assertThat(this.listener.received).doesNotContain(event);
 
 		this.listener.broken = false;
@@ -127,6 +129,9 @@ class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 		Map<String, Object> listed = awaitDeadLetter(event.getOrderId());
 		assertThat((String) listed.get("exceptionMessage"))
 			.contains("Rule 'lineQuantityWithinCap' (READ CONDITION on field lines)");
+		// previewed although it breaks the rules, with the field its contract tags PII masked
+		assertThat((String) listed.get("valuePreview")).contains("\"quantity\": 0", "\"customerEmail\": \"****\"")
+			.doesNotContain("ada@example.com");
 		assertThat(this.listener.received).doesNotContain(event);
 	}
 
