@@ -1,6 +1,6 @@
 package dev.orderflow.schemaregistry.rules;
 
-import java.util.Map;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -51,7 +51,10 @@ public record Rule(String name, String doc, RuleKind kind, RuleMode mode, String
 		return new Rule(name, null, RuleKind.CONDITION, mode, "CEL", null, null, expr, null, onFailure, null);
 	}
 
-	/** The action on failure, {@code ERROR} when none is given; for {@code WRITEREAD} rules {@code "write,read"} pairs pick by side. */
+	/**
+	 * The action on failure, {@code ERROR} when none is given. A {@code WRITEREAD} rule may name one
+	 * per side, as Confluent allows: {@code "ERROR,DLQ"} is ERROR on write, DLQ on read.
+	 */
 	@JsonIgnore
 	public String failureAction(boolean write) {
 		return action(this.onFailure, write, ERROR);
@@ -59,8 +62,7 @@ public record Rule(String name, String doc, RuleKind kind, RuleMode mode, String
 
 	/** The rule parameter, if set. */
 	public String param(String key) {
-		Map<String, String> params = this.params;
-		return params.get(key);
+		return this.params.get(key);
 	}
 
 	private String action(String action, boolean write, String otherwise) {
@@ -70,7 +72,7 @@ public record Rule(String name, String doc, RuleKind kind, RuleMode mode, String
 		// Confluent lets a WRITEREAD rule give one action per side: "DLQ,ERROR"
 		String[] sides = action.split(",");
 		String chosen = (sides.length == 2) ? sides[write ? 0 : 1] : sides[0];
-		return chosen.trim().toUpperCase(java.util.Locale.ROOT);
+		return chosen.trim().toUpperCase(Locale.ROOT);
 	}
 
 }
