@@ -1,5 +1,6 @@
 package dev.orderflow.eventing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,10 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.events.OrderLine;
 import dev.orderflow.events.OrderPlaced;
+import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
+import dev.orderflow.schemaregistry.serde.subject.TopicRecordNameStrategy;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -55,7 +62,9 @@ class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 		assertThat(deadLetter.get("originalOffset")).isInstanceOf(Number.class);
 		assertThat((String) deadLetter.get("exceptionClass")).isNotBlank();
 		assertThat((String) deadLetter.get("exceptionMessage")).contains("listener is broken");
-		assertThat((String) deadLetter.get("valuePreview")).contains("\"customerId\": \"fixable\"", event.getOrderId());
+		assertThat((String) deadLetter.get("valuePreview")).contains("\"customerId\": \"fixable\"", event.getOrderId())
+			.contains("\"customerEmail\": \"****\"")
+			.doesNotContain("ada@example.com");
 		assertThat(this.listener.received).doesNotContain(event);
 
 		this.listener.broken = false;
@@ -89,6 +98,41 @@ class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 		await().atMost(TIMEOUT).until(() -> this.listener.received.containsAll(List.of(first, second)));
 		assertThat(deadLetterOf(first.getOrderId())).containsEntry("replayed", true);
 		assertThat(deadLetterOf(second.getOrderId())).containsEntry("replayed", true);
+	}
+
+	@Test
+	void aRecordThatBreaksAReadRuleOfItsContractIsDeadLetteredAtOnceWithTheRuleInAHeader() throws Exception {
+		OrderPlaced event = OrderPlaced.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(UUID.randomUUID().toString())
+			.setOccurredAt(Instant.parse("2026-11-26T08:00:00Z"))
+			.setCustomerId("no-rules")
+			.setCustomerEmail("ada@example.com")
+			.setLines(List.of(new OrderLine("SKU-001", 0)))
+			.build();
+		// a producer that does not enforce the rules: only the consumer's deserializer can refuse it
+		Map<String, Object> configs = Map.of("bootstrap.servers", this.broker.getBrokersAsString(),
+				"schema.registry.url", "mock://eventing-test", KafkaAvroSerializer.RULES_ENABLED, "false",
+				"value.subject.name.strategy", TopicRecordNameStrategy.class.getName());
+		KafkaAvroSerializer withoutRules = new KafkaAvroSerializer();
+		withoutRules.configure(configs, false);
+		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(configs, new StringSerializer(),
+				withoutRules)) {
+			producer.send(new ProducerRecord<>(REPLAY_TOPIC, event.getOrderId(), event)).get();
+		}
+
+		ConsumerRecord<String, byte[]> deadLetter = readDeadLetters(REPLAY_TOPIC, List.of(event.getOrderId())).get(0);
+		assertThat(new String(deadLetter.headers().lastHeader("__rule.name").value(), StandardCharsets.UTF_8))
+			.isEqualTo("lineQuantityWithinCap");
+		assertThat(new String(deadLetter.headers().lastHeader("__rule.mode").value(), StandardCharsets.UTF_8))
+			.isEqualTo("READ");
+		Map<String, Object> listed = awaitDeadLetter(event.getOrderId());
+		assertThat((String) listed.get("exceptionMessage"))
+			.contains("Rule 'lineQuantityWithinCap' (READ CONDITION on field lines)");
+		// previewed although it breaks the rules, with the field its contract tags PII masked
+		assertThat((String) listed.get("valuePreview")).contains("\"quantity\": 0", "\"customerEmail\": \"****\"")
+			.doesNotContain("ada@example.com");
+		assertThat(this.listener.received).doesNotContain(event);
 	}
 
 	@Test

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.schemaregistry.client.MockSchemaRegistry;
+import dev.orderflow.schemaregistry.rules.RuleConditionException;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The generated events travel through the serde as the services configure it. */
 class EventSerdeTest {
@@ -35,9 +37,10 @@ class EventSerdeTest {
 		serializer.configure(this.config, false);
 		KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
 		deserializer.configure(this.config, false);
+		String orderId = UUID.randomUUID().toString();
 		OrderPlaced placed = OrderPlaced.newBuilder()
 			.setEventId(UUID.randomUUID())
-			.setOrderId("order-1")
+			.setOrderId(orderId)
 			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
 			.setCustomerId("customer-1")
 			.setCustomerEmail("ada@example.com")
@@ -45,7 +48,7 @@ class EventSerdeTest {
 			.build();
 		OrderCancelled cancelled = OrderCancelled.newBuilder()
 			.setEventId(UUID.randomUUID())
-			.setOrderId("order-1")
+			.setOrderId(orderId)
 			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
 			.setCustomerEmail("ada@example.com")
 			.setPreviousStatus("PENDING")
@@ -55,6 +58,24 @@ class EventSerdeTest {
 		assertThat(deserializer.deserialize("orders", serializer.serialize("orders", cancelled))).isEqualTo(cancelled);
 		assertThat(MockSchemaRegistry.getClientForScope(this.scope).getAllSubjects()).containsExactly(
 				"orders-dev.orderflow.events.OrderPlaced", "orders-dev.orderflow.events.OrderCancelled");
+	}
+
+	@Test
+	void refusesAnOrderPlacedThatBreaksItsContractBeforeItLeavesTheProducer() {
+		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+		serializer.configure(this.config, false);
+		OrderPlaced tooMany = OrderPlaced.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(UUID.randomUUID().toString())
+			.setOccurredAt(Instant.now())
+			.setCustomerId("customer-1")
+			.setCustomerEmail("ada@example.com")
+			.setLines(List.of(OrderLine.newBuilder().setSku("SKU-001").setQuantity(1001).build()))
+			.build();
+
+		assertThatExceptionOfType(RuleConditionException.class).isThrownBy(() -> serializer.serialize("orders", tooMany))
+			.withMessageStartingWith("Rule 'lineQuantityWithinCap' (WRITE CONDITION on field lines) of "
+					+ "orders-dev.orderflow.events.OrderPlaced failed");
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.orderflow.events.OrderRejected;
 import dev.orderflow.notification.mail.Email;
 import dev.orderflow.notification.mail.Mailer;
 import dev.orderflow.notification.mail.OrderEmails;
+import dev.orderflow.schemaregistry.rules.PiiMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,9 @@ public class NotificationService {
 		catch (MailParseException | MailPreparationException ex) {
 			// The message itself is unsendable (e.g. a malformed address): a retry would fail the
 			// same way, so record the failure instead of sending the event to the dead letters.
-			log.warn("Cannot e-mail {} about order {} (event {}): {}", email.to(), orderId, eventId, ex.getMessage());
+			// the address is personal data (tagged PII in the events' contracts): never logged in the clear
+			log.warn("Cannot e-mail {} about order {} (event {}): {}", PiiMasking.maskEmails(email.to()), orderId,
+					eventId, PiiMasking.maskEmails(ex.getMessage()));
 			notification = notification.failed(ex.getMessage());
 			this.notifications.markFailed(notification.id(), notification.error());
 		}

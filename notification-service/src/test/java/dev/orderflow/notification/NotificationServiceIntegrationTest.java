@@ -28,12 +28,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.orderflow.eventing.security.SignedTokens;
 import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -57,12 +60,15 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"spring.kafka.properties.schema.registry.url=" + NotificationServiceIntegrationTest.REGISTRY,
 				"spring.datasource.url=jdbc:h2:mem:notification-service-test;DB_CLOSE_DELAY=-1",
-				"spring.mail.host=127.0.0.1" })
+				"spring.mail.host=127.0.0.1",
+				// GreenMail is this test's mail server, not the service: it logs each mailbox it creates
+				"logging.level.com.icegreen.greenmail=WARN" })
 @EmbeddedKafka(partitions = 3, topics = { "orders", "inventory" })
 // Close the context (and its broker) after this class rather than in a JVM shutdown hook, where it
 // races the Kafka test kit deleting the broker's log directory.
 @DirtiesContext
 @Import(SignedTokens.Trusted.class)
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationServiceIntegrationTest {
 
 	static final String REGISTRY = "mock://notification-service-test";
@@ -155,6 +161,33 @@ class NotificationServiceIntegrationTest {
 		assertThat(mail.getSubject())
 			.isEqualTo("Order " + orderId + " rejected: insufficient stock for SKU-001: short by 3");
 		assertThat(body(mail)).contains("insufficient stock for SKU-001: short by 3");
+	}
+
+	@Test
+	void neverLogsACustomersEmailAddressInTheClear(CapturedOutput output) throws Exception {
+		String orderId = newOrderId();
+		String customer = "eve-" + orderId + "@example.com";
+		publish("orders", orderId, placed(orderId, customer));
+		publish("orders", orderId, confirmed(orderId, customer));
+		// and one that breaks its contract on read (a space in the address), from a producer without rules
+		String broken = newOrderId();
+		String brokenCustomer = "mal lory-" + broken + "@example.com";
+		try (KafkaProducer<String, SpecificRecord> withoutRules = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
+				"schema.registry.url", REGISTRY, "value.subject.name.strategy",
+				"io.confluent.kafka.serializers.subject.TopicRecordNameStrategy", KafkaAvroSerializer.RULES_ENABLED,
+				"false"))) {
+			withoutRules.send(new ProducerRecord<>("orders", broken, confirmed(broken, brokenCustomer))).get();
+		}
+
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(1));
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(get("/api/dead-letters")).contains("\"key\":\"" + broken + "\"",
+					"Rule 'customerEmailIsAnAddress' (READ CONDITION on field customerEmail)"));
+		assertThat(get("/api/dead-letters")).doesNotContain(brokenCustomer);
+		assertThat(output.getAll()).as("the log of this run").contains(orderId)
+			.doesNotContain(customer, brokenCustomer);
 	}
 
 	@Test

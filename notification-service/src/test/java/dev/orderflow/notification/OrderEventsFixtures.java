@@ -22,7 +22,7 @@ public final class OrderEventsFixtures {
 	}
 
 	public static String newOrderId() {
-		return "ord-" + UUID.randomUUID();
+		return UUID.randomUUID().toString();
 	}
 
 	public static List<OrderLine> twoLines() {

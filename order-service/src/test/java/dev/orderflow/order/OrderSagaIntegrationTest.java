@@ -45,6 +45,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -138,6 +139,26 @@ class OrderSagaIntegrationTest {
 	}
 
 	@Test
+	void orderWhoseEventBreaksARuleOfItsContractIsRejectedNamingTheRuleAndBlocksNoOne() throws Exception {
+		// past the HTTP validation (as a bug or another caller could be): the contract still holds
+		String broken = this.orders.place("c-contract", "not-an-address", List.of(new OrderLine("SKU-1", 1)))
+			.id()
+			.toString();
+		String next = placeOrder();
+
+		awaitEvent(next, OrderPlaced.class);
+		awaitStatus(broken, "REJECTED");
+		this.mvc.perform(get("/api/orders/{id}", broken))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.startsWith(
+					"not processed: the order could not be passed on to inventory")))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString(
+					"Rule 'customerEmailIsAnAddress' (WRITE CONDITION on field customerEmail)")))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.not(
+					org.hamcrest.Matchers.containsString("not-an-address"))));
+		assertThat(allEventsOf(broken)).isEmpty();
+	}
+
+	@Test
 	void orderIsRejectedWithInventorysReason() throws Exception {
 		String orderId = placeOrder();
 
@@ -225,7 +246,8 @@ class OrderSagaIntegrationTest {
 	@Test
 	void answersForUnknownOrdersAreIgnored() throws Exception {
 		publish(stockReserved(UUID.randomUUID().toString()));
-		publish(stockReserved("not-an-order-id"));
+		// a malformed order id never reaches the topic: StockReserved's contract refuses it at the producer
+		assertThatThrownBy(() -> publish(stockReserved("not-an-order-id"))).hasMessageContaining("orderIdIsAUuid");
 		String orderId = placeOrder();
 
 		publish(stockReserved(orderId));

@@ -40,6 +40,8 @@ class RestartIntegrationTest extends AbstractRegistryIntegrationTest {
 			v1Id = registry.post("/subjects/" + orders + "/versions", body(v1)).body().get("id").asInt();
 			v2Id = registry.post("/subjects/" + orders + "/versions", body(v2)).body().get("id").asInt();
 			registry.post("/subjects/" + stock + "/versions", body(v1));
+			registry.post("/subjects/" + stock + "/versions", DataContractsIntegrationTest.contract(v1, null,
+					java.util.List.of(DataContractsIntegrationTest.rule("idPresent", "size(message.id) > 0", "ERROR"))));
 			registry.put("/config/" + orders, "{\"compatibility\":\"FULL\"}");
 			registry.put("/mode/" + stock, "{\"mode\":\"READONLY\"}");
 			registry.delete("/subjects/" + orders + "/versions/1");
@@ -47,13 +49,17 @@ class RestartIntegrationTest extends AbstractRegistryIntegrationTest {
 
 		try (ConfigurableApplicationContext second = start(broker)) {
 			RegistryHttp registry = http(second);
-			assertThat(registry.post("/subjects/" + stock, body(v1)).body().get("id").asInt()).isEqualTo(v1Id);
+			assertThat(registry.get("/subjects/" + stock + "/versions/1").body().get("id").asInt()).isEqualTo(v1Id);
 			assertThat(registry.get("/subjects/" + orders + "/versions/2").body().get("id").asInt()).isEqualTo(v2Id);
 			assertThat(ints(registry.get("/subjects/" + orders + "/versions").body())).containsExactly(2);
 			assertThat(ints(registry.get("/subjects/" + orders + "/versions?deleted=true").body())).containsExactly(1, 2);
 			assertThat(registry.get("/schemas/ids/" + v1Id).body().get("schema").asString()).isEqualTo(v1);
 			assertThat(registry.get("/config/" + orders).body().get("compatibilityLevel").asString()).isEqualTo("FULL");
 			assertThat(registry.get("/mode/" + stock).body().get("mode").asString()).isEqualTo("READONLY");
+			// versions written before data contracts have no rules; the one written with rules keeps them
+			assertThat(registry.get("/subjects/" + stock + "/versions/1").body().has("ruleSet")).isFalse();
+			assertThat(registry.get("/subjects/" + stock + "/versions/2").body().get("ruleSet").toString())
+				.contains("idPresent");
 			// Ids keep growing after a restart: a new schema never takes an existing id.
 			int v3Id = registry.post("/subjects/" + orders + "/versions",
 					body(record("Order", field("id", "string"), field("note", "string", ""), field("n", "int", 0))))

@@ -51,7 +51,7 @@ final class LabCommand {
 
 	int run(List<String> args) {
 		if (args.size() != 2 || !args.get(0).equals("check")) {
-			throw new UsageException("usage: ./orderflow lab check N (N = 1..8)");
+			throw new UsageException("usage: ./orderflow lab check N (N = 1..9)");
 		}
 		String lab = args.get(1).replaceFirst("^0", "");
 		LabReport report = new LabReport(this.out);
@@ -64,7 +64,8 @@ final class LabCommand {
 			case "6" -> new ObservabilityLabCheck(this.probe.get()).run(report);
 			case "7" -> new PaymentLabCheck(this.probe.get()).run(report);
 			case "8" -> new KindLabCheck(this.kubectl, this.repo).run(report);
-			default -> throw new UsageException("no lab " + args.get(1) + "; labs are 1..8 (docs/labs/)");
+			case "9" -> new DataContractsLabCheck(this.probe.get()).run(report);
+			default -> throw new UsageException("no lab " + args.get(1) + "; labs are 1..9 (docs/labs/)");
 		}
 		return report.finish(args.get(1));
 	}

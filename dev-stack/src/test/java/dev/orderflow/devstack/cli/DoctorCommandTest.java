@@ -74,11 +74,11 @@ class DoctorCommandTest {
 	@Test
 	void launcherDispatchesDoctorAndRefusesUnknownLab() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = Launcher.run(new String[] { "lab", "check", "9" }, new PrintStream(this.output),
+		int exit = Launcher.run(new String[] { "lab", "check", "10" }, new PrintStream(this.output),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("no lab 9; labs are 1..8");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("no lab 10; labs are 1..9");
 	}
 
 	private DoctorCommand doctor() {

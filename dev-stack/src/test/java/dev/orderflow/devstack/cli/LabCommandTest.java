@@ -286,8 +286,33 @@ class LabCommandTest {
 	}
 
 	@Test
+	void lab09IsDoneWhenTheRuleIsRegisteredAndItsDeadLetterShowsNoEmail() {
+		this.registryAnswers.put("/subjects/" + DataContractsLabCheck.SUBJECT + "/versions/latest",
+				"{\"ruleSet\":{\"domainRules\":[{\"name\":\"atMostTenUnitsPerLine\"}]}}");
+		this.orderServiceAnswers.put("/api/dead-letters", "[{\"id\":\"orders.DLT-0-3\",\"exceptionMessage\":"
+				+ "\"Rule 'atMostTenUnitsPerLine' (READ CONDITION on field lines) failed\",\"valuePreview\":"
+				+ "\"{\\\"customerEmail\\\": \\\"****\\\"}\"}]");
+
+		assertThat(inventoryOnOrderServicesFake().run(List.of("check", "9"))).isZero();
+		assertThat(out()).contains("OK    the latest OrderPlaced version carries rule atMostTenUnitsPerLine",
+				"OK    inventory-service dead-lettered an event that broke atMostTenUnitsPerLine",
+				"OK    the dead-letter previews mask the customer's e-mail address", "Lab 9: done.");
+	}
+
+	@Test
+	void lab09SaysWhatIsMissingBeforeTheRuleWasAdded() {
+		this.registryAnswers.put("/subjects/" + DataContractsLabCheck.SUBJECT + "/versions/latest", "{\"ruleSet\":{}}");
+		this.orderServiceAnswers.put("/api/dead-letters", "[]");
+
+		assertThat(inventoryOnOrderServicesFake().run(List.of("check", "9"))).isEqualTo(1);
+		assertThat(out()).contains("MISSING the latest OrderPlaced version carries rule atMostTenUnitsPerLine",
+				"register it with the schema (lab 09, step 2)",
+				"MISSING inventory-service dead-lettered an event that broke atMostTenUnitsPerLine");
+	}
+
+	@Test
 	void unknownLabsAreUsageErrors() {
-		assertThatThrownBy(() -> check("9")).isInstanceOf(UsageException.class).hasMessageContaining("labs are 1..8");
+		assertThatThrownBy(() -> check("10")).isInstanceOf(UsageException.class).hasMessageContaining("labs are 1..9");
 		assertThatThrownBy(() -> command().run(List.of("verify", "3"))).isInstanceOf(UsageException.class);
 	}
 
@@ -360,6 +385,14 @@ class LabCommandTest {
 
 	private int check(String lab) {
 		return command().run(List.of("check", lab));
+	}
+
+	/** The order-service fake answers for inventory-service too (readiness and dead letters). */
+	private LabCommand inventoryOnOrderServicesFake() {
+		StackPorts ports = new StackPorts(this.closed, this.closed, this.registry.getAddress().getPort(),
+				this.closed, this.orderService.getAddress().getPort(), this.closed, this.closed);
+		return new LabCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8), () -> this.dataDir,
+				() -> new LabProbe(ports, new DataDir(this.dataDir), (stack) -> fakeKafka()), (workDir, args) -> Optional.empty());
 	}
 
 	private LabCommand command() {

@@ -21,7 +21,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  * own failure is retried briefly, then a {@link DeadLetterPublishingRecoverer} writes it to
  * {@code <topic>.DLT} (same partition) with the exception and the original topic, partition and
  * offset in headers. Bytes that cannot be deserialized while the registry answers are poison
- * pills: not retried, dead-lettered unchanged.
+ * pills: not retried, dead-lettered unchanged; so is a record that breaks a READ rule of its data
+ * contract, with Confluent's {@code __rule.*} headers naming the rule ({@link RuleHeaders}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadLetterProperties.class)
@@ -41,6 +42,7 @@ public class DeadLetterConfiguration {
 				deadLetterProducer.template(),
 				(record, exception) -> new TopicPartition(deadLetterTopic(record.topic()), record.partition()),
 				deadLetterMetrics.getIfAvailable());
+		recoverer.setHeadersFunction(RuleHeaders::of);
 		ConsumerErrorHandler handler = new ConsumerErrorHandler(recoverer, retry);
 		consumerRetries.ifAvailable(handler::setRetryListeners);
 		return handler;

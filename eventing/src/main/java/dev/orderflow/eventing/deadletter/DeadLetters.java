@@ -17,6 +17,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.schemaregistry.rules.RuleDeadLetters;
+
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.support.TransactionOperations;
@@ -157,8 +159,17 @@ public class DeadLetters {
 				(originalPartition != null) ? originalPartition.intValue() : null,
 				number(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET),
 				text(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP), text(headers, KafkaHeaders.DLT_EXCEPTION_FQCN),
-				text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE), Instant.ofEpochMilli(record.timestamp()),
+				exceptionMessage(headers), Instant.ofEpochMilli(record.timestamp()),
 				this.preview.of(originalTopic, record.value()), replayed);
+	}
+
+	/**
+	 * A data contract rule's message when a rule refused the record (it names the rule and the
+	 * fields; Spring's message would only say "failed to deserialize"), else the exception's.
+	 */
+	private static String exceptionMessage(Headers headers) {
+		String rule = text(headers, RuleDeadLetters.RULE_EXCEPTION);
+		return (rule != null) ? rule : text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 	}
 
 	private static DeadLetterId idOf(ConsumerRecord<?, ?> record) {

@@ -9,17 +9,27 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
+import dev.orderflow.schemaregistry.rules.PiiMasking;
+import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
+import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 /**
  * A human-readable preview of a dead letter's value: the Avro record as JSON when its bytes are
- * Confluent Avro with a known schema, else the text itself when it is UTF-8, else base64.
+ * Confluent Avro with a known schema, else the text itself when it is UTF-8, else base64. Fields
+ * its schema version tags {@code PII} read {@code ****} (docs/decisions/0019), and so does every
+ * e-mail address in a text preview: the preview is for operators, not a copy of customer data.
+ * Rules are not evaluated: a dead letter is previewed precisely because it may break them.
  */
 class ValuePreview {
 
 	private final Deserializer<Object> avro;
+
+	private final SchemaRegistryClient registry;
 
 	private final int maxLength;
 
@@ -27,9 +37,9 @@ class ValuePreview {
 		Map<String, Object> config = new HashMap<>(consumerConfig);
 		// generic records: a preview must not depend on the generated classes being on the classpath
 		config.put("specific.avro.reader", false);
-		KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
-		deserializer.configure(config, false);
-		this.avro = deserializer;
+		config.put(KafkaAvroSerializer.RULES_ENABLED, false);
+		this.registry = AvroSerdeConfig.from(config, true).createClient();
+		this.avro = new KafkaAvroDeserializer(this.registry, config, false);
 		this.maxLength = maxLength;
 	}
 
@@ -37,7 +47,7 @@ class ValuePreview {
 		if (value == null) {
 			return null;
 		}
-		return truncate(avroJson(topic, value).orElseGet(() -> text(value)));
+		return truncate(avroJson(topic, value).orElseGet(() -> PiiMasking.maskEmails(text(value))));
 	}
 
 	private Optional<String> avroJson(String topic, byte[] value) {
@@ -45,7 +55,12 @@ class ValuePreview {
 			return Optional.empty();
 		}
 		try {
-			return Optional.ofNullable(this.avro.deserialize(topic, value)).map(Object::toString);
+			Object record = this.avro.deserialize(topic, value);
+			if (record instanceof GenericRecord generic) {
+				int id = ByteBuffer.wrap(value, 1, 4).getInt();
+				record = PiiMasking.masked(generic, this.registry.getDataContract(id).metadata());
+			}
+			return Optional.ofNullable(record).map(Object::toString);
 		}
 		catch (RuntimeException ex) {
 			// unknown schema id or not Avro after all: a poison pill, shown as bytes

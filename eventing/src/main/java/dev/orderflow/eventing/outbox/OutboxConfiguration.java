@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.orderflow.eventing.observability.OutboxTracing;
 import dev.orderflow.eventing.outbox.web.SetAsideController;
 import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
+import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -66,7 +67,9 @@ public class OutboxConfiguration {
 			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		AvroSerdeConfig serde = AvroSerdeConfig.from(producer, true);
-		OutboxRecords records = new OutboxRecords(serde.createClient(), serde, writerSchemas);
+		Object rules = producer.get(KafkaAvroSerializer.RULES_ENABLED);
+		OutboxRecords records = new OutboxRecords(serde.createClient(), serde, writerSchemas,
+				rules == null || Boolean.parseBoolean(rules.toString().trim()));
 		return new OutboxRelay(jdbc, template(producer, kafka, observations, customizers), records, setAsideEvents,
 				setAsideListeners.orderedStream().toList(), transactions, properties, outboxTracing,
 				DurableReads.of(dataSource, jdbc), clock);

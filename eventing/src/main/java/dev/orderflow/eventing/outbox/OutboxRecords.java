@@ -1,14 +1,22 @@
 package dev.orderflow.eventing.outbox;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
 import dev.orderflow.schemaregistry.client.SchemaRegistryException;
+import dev.orderflow.schemaregistry.rules.ClasspathDataContracts;
+import dev.orderflow.schemaregistry.rules.DataContract;
+import dev.orderflow.schemaregistry.rules.RuleConditionException;
+import dev.orderflow.schemaregistry.rules.RuleEnforcer;
 import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
 
 /**
@@ -16,7 +24,14 @@ import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
  * schema id, Avro binary) built from the payload <em>as stored</em> and the id of the schema it
  * was written with. Nothing is decoded or re-encoded, so a relay of another version of the service
  * publishes the row exactly as its writer meant it. The id is registered or looked up under the
- * subject the configured naming strategy gives, as the serializer would ({@code auto.register.schemas}).
+ * subject the configured naming strategy gives, as the serializer would ({@code auto.register.schemas}),
+ * together with the data contract kept beside the event's schema.
+ * <p>
+ * The relay is this service's producer, so it enforces the contract as the serializer would: the
+ * {@code WRITE}/{@code WRITEREAD} rules of the schema version it publishes with are evaluated on the
+ * decoded payload, and an event that breaks one is unpublishable (the relay sets it aside, and
+ * order-service closes the order with the rule's message as its reason). No retry can help: the
+ * stored payload will not change (docs/decisions/0019).
  */
 class OutboxRecords {
 
@@ -30,10 +45,16 @@ class OutboxRecords {
 
 	private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
 
-	OutboxRecords(SchemaRegistryClient registry, AvroSerdeConfig config, WriterSchemas writerSchemas) {
+	private final RuleEnforcer rules = new RuleEnforcer();
+
+	private final boolean rulesEnabled;
+
+	OutboxRecords(SchemaRegistryClient registry, AvroSerdeConfig config, WriterSchemas writerSchemas,
+			boolean rulesEnabled) {
 		this.registry = registry;
 		this.config = config;
 		this.writerSchemas = writerSchemas;
+		this.rulesEnabled = rulesEnabled;
 	}
 
 	/**
@@ -55,12 +76,45 @@ class OutboxRecords {
 			throw new UnpublishableEventException("the schema registry refused schema " + schema.getFullName()
 					+ " under subject '" + subject + "': " + ex.getMessage(), ex);
 		}
+		if (this.rulesEnabled) {
+			enforce(event, schema, subject, id);
+		}
 		byte[] value = ByteBuffer.allocate(1 + 4 + event.payload().length)
 			.put(MAGIC_BYTE)
 			.putInt(id)
 			.put(event.payload())
 			.array();
 		return new ProducerRecord<>(event.topic(), event.key(), value);
+	}
+
+	private void enforce(PendingEvent event, Schema schema, String subject, int id) {
+		DataContract contract;
+		try {
+			contract = this.registry.getDataContract(id);
+		}
+		catch (SchemaRegistryException ex) {
+			if (isTransient(ex)) {
+				throw ex;
+			}
+			throw new UnpublishableEventException("the schema registry refused the rules of schema id " + id + ": "
+					+ ex.getMessage(), ex);
+		}
+		if (contract.ruleSet() == null) {
+			return;
+		}
+		Object record;
+		try {
+			record = new GenericDatumReader<>(schema).read(null,
+					DecoderFactory.get().binaryDecoder(event.payload(), null));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new UnpublishableEventException("its payload does not decode with its writer schema "
+					+ schema.getFullName() + ": " + ex.getMessage(), ex);
+		}
+		Optional<RuleConditionException> broken = this.rules.check(schema, contract.ruleSet(), record, true, subject);
+		if (broken.isPresent()) {
+			throw new UnpublishableEventException(broken.get().getMessage(), broken.get());
+		}
 	}
 
 	private Schema writerSchema(PendingEvent event) {
@@ -76,7 +130,8 @@ class OutboxRecords {
 	private int registerOrLookUp(SubjectSchema key) {
 		String schema = key.schema().toString();
 		return this.config.autoRegisterSchemas()
-				? this.registry.register(key.subject(), schema, this.config.normalizeSchemas())
+				? this.registry.register(key.subject(), schema, this.config.normalizeSchemas(),
+						ClasspathDataContracts.of(key.schema()))
 				: this.registry.getId(key.subject(), schema, this.config.normalizeSchemas());
 	}
 

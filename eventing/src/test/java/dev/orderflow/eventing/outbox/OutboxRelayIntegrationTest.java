@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.orderflow.eventing.AbstractEventingIntegrationTest;
 import dev.orderflow.eventing.observability.OutboxTracing;
+import dev.orderflow.events.OrderLine;
 import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
@@ -182,6 +183,25 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 	}
 
 	@Test
+	void anEventThatBreaksARuleOfItsContractIsSetAsideWithTheRuleAsItsReason() {
+		String key = UUID.randomUUID().toString();
+		OrderPlaced outOfRange = event(key, "seq-1");
+		outOfRange.setLines(List.of(new OrderLine("SKU-001", 0)));
+		this.transactions.executeWithoutResult((tx) -> this.outbox.append(RELAY_TOPIC, key, outOfRange));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> pending(key) == 0);
+		List<SetAsideEvent> setAside = this.setAsideEvents.list(1000).stream().filter((e) -> e.key().equals(key)).toList();
+		assertThat(setAside).singleElement()
+			.extracting(SetAsideEvent::reason)
+			.asString()
+			.startsWith("Rule 'lineQuantityWithinCap' (WRITE CONDITION on field lines)")
+			.doesNotContain("ada@example.com");
+		assertThat(this.setAsideRecorder.events).extracting(SetAsideEvent::key).contains(key);
+		assertThat(RelayTopic.read(this.broker.getBrokersAsString(), RELAY_TOPIC, List.of(key), 0,
+				Duration.ofSeconds(1))).isEmpty();
+	}
+
+	@Test
 	void rowsWrittenByANewerVersionArePublishedWithTheirOwnSchema() {
 		String key = "newer-" + UUID.randomUUID();
 		Schema newer = withGiftNote(OrderPlaced.getClassSchema());
@@ -304,10 +324,12 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 				this.context.getBeanProvider(DefaultKafkaProducerFactoryCustomizer.class));
 	}
 
+	/**
+	 * An event appended under {@code key}. Its orderId stays the fixture's UUID rather than the
+	 * key: OrderPlaced's contract asks for a UUID, and the relay sets aside what breaks it.
+	 */
 	private static OrderPlaced event(String key, String customerId) {
-		OrderPlaced event = orderPlaced(customerId);
-		event.setOrderId(key);
-		return event;
+		return orderPlaced(customerId);
 	}
 
 	private static KafkaAvroDeserializer specificDeserializer() {

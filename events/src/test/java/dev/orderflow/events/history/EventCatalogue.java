@@ -11,6 +11,12 @@ import java.util.stream.Collectors;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 
+import dev.orderflow.schemaregistry.rules.ClasspathDataContracts;
+import dev.orderflow.schemaregistry.rules.DataContract;
+import dev.orderflow.schemaregistry.rules.Metadata;
+import dev.orderflow.schemaregistry.rules.PiiMasking;
+import dev.orderflow.schemaregistry.rules.Rule;
+
 /**
  * The event catalogue, generated from the {@code .avsc} files and their {@code doc} fields: a
  * Markdown page for humans ({@code docs/events.md}) and an AsyncAPI 3.0 document for tools
@@ -66,7 +72,7 @@ final class EventCatalogue {
 
 	String markdown() {
 		StringBuilder md = new StringBuilder();
-		md.append("<!-- GENERATED from events/src/main/avro/*.avsc by EventCatalogue: do not edit by hand.\n")
+		md.append("<!-- GENERATED from events/src/main/avro/*.avsc and *.rules.json by EventCatalogue: do not edit by hand.\n")
 			.append("     Regenerate: ./mvnw -pl events test -Dtest=EventCatalogueTest -Dorderflow.regenerate=true -->\n\n")
 			.append("# Event catalogue\n\n")
 			.append("Every event of the saga, generated from its Avro schema (`events/src/main/avro`). ")
@@ -84,7 +90,9 @@ final class EventCatalogue {
 			md.append("- topic: `").append(topicOf(event)).append("`, key: `orderId`\n");
 			md.append("- subject: `").append(EventSchemas.subjectOf(event)).append("`\n");
 			md.append("- class: `").append(event.getFullName()).append("`\n\n");
-			fieldsTable(event, md);
+			DataContract contract = ClasspathDataContracts.of(event);
+			fieldsTable(event, contract.metadata(), md);
+			contractSection(event, contract, md);
 		}
 		md.append("\n## Shared types\n");
 		for (Schema part : sharedTypes()) {
@@ -98,17 +106,34 @@ final class EventCatalogue {
 				md.append("\n");
 			}
 			else {
-				fieldsTable(part, md);
+				fieldsTable(part, null, md);
 			}
 		}
 		return md.toString();
 	}
 
-	private static void fieldsTable(Schema record, StringBuilder md) {
+	private static void fieldsTable(Schema record, Metadata metadata, StringBuilder md) {
 		md.append("| field | type | description |\n|---|---|---|\n");
 		for (Schema.Field field : record.getFields()) {
+			String pii = PiiMasking.isPii(metadata, record, field.name()) ? " **PII**" : "";
 			md.append("| `").append(field.name()).append("` | ").append(cell(typeOf(field))).append(" | ")
-				.append(cell(field.doc())).append(" |\n");
+				.append(cell(field.doc())).append(pii).append(" |\n");
+		}
+	}
+
+	/** The event's data contract (ADR 0019): its rules, and which fields are personal data. */
+	private static void contractSection(Schema event, DataContract contract, StringBuilder md) {
+		md.append("\nData contract (`events/src/main/avro/").append(event.getName()).append(ClasspathDataContracts.SUFFIX)
+			.append("`, registered with the schema; fields marked **PII** are masked in dead-letter previews and logs):\n\n");
+		if (contract.ruleSet() == null) {
+			md.append("No rules.\n");
+			return;
+		}
+		md.append("| rule | mode | on failure | condition (CEL) | meaning |\n|---|---|---|---|---|\n");
+		for (Rule rule : contract.ruleSet().rules()) {
+			md.append("| `").append(rule.name()).append("` | ").append(rule.mode()).append(" | ")
+				.append(cell((rule.onFailure() != null) ? rule.onFailure() : Rule.ERROR)).append(" | `")
+				.append(rule.expr().replace("|", "\\|")).append("` | ").append(cell(rule.doc())).append(" |\n");
 		}
 	}
 

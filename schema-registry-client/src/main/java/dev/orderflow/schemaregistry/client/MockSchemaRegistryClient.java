@@ -12,6 +12,7 @@ import org.apache.avro.SchemaParseException;
 
 import dev.orderflow.schemaregistry.compatibility.AvroCompatibilityChecker;
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
+import dev.orderflow.schemaregistry.rules.DataContract;
 
 /**
  * An in-memory schema registry for tests, behaving like Confluent's: ids are global and
@@ -28,6 +29,8 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
 
 	private final Map<String, TreeMap<Integer, Integer>> idsByVersionBySubject = new LinkedHashMap<>();
 
+	private final Map<Integer, DataContract> contractsById = new HashMap<>();
+
 	private final Map<String, CompatibilityLevel> compatibilityBySubject = new HashMap<>();
 
 	private CompatibilityLevel globalCompatibility = CompatibilityLevel.BACKWARD;
@@ -36,12 +39,31 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
 
 	@Override
 	public synchronized int register(String subject, String schema, boolean normalize) {
+		return register(subject, schema, normalize, DataContract.NONE);
+	}
+
+	/**
+	 * As the registry: the contract is part of the identity; a bare schema matches the newest
+	 * version of the same schema, and a new one inherits the previous version's contract.
+	 */
+	@Override
+	public synchronized int register(String subject, String schema, boolean normalize, DataContract requested) {
 		String canonical = canonical(schema);
+		DataContract contract = (requested != null) ? requested : DataContract.NONE;
 		TreeMap<Integer, Integer> versions = this.idsByVersionBySubject.get(subject);
-		Integer existingId = this.idsBySchema.get(canonical);
-		if (versions != null && existingId != null && versions.containsValue(existingId)) {
-			return existingId;
+		if (versions != null) {
+			for (Integer id : versions.descendingMap().values()) {
+				if (this.schemasById.get(id).equals(canonical)
+						&& (contract.isEmpty() || contract.equals(this.contractsById.get(id)))) {
+					return id;
+				}
+			}
+			if (contract.isEmpty()) {
+				contract = this.contractsById.getOrDefault(versions.lastEntry().getValue(), DataContract.NONE);
+			}
 		}
+		String identity = canonical + " with " + contract;
+		Integer existingId = this.idsBySchema.get(identity);
 		List<String> problems = compatibilityProblems(subject, canonical);
 		if (!problems.isEmpty()) {
 			throw new SchemaRegistryException(409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
@@ -49,22 +71,30 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
 							+ "\", details: " + problems);
 		}
 		int id = (existingId != null) ? existingId : ++this.lastId;
-		this.idsBySchema.put(canonical, id);
+		this.idsBySchema.put(identity, id);
 		this.schemasById.put(id, canonical);
+		this.contractsById.put(id, contract);
 		versions = this.idsByVersionBySubject.computeIfAbsent(subject, (key) -> new TreeMap<>());
 		versions.put(versions.isEmpty() ? 1 : versions.lastKey() + 1, id);
 		return id;
 	}
 
 	@Override
+	public synchronized DataContract getDataContract(int id) {
+		getSchemaById(id);
+		return this.contractsById.getOrDefault(id, DataContract.NONE);
+	}
+
+	@Override
 	public synchronized SchemaMetadata lookup(String subject, String schema, boolean normalize) {
 		TreeMap<Integer, Integer> versions = versions(subject);
-		Integer id = this.idsBySchema.get(canonical(schema));
-		return versions.entrySet()
+		String canonical = canonical(schema);
+		return versions.descendingMap()
+			.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue().equals(id))
+			.filter((entry) -> this.schemasById.get(entry.getValue()).equals(canonical))
 			.findFirst()
-			.map((entry) -> new SchemaMetadata(id, entry.getKey(), subject, this.schemasById.get(id)))
+			.map((entry) -> new SchemaMetadata(entry.getValue(), entry.getKey(), subject, canonical))
 			.orElseThrow(() -> new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND,
 					"Schema not found under subject \"" + subject + "\""));
 	}

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
+import dev.orderflow.schemaregistry.rules.DataContract;
 
 /**
  * {@link SchemaRegistryClient} over Confluent's REST API v1, so it works against Confluent's
@@ -60,6 +61,10 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 	private final Map<SubjectSchema, Integer> idsBySchema = new ConcurrentHashMap<>();
 
 	private final Map<Integer, String> schemasById = new ConcurrentHashMap<>();
+
+	private final Map<Integer, DataContract> contractsById = new ConcurrentHashMap<>();
+
+	private final Map<ContractKey, Integer> idsByContract = new ConcurrentHashMap<>();
 
 	/**
 	 * @param baseUrls one or more registry URLs, comma separated, e.g.
@@ -148,6 +153,45 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	@Override
+	public int register(String subject, String schema, boolean normalize, DataContract contract) {
+		if (contract == null || contract.isEmpty()) {
+			return register(subject, schema, normalize);
+		}
+		ContractKey key = new ContractKey(subject, schema, normalize, contract);
+		Integer cached = this.idsByContract.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		ObjectNode body = json.createObjectNode().put("schema", schema);
+		body.set("metadata", json.valueToTree(contract.metadata()));
+		body.set("ruleSet", json.valueToTree(contract.ruleSet()));
+		if (contract.metadata() == null) {
+			body.remove("metadata");
+		}
+		if (contract.ruleSet() == null) {
+			body.remove("ruleSet");
+		}
+		JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions" + normalizeParam(normalize),
+				body.toString());
+		int id = answer.path("id").asInt(-1);
+		if (id < 0) {
+			throw new SchemaRegistryException(200, 0, "Schema registry answered a registration without an id: " + answer);
+		}
+		this.idsByContract.put(key, id);
+		return id;
+	}
+
+	@Override
+	public DataContract getDataContract(int id) {
+		DataContract cached = this.contractsById.get(id);
+		if (cached != null) {
+			return cached;
+		}
+		fetchById(id);
+		return this.contractsById.getOrDefault(id, DataContract.NONE);
+	}
+
+	@Override
 	public SchemaMetadata lookup(String subject, String schema, boolean normalize) {
 		JsonNode answer = send("POST", "/subjects/" + encode(subject) + normalizeParam(normalize), schemaBody(schema));
 		SchemaMetadata metadata = metadata(answer, subject);
@@ -163,13 +207,24 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
 	@Override
 	public String getSchemaById(int id) {
-		return this.schemasById.computeIfAbsent(id, (key) -> {
-			JsonNode answer = send("GET", "/schemas/ids/" + key, null);
-			if (!answer.path("schema").isString()) {
-				throw new SchemaRegistryException(200, 0, "Schema registry answered schema id " + key + " without a schema");
-			}
-			return answer.get("schema").asString();
-		});
+		String cached = this.schemasById.get(id);
+		return (cached != null) ? cached : fetchById(id);
+	}
+
+	/** One call answers both the schema and its contract: both are kept, ids being immutable. */
+	private String fetchById(int id) {
+		JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+		if (!answer.path("schema").isString()) {
+			throw new SchemaRegistryException(200, 0, "Schema registry answered schema id " + id + " without a schema");
+		}
+		String schema = answer.get("schema").asString();
+		DataContract contract = DataContract.NONE;
+		if (answer.has("metadata") || answer.has("ruleSet")) {
+			contract = json.treeToValue(answer, DataContract.class);
+		}
+		this.contractsById.putIfAbsent(id, contract);
+		String previous = this.schemasById.putIfAbsent(id, schema);
+		return (previous != null) ? previous : schema;
 	}
 
 	@Override
@@ -321,6 +376,9 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	private record SubjectSchema(String subject, String schema, boolean normalize) {
+	}
+
+	private record ContractKey(String subject, String schema, boolean normalize, DataContract contract) {
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.orderflow.schemaregistry.client;
 import java.util.List;
 
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
+import dev.orderflow.schemaregistry.rules.DataContract;
 
 /**
  * The operations of Confluent's Schema Registry REST API that producers, consumers and
@@ -22,6 +23,27 @@ public interface SchemaRegistryClient {
 	 * @return the schema's global id
 	 */
 	int register(String subject, String schema, boolean normalize);
+
+	/**
+	 * Registers {@code schema} with its data contract (metadata and rule set) under
+	 * {@code subject}, as Confluent's registry keeps them: the same schema with other rules is a
+	 * new version. An empty contract registers the bare schema.
+	 * @return the global id of the schema with its contract
+	 */
+	default int register(String subject, String schema, boolean normalize, DataContract contract) {
+		if (contract == null || contract.isEmpty()) {
+			return register(subject, schema, normalize);
+		}
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot register data contracts");
+	}
+
+	/**
+	 * The metadata and rule set registered with the schema of that id ({@code GET /schemas/ids/{id}}),
+	 * {@link DataContract#NONE} when it has none.
+	 */
+	default DataContract getDataContract(int id) {
+		return DataContract.NONE;
+	}
 
 	/** Same as {@code register(subject, schema, false)}. */
 	default int register(String subject, String schema) {

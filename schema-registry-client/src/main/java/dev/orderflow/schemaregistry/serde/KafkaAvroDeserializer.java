@@ -3,10 +3,12 @@ package dev.orderflow.schemaregistry.serde;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
@@ -21,6 +23,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
 import dev.orderflow.schemaregistry.client.SchemaRegistryException;
 import dev.orderflow.schemaregistry.client.SchemaRegistryUnavailableException;
+import dev.orderflow.schemaregistry.rules.DataContract;
+import dev.orderflow.schemaregistry.rules.RuleConditionException;
+import dev.orderflow.schemaregistry.rules.RuleEnforcer;
 
 /**
  * Deserializes Confluent's wire format: fetches the writer's schema by the id in the header
@@ -33,6 +38,12 @@ import dev.orderflow.schemaregistry.client.SchemaRegistryUnavailableException;
  * one too, but with the client's {@link SchemaRegistryUnavailableException} as its cause: the
  * bytes are fine and will read once the registry is back, so a consumer can tell the two apart
  * (even through the {@code DeserializationException} that wraps it) and wait instead.
+ * <p>
+ * <b>Data contracts.</b> A record that breaks a {@code READ} or {@code WRITEREAD} condition of
+ * the schema version it was written with raises a {@link RuleConditionException} naming the
+ * rule; its {@link RuleConditionException#action() action} tells a consumer whether the rule
+ * asks for a dead letter ({@code DLQ}) or just an error. A consumer's error handler, which already
+ * owns the dead-letter topics, sends it there (the saga's adds the {@code __rule.*} headers).
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
@@ -47,6 +58,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 	private final Map<Integer, Schema> readerSchemas = new ConcurrentHashMap<>();
 
 	private final Map<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+
+	private final RuleEnforcer rules = new RuleEnforcer();
+
+	private boolean rulesEnabled = true;
 
 	/** For Kafka, which instantiates deserializers reflectively and then calls {@link #configure}. */
 	public KafkaAvroDeserializer() {
@@ -69,6 +84,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		if (this.client == null) {
 			this.client = this.config.createClient();
 		}
+		this.rulesEnabled = KafkaAvroSerializer.rulesEnabled(configs);
 		// generated classes may live in an application class loader Avro's own cannot see
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		this.specificData = new SpecificData((loader != null) ? loader : getClass().getClassLoader());
@@ -97,12 +113,31 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			Object result = reader.read(null,
 					DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE,
 							null));
+			if (this.rulesEnabled && result instanceof GenericContainer container) {
+				enforce(topic, id, container);
+			}
 			// a top-level string reads as Avro's Utf8; callers expect a String, as with Confluent's
 			return (result instanceof Utf8) ? result.toString() : result;
 		}
 		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException ex) {
 			throw new SerializationException("Error deserializing Avro data with schema id " + id + " ("
 					+ writerSchema.getFullName() + ") from topic '" + topic + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	private void enforce(String topic, int id, GenericContainer record) {
+		DataContract contract;
+		try {
+			contract = this.client.getDataContract(id);
+		}
+		catch (SchemaRegistryException ex) {
+			throw new SerializationException("Error retrieving the rules of schema id " + id + " for a record from topic '"
+					+ topic + "': " + ex.getMessage(), ex);
+		}
+		Optional<RuleConditionException> broken = this.rules.check(record.getSchema(), contract.ruleSet(), record,
+				false, record.getSchema().getFullName() + " (schema id " + id + ") from topic '" + topic + "'");
+		if (broken.isPresent()) {
+			throw broken.get();
 		}
 	}
 

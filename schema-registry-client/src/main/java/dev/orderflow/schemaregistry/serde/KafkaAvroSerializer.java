@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
@@ -25,6 +26,12 @@ import org.apache.kafka.common.serialization.Serializer;
 import dev.orderflow.schemaregistry.client.SchemaMetadata;
 import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
 import dev.orderflow.schemaregistry.client.SchemaRegistryException;
+import dev.orderflow.schemaregistry.rules.ClasspathDataContracts;
+import dev.orderflow.schemaregistry.rules.DataContract;
+import dev.orderflow.schemaregistry.rules.Rule;
+import dev.orderflow.schemaregistry.rules.RuleConditionException;
+import dev.orderflow.schemaregistry.rules.RuleDeadLetters;
+import dev.orderflow.schemaregistry.rules.RuleEnforcer;
 
 /**
  * Serializes Avro data (generated SpecificRecords, GenericRecords, or primitives) in
@@ -32,8 +39,19 @@ import dev.orderflow.schemaregistry.client.SchemaRegistryException;
  * configured strategy names. A drop-in for Confluent's {@code KafkaAvroSerializer}: same
  * config keys (see {@link AvroSerdeConfig}), same bytes. {@code null} is written as
  * {@code null} so tombstones stay tombstones. Thread-safe, as a producer's serializer must be.
+ * <p>
+ * <b>Data contracts.</b> When it registers a record's schema it registers the rules kept beside
+ * it ({@link ClasspathDataContracts}); before a record leaves the producer it evaluates the
+ * {@code WRITE} and {@code WRITEREAD} conditions of the schema version it writes with, as
+ * Confluent's serializer does: a broken rule with {@code onFailure} {@code ERROR} throws a
+ * {@link RuleConditionException} naming the rule and its fields, with {@code DLQ} the record goes
+ * to {@code <topic>.DLT} (or the rule's {@code dlq.topic}) with a {@code __rule.name} header first.
+ * {@value #RULES_ENABLED}{@code =false} turns the evaluation off.
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
+
+	/** Ours, not Confluent's: whether rules are evaluated (default {@code true}). */
+	public static final String RULES_ENABLED = "orderflow.rules.enabled";
 
 	private SchemaRegistryClient client;
 
@@ -46,6 +64,12 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 	private final Map<String, Latest> latestBySubject = new ConcurrentHashMap<>();
 
 	private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+
+	private final RuleEnforcer rules = new RuleEnforcer();
+
+	private boolean rulesEnabled = true;
+
+	private RuleDeadLetters deadLetters;
 
 	/** For Kafka, which instantiates serializers reflectively and then calls {@link #configure}. */
 	public KafkaAvroSerializer() {
@@ -69,6 +93,13 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 		if (this.client == null) {
 			this.client = this.config.createClient();
 		}
+		this.rulesEnabled = rulesEnabled(configs);
+		this.deadLetters = new RuleDeadLetters(configs);
+	}
+
+	static boolean rulesEnabled(Map<String, ?> configs) {
+		Object value = configs.get(RULES_ENABLED);
+		return value == null || Boolean.parseBoolean(value.toString().trim());
 	}
 
 	@Override
@@ -103,7 +134,30 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 					+ " Avro schema " + schema.getFullName() + " under subject '" + subject + "': " + ex.getMessage(),
 					ex);
 		}
+		if (this.rulesEnabled && data instanceof GenericContainer) {
+			enforce(topic, headers, subject, schema, id, writerSchema, data);
+		}
 		return write(id, writerSchema, data, topic);
+	}
+
+	private void enforce(String topic, Headers headers, String subject, Schema schema, int id, Schema writerSchema,
+			Object data) {
+		DataContract contract;
+		try {
+			contract = this.client.getDataContract(id);
+		}
+		catch (SchemaRegistryException ex) {
+			throw new SerializationException("Error retrieving the rules of schema id " + id + " (subject '" + subject
+					+ "'): " + ex.getMessage(), ex);
+		}
+		Optional<RuleConditionException> broken = this.rules.check(schema, contract.ruleSet(), data, true, subject);
+		if (broken.isEmpty()) {
+			return;
+		}
+		if (Rule.DLQ.equals(broken.get().action())) {
+			this.deadLetters.send(topic, headers, write(id, writerSchema, data, topic), broken.get(), subject);
+		}
+		throw broken.get();
 	}
 
 	private String subject(String topic, Schema schema) {
@@ -118,7 +172,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 	private int registerOrLookUp(SubjectSchema key) {
 		String schema = key.schema().toString();
 		return this.config.autoRegisterSchemas()
-				? this.client.register(key.subject(), schema, this.config.normalizeSchemas())
+				? this.client.register(key.subject(), schema, this.config.normalizeSchemas(),
+						ClasspathDataContracts.of(key.schema()))
 				: this.client.getId(key.subject(), schema, this.config.normalizeSchemas());
 	}
 
@@ -193,6 +248,9 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 	@Override
 	public void close() {
 		// the client is shared (mock scope) or holds no resources that need closing
+		if (this.deadLetters != null) {
+			this.deadLetters.close();
+		}
 	}
 
 	private record SubjectSchema(String subject, Schema schema) {

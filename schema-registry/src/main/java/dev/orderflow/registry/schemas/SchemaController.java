@@ -1,15 +1,18 @@
 package dev.orderflow.registry.schemas;
 
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JsonNode;
 
+import dev.orderflow.registry.store.RegisteredSchema;
 import dev.orderflow.registry.store.RegistryState;
 import dev.orderflow.registry.store.SchemaStore;
 import dev.orderflow.registry.store.SchemaVersion;
 import dev.orderflow.registry.web.Errors;
+import dev.orderflow.schemaregistry.rules.Metadata;
+import dev.orderflow.schemaregistry.rules.RuleSet;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,13 +41,11 @@ class SchemaController {
 
 	/** With {@code fetchMaxId=true}, as Confluent's clients may ask, also the highest id handed out. */
 	@GetMapping("/ids/{id}")
-	Map<String, Object> byId(@PathVariable int id, @RequestParam(required = false) String subject,
+	SchemaById byId(@PathVariable int id, @RequestParam(required = false) String subject,
 			@RequestParam(defaultValue = "false") boolean fetchMaxId) {
-		String schema = schema(id, subject);
-		if (fetchMaxId) {
-			return Map.of("schema", schema, "maxId", this.store.read(RegistryState::highestId));
-		}
-		return Map.of("schema", schema);
+		RegisteredSchema schema = registered(id, subject);
+		return new SchemaById(schema.schema(), schema.metadata(), schema.ruleSet(),
+				fetchMaxId ? this.store.read(RegistryState::highestId) : null);
 	}
 
 	@GetMapping("/ids/{id}/schema")
@@ -72,10 +73,14 @@ class SchemaController {
 	 * under TopicRecordNameStrategy subjects. This registry has the default context only.
 	 */
 	private String schema(int id, String subject) {
+		return registered(id, subject).schema();
+	}
+
+	private RegisteredSchema registered(int id, String subject) {
 		if (SchemaContexts.namesOtherContext(subject)) {
 			throw Errors.schemaNotFound(id);
 		}
-		return this.store.read((state) -> state.schema(id).orElseThrow(() -> Errors.schemaNotFound(id)));
+		return this.store.read((state) -> state.registered(id).orElseThrow(() -> Errors.schemaNotFound(id)));
 	}
 
 	private List<SchemaVersion> usages(int id, boolean deleted) {
@@ -85,6 +90,12 @@ class SchemaController {
 			}
 			return state.usages(id, deleted);
 		});
+	}
+
+	/** Confluent's answer: the schema with its metadata and rules, which deserializers need to enforce READ rules. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "schema", "metadata", "ruleSet", "maxId" })
+	record SchemaById(String schema, Metadata metadata, RuleSet ruleSet, Integer maxId) {
 	}
 
 	@JsonPropertyOrder({ "subject", "version" })

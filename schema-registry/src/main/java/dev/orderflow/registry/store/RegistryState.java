@@ -12,8 +12,9 @@ import dev.orderflow.registry.mode.Mode;
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
 
 /**
- * The registry's state in memory: subjects with their versions, the global schema ids, and
- * compatibility and mode settings. It is only ever changed by applying records read from or
+ * The registry's state in memory: subjects with their versions, the global schema ids (each
+ * naming a schema with its metadata and rules), and config (compatibility, contract defaults and
+ * overrides) and mode settings. It is only ever changed by applying records read from or
  * written to the topic, so memory and log never disagree. Not thread-safe: {@link SchemaStore}
  * guards it.
  */
@@ -21,15 +22,15 @@ public final class RegistryState {
 
 	private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
 
-	private final Map<Integer, String> schemasById = new HashMap<>();
+	private final Map<Integer, RegisteredSchema> schemasById = new HashMap<>();
 
-	private final Map<String, Integer> idsBySchema = new HashMap<>();
+	private final Map<RegisteredSchema, Integer> idsBySchema = new HashMap<>();
 
-	private final Map<String, CompatibilityLevel> subjectConfigs = new HashMap<>();
+	private final Map<String, SubjectConfig> subjectConfigs = new HashMap<>();
 
 	private final Map<String, Mode> subjectModes = new HashMap<>();
 
-	private CompatibilityLevel globalConfig;
+	private SubjectConfig globalConfig;
 
 	private Mode globalMode;
 
@@ -66,11 +67,16 @@ public final class RegistryState {
 	}
 
 	public Optional<String> schema(int id) {
+		return registered(id).map(RegisteredSchema::schema);
+	}
+
+	/** The schema with that id, with its metadata and rules. */
+	public Optional<RegisteredSchema> registered(int id) {
 		return Optional.ofNullable(this.schemasById.get(id));
 	}
 
-	/** The global id of a schema text, if any subject holds it. */
-	public OptionalInt idOf(String schema) {
+	/** The global id of a schema with its metadata and rules, if any subject holds it. */
+	public OptionalInt idOf(RegisteredSchema schema) {
 		Integer id = this.idsBySchema.get(schema);
 		return (id != null) ? OptionalInt.of(id) : OptionalInt.empty();
 	}
@@ -92,6 +98,11 @@ public final class RegistryState {
 
 	/** The compatibility level set for a subject, or the global one set explicitly when subject is null. */
 	public Optional<CompatibilityLevel> config(String subject) {
+		return settings(subject).map(SubjectConfig::compatibilityLevel);
+	}
+
+	/** Everything set for a subject (or globally when subject is null): level, default and override contracts. */
+	public Optional<SubjectConfig> settings(String subject) {
 		return Optional.ofNullable((subject != null) ? this.subjectConfigs.get(subject) : this.globalConfig);
 	}
 
@@ -113,16 +124,17 @@ public final class RegistryState {
 	 * @return whether the version was applied
 	 */
 	boolean putVersion(SchemaVersion version) {
-		String holder = this.schemasById.get(version.id());
-		Integer id = this.idsBySchema.get(version.schema());
+		RegisteredSchema registered = version.registered();
+		RegisteredSchema holder = this.schemasById.get(version.id());
+		Integer id = this.idsBySchema.get(registered);
 		SchemaVersion current = version(version.subject(), version.version()).orElse(null);
-		if ((holder != null && !holder.equals(version.schema())) || (id != null && id != version.id())
-				|| (current != null && (current.id() != version.id() || !current.schema().equals(version.schema())))) {
+		if ((holder != null && !holder.equals(registered)) || (id != null && id != version.id())
+				|| (current != null && (current.id() != version.id() || !current.registered().equals(registered)))) {
 			return false;
 		}
 		this.subjects.computeIfAbsent(version.subject(), (subject) -> new TreeMap<>()).put(version.version(), version);
-		this.schemasById.put(version.id(), version.schema());
-		this.idsBySchema.putIfAbsent(version.schema(), version.id());
+		this.schemasById.put(version.id(), registered);
+		this.idsBySchema.putIfAbsent(registered, version.id());
 		this.maxId = Math.max(this.maxId, version.id());
 		return true;
 	}
@@ -143,11 +155,12 @@ public final class RegistryState {
 		if (usages(removed.id(), true).isEmpty()) {
 			// No subject refers to the schema any more: forget it, as Confluent does after a hard delete.
 			this.schemasById.remove(removed.id());
-			this.idsBySchema.remove(removed.schema(), removed.id());
+			this.idsBySchema.remove(removed.registered(), removed.id());
 		}
 	}
 
-	void putConfig(String subject, CompatibilityLevel level) {
+	void putConfig(String subject, SubjectConfig config) {
+		SubjectConfig level = (config != null && config.isEmpty()) ? null : config;
 		if (subject == null) {
 			this.globalConfig = level;
 		}

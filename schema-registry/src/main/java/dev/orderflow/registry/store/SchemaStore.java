@@ -307,10 +307,8 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 					}
 				}
 			}
-			case StoreRecords.CONFIG -> this.state.putConfig(parsed.subject(), (value != null)
-					? CompatibilityLevel.parse(StoreRecords.read(value, ConfigValue.class).compatibilityLevel())
-						.orElse(null)
-					: null);
+			case StoreRecords.CONFIG -> this.state.putConfig(parsed.subject(),
+					(value != null) ? StoreRecords.read(value, ConfigValue.class).toConfig() : null);
 			case StoreRecords.MODE -> this.state.putMode(parsed.subject(),
 					(value != null) ? Mode.parse(StoreRecords.read(value, ModeValue.class).mode()).orElse(null) : null);
 			case StoreRecords.ID_FLOOR -> {
@@ -373,7 +371,12 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 
 		/** Sets a subject's level, or the global one when subject is null; null level removes it. */
 		public void putConfig(String subject, CompatibilityLevel level) {
-			append(Key.config(subject), (level != null) ? new ConfigValue(level.name()) : null);
+			putConfig(subject, (level != null) ? SubjectConfig.of(level) : null);
+		}
+
+		/** Sets a subject's config, or the global one when subject is null; null or empty removes it. */
+		public void putConfig(String subject, SubjectConfig config) {
+			append(Key.config(subject), (config != null && !config.isEmpty()) ? ConfigValue.of(config) : null);
 		}
 
 		/** Sets a subject's mode, or the global one when subject is null; null mode removes it. */

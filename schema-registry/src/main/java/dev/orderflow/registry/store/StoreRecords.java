@@ -5,6 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
+import dev.orderflow.schemaregistry.rules.Metadata;
+import dev.orderflow.schemaregistry.rules.RuleSet;
+
 /**
  * The JSON keys and values written to the {@code _schemas} topic, shaped like Confluent's so
  * the log reads familiar: keys carry a {@code keytype}, and compaction keeps the last value
@@ -59,23 +63,47 @@ final class StoreRecords {
 
 	}
 
+	/**
+	 * A version as stored; {@code metadata} and {@code ruleSet} are written only when the version
+	 * has them, as Confluent does, so records written before data contracts read as versions
+	 * without any.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	@JsonPropertyOrder({ "subject", "version", "id", "schema", "deleted" })
-	record SchemaValue(String subject, int version, int id, String schema, boolean deleted) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "subject", "version", "id", "schema", "deleted", "metadata", "ruleSet" })
+	record SchemaValue(String subject, int version, int id, String schema, boolean deleted, Metadata metadata,
+			RuleSet ruleSet) {
 
 		static SchemaValue of(SchemaVersion version) {
 			return new SchemaValue(version.subject(), version.version(), version.id(), version.schema(),
-					version.deleted());
+					version.deleted(), version.metadata(), version.ruleSet());
 		}
 
 		SchemaVersion toVersion() {
-			return new SchemaVersion(this.subject, this.version, this.id, this.schema, this.deleted);
+			return new SchemaVersion(this.subject, this.version, this.id, this.schema, this.deleted, this.metadata,
+					this.ruleSet);
 		}
 
 	}
 
+	/** A subject's (or the global) config; records written before data contracts hold only the level. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record ConfigValue(String compatibilityLevel) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ConfigValue(String compatibilityLevel, Metadata defaultMetadata, Metadata overrideMetadata,
+			RuleSet defaultRuleSet, RuleSet overrideRuleSet) {
+
+		static ConfigValue of(SubjectConfig config) {
+			return new ConfigValue(
+					(config.compatibilityLevel() != null) ? config.compatibilityLevel().name() : null,
+					config.defaultMetadata(), config.overrideMetadata(), config.defaultRuleSet(),
+					config.overrideRuleSet());
+		}
+
+		SubjectConfig toConfig() {
+			return new SubjectConfig(CompatibilityLevel.parse(this.compatibilityLevel).orElse(null),
+					this.defaultMetadata, this.overrideMetadata, this.defaultRuleSet, this.overrideRuleSet);
+		}
+
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

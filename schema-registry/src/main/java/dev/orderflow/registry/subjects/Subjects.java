@@ -8,13 +8,18 @@ import dev.orderflow.registry.config.CompatibilitySettings;
 import dev.orderflow.registry.mode.Mode;
 import dev.orderflow.registry.mode.ModeSettings;
 import dev.orderflow.registry.schemas.AvroSchemas;
+import dev.orderflow.registry.schemas.DataContracts;
+import dev.orderflow.registry.schemas.RuleSets;
 import dev.orderflow.registry.schemas.SchemaRequest;
+import dev.orderflow.registry.store.RegisteredSchema;
 import dev.orderflow.registry.store.RegistryState;
 import dev.orderflow.registry.store.SchemaStore;
 import dev.orderflow.registry.store.SchemaVersion;
+import dev.orderflow.registry.store.SubjectConfig;
 import dev.orderflow.registry.web.Errors;
 import dev.orderflow.schemaregistry.compatibility.AvroCompatibilityChecker;
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
+import dev.orderflow.schemaregistry.rules.DataContract;
 
 import org.springframework.stereotype.Service;
 
@@ -32,28 +37,50 @@ public class Subjects {
 		this.store = store;
 	}
 
-	/** Registers a schema under a subject and returns its global id. */
+	/**
+	 * Registers a schema under a subject and returns its global id. The data contract is part of
+	 * the identity, as on Confluent's registry: the same schema with other metadata or rules is a
+	 * new version (and id). A request without metadata and rules matches the newest version of
+	 * the same schema whatever its contract, so a serializer that auto-registers the bare schema
+	 * finds the version registered with rules; when it is new, it inherits the previous version's
+	 * contract. Config defaults and overrides are merged around what the version brings.
+	 */
 	public int register(String subject, SchemaRequest request, boolean normalize) {
 		String schema = AvroSchemas.canonical(request, normalize);
+		RuleSets.validate(request.ruleSet());
 		return this.store.write((writer) -> {
 			RegistryState state = writer.state();
 			Mode mode = ModeSettings.requireWritable(state, subject);
-			Optional<SchemaVersion> existing = find(state.versions(subject, false), schema);
+			List<SchemaVersion> live = state.versions(subject, false);
+			if (!request.hasContract()) {
+				Optional<SchemaVersion> existing = find(live, schema);
+				if (existing.isPresent()) {
+					return existing.get().id();
+				}
+			}
+			DataContract contract = DataContracts.effective(state, subject, request,
+					live.isEmpty() ? null : live.get(live.size() - 1));
+			RegisteredSchema registered = new RegisteredSchema(schema, contract);
+			Optional<SchemaVersion> existing = find(live, registered);
 			if (existing.isPresent()) {
 				return existing.get().id();
 			}
 			if (mode != Mode.IMPORT) {
 				requireCompatible(state, subject, schema);
 			}
-			int id = chooseId(state, schema, (mode == Mode.IMPORT) ? request.id() : null);
+			int id = chooseId(state, registered, (mode == Mode.IMPORT) ? request.id() : null);
 			int version = (mode == Mode.IMPORT && request.version() != null) ? request.version()
 					: state.lastVersionNumber(subject) + 1;
-			writer.putVersion(new SchemaVersion(subject, version, id, schema, false));
+			writer.putVersion(new SchemaVersion(subject, version, id, schema, false, contract.metadata(),
+					contract.ruleSet()));
 			return id;
 		});
 	}
 
-	/** Finds which version of a subject holds the schema. */
+	/**
+	 * Finds which version of a subject holds the schema: with the metadata and rules the request
+	 * brings, or, when it brings none, whatever they are (the newest such version).
+	 */
 	public SchemaVersion lookup(String subject, SchemaRequest request, boolean normalize, boolean deleted) {
 		String schema = AvroSchemas.canonical(request, normalize);
 		return this.store.read((state) -> {
@@ -61,7 +88,9 @@ public class Subjects {
 			if (versions.isEmpty()) {
 				throw Errors.subjectNotFound(subject);
 			}
-			return find(versions, schema).orElseThrow(Errors::schemaNotFound);
+			Optional<SchemaVersion> found = request.hasContract()
+					? find(versions, new RegisteredSchema(schema, request.contract())) : find(versions, schema);
+			return found.orElseThrow(Errors::schemaNotFound);
 		});
 	}
 
@@ -87,7 +116,7 @@ public class Subjects {
 			}
 			live.forEach((version) -> writer.putVersion(version.softDeleted()));
 			// Confluent forgets a soft deleted subject's own settings, so a re-created subject starts clean.
-			state.config(subject).ifPresent((level) -> writer.putConfig(subject, null));
+			state.settings(subject).ifPresent((config) -> writer.putConfig(subject, (SubjectConfig) null));
 			state.mode(subject).ifPresent((mode) -> writer.putMode(subject, null));
 			return versionNumbers(live);
 		});
@@ -130,11 +159,11 @@ public class Subjects {
 		}
 	}
 
-	private static int chooseId(RegistryState state, String schema, Integer importedId) {
+	private static int chooseId(RegistryState state, RegisteredSchema schema, Integer importedId) {
 		if (importedId == null) {
 			return state.idOf(schema).orElseGet(state::nextId);
 		}
-		Optional<String> holder = state.schema(importedId);
+		Optional<RegisteredSchema> holder = state.registered(importedId);
 		if (holder.isPresent() && !Objects.equals(holder.get(), schema)) {
 			throw Errors.idDoesNotMatch(importedId);
 		}
@@ -149,6 +178,15 @@ public class Subjects {
 		// The newest match wins: after a re-registration the live version comes last.
 		for (int i = versions.size() - 1; i >= 0; i--) {
 			if (versions.get(i).schema().equals(schema)) {
+				return Optional.of(versions.get(i));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<SchemaVersion> find(List<SchemaVersion> versions, RegisteredSchema schema) {
+		for (int i = versions.size() - 1; i >= 0; i--) {
+			if (versions.get(i).registered().equals(schema)) {
 				return Optional.of(versions.get(i));
 			}
 		}

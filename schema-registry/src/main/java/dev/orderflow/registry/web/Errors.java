@@ -64,6 +64,11 @@ public final class Errors {
 		return new RegistryException(HttpStatus.UNPROCESSABLE_CONTENT, 42201, message);
 	}
 
+	/** Confluent answers a bad rule set as an invalid schema (42201). */
+	public static RegistryException invalidRuleSet(String message) {
+		return new RegistryException(HttpStatus.UNPROCESSABLE_CONTENT, 42201, message);
+	}
+
 	public static RegistryException invalidVersion(String version) {
 		return new RegistryException(HttpStatus.UNPROCESSABLE_CONTENT, 42202, "The specified version '" + version
 				+ "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
