@@ -200,7 +200,8 @@ class EventSchemasRegistrationIntegrationTest extends AbstractRegistryIntegratio
 	private static OrderPlaced orderPlaced() {
 		return OrderPlaced.newBuilder()
 			.setEventId(UUID.fromString("3f0c5a0e-8d7b-4a7e-9a51-0d7f2b1c6e11"))
-			.setOrderId("order-1")
+			// a UUID: OrderPlaced's contract (OrderPlaced.rules.json) refuses anything else at the producer
+			.setOrderId("5b2d7c1e-0a4f-4c3b-9e8d-1f2a3b4c5d6e")
 			.setOccurredAt(Instant.parse("2025-01-01T10:00:00Z"))
 			.setCustomerId("customer-1")
 			.setCustomerEmail("ada@example.org")
