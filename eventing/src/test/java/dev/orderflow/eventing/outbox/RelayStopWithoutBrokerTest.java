@@ -39,6 +39,8 @@ import static org.awaitility.Awaitility.await;
  */
 class RelayStopWithoutBrokerTest {
 
+	private static final String ORDER_ID = "0f8e6c1a-3b5d-4e7f-9a2b-4c6d8e0f1a2b";
+
 	@TempDir
 	Path dir;
 
@@ -54,7 +56,7 @@ class RelayStopWithoutBrokerTest {
 		Outbox outbox = new Outbox(jdbc, Clock.systemUTC(), writerSchemas, () -> {
 		}, OutboxTracing.NONE);
 		new TransactionTemplate(transactions)
-			.executeWithoutResult((status) -> outbox.append("orders", "order-1", orderPlaced("order-1")));
+			.executeWithoutResult((status) -> outbox.append("orders", ORDER_ID, orderPlaced(ORDER_ID)));
 
 		OutboxRelay relay = relayOn(jdbc, h2, transactions, writerSchemas, brokerThatIsNotThere());
 		relay.start();
