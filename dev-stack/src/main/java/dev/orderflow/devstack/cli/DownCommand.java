@@ -6,9 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.process.CommandLines;
 import dev.orderflow.devstack.process.ManagedProcess;
 import dev.orderflow.devstack.process.PidFile;
@@ -18,15 +23,23 @@ import dev.orderflow.devstack.process.PidFile;
  * instance, every broker, PostgreSQL last. A pid that no longer runs our process (pids get
  * reused) is left alone.
  */
-final class DownCommand {
+@Command(name = "down", description = "Stop a detached stack.")
+final class DownCommand implements Callable<Integer> {
 
-	private final Context context;
+	private final Terminal terminal;
 
-	DownCommand(Context context) {
-		this.context = context;
+	private Context context;
+
+	@Mixin
+	private DataDirOption dataDir;
+
+	DownCommand(Terminal terminal) {
+		this.terminal = terminal;
 	}
 
-	int run() {
+	@Override
+	public Integer call() {
+		this.context = this.dataDir.context(this.terminal);
 		List<StackProcess> reversed = new ArrayList<>(LocalStack.recorded(this.context.dataDir()));
 		Collections.reverse(reversed);
 		int stopped = 0;

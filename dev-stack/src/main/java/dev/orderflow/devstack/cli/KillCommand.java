@@ -2,12 +2,18 @@ package dev.orderflow.devstack.cli;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.orderflow.devstack.StackProcess;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.process.PidFile;
 
 /**
@@ -16,17 +22,31 @@ import dev.orderflow.devstack.process.PidFile;
  * our process (pids get reused). The pid file stays, as after a crash; {@code up -d} starts the
  * process again.
  */
-final class KillCommand {
+@Command(name = "kill", description = "SIGKILL one process, as a crash would (for the fault labs); up -d restarts it.")
+final class KillCommand implements Callable<Integer> {
 
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
-	private final Context context;
+	private final Terminal terminal;
 
-	KillCommand(Context context) {
-		this.context = context;
+	private Context context;
+
+	@Mixin
+	private DataDirOption dataDir;
+
+	@Parameters(paramLabel = "NAME", converter = ComponentNames.ToProcess.class,
+			completionCandidates = ComponentNames.Ids.class,
+			description = "the process: a component (kafka, order-service, ...) or NAME-k for instance k (order-service-2, kafka-3)")
+	private StackProcess process;
+
+	KillCommand(Terminal terminal) {
+		this.terminal = terminal;
 	}
 
-	int run(StackProcess name) {
+	@Override
+	public Integer call() {
+		this.context = this.dataDir.context(this.terminal);
+		StackProcess name = this.process;
 		PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), name);
 		Optional<ProcessHandle> ours = pidFile.runningProcess();
 		if (ours.isEmpty()) {

@@ -2,22 +2,35 @@ package dev.orderflow.devstack.cli;
 
 import java.text.SimpleDateFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
 
-import dev.orderflow.devstack.smtp.Mailbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.smtp.Mailbox.Mail;
+import dev.orderflow.devstack.smtp.Mailbox;
 
 /**
  * {@code mail}: the e-mails the SMTP catcher received, oldest first.
  */
-final class MailCommand {
+@Command(name = "mail", description = "List the e-mails the SMTP catcher received.")
+final class MailCommand implements Callable<Integer> {
 
-	private final Context context;
+	private final Terminal terminal;
 
-	MailCommand(Context context) {
-		this.context = context;
+	private Context context;
+
+	@Mixin
+	private DataDirOption dataDir;
+
+	MailCommand(Terminal terminal) {
+		this.terminal = terminal;
 	}
 
-	int run() {
+	@Override
+	public Integer call() {
+		this.context = this.dataDir.context(this.terminal);
 		List<Mail> mails = new Mailbox(this.context.dataDir().mail()).list();
 		if (mails.isEmpty()) {
 			this.context.out().println("No mail received yet (" + this.context.dataDir().mail() + ").");

@@ -2,10 +2,15 @@ package dev.orderflow.devstack.cli;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.Topology;
 import dev.orderflow.devstack.process.HttpReadiness;
 import dev.orderflow.devstack.process.PidFile;
@@ -17,17 +22,25 @@ import dev.orderflow.devstack.process.Readiness;
  * the broker answering an admin client with its whole cluster, PostgreSQL accepting a connection,
  * the SMTP greeting). Exit code 0 when every recorded process is alive and ready.
  */
-final class StatusCommand {
+@Command(name = "status", description = "Show each process: pid, port, alive, ready; exit code 3 when nothing runs.")
+final class StatusCommand implements Callable<Integer> {
 
 	private static final String ROW = "%-22s %-8s %-6s %-6s %s%n";
 
-	private final Context context;
+	private final Terminal terminal;
 
-	StatusCommand(Context context) {
-		this.context = context;
+	private Context context;
+
+	@Mixin
+	private DataDirOption dataDir;
+
+	StatusCommand(Terminal terminal) {
+		this.terminal = terminal;
 	}
 
-	int run() {
+	@Override
+	public Integer call() {
+		this.context = this.dataDir.context(this.terminal);
 		StackPorts ports = StackPorts.defaults();
 		Optional<Topology> recorded = Topology.recorded(this.context.dataDir());
 		Topology topology = recorded.orElse(Topology.single());

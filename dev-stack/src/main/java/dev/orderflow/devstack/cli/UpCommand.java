@@ -1,14 +1,25 @@
 package dev.orderflow.devstack.cli;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.Topology;
 
 /**
@@ -21,34 +32,67 @@ import dev.orderflow.devstack.Topology;
  * process run (a {@link Topology}); without them, {@code up} keeps the topology the data
  * directory was last started with, or runs one of each on a fresh one.
  */
-final class UpCommand {
+@Command(name = "up", description = "Start the stack: in the foreground until Ctrl-C, or detached with -d.")
+final class UpCommand implements Callable<Integer> {
 
-	private final Context context;
+	private final Terminal terminal;
 
-	UpCommand(Context context) {
-		this.context = context;
+	private Context context;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Mixin
+	private DataDirOption dataDir;
+
+	@Option(names = { "-d", "--detach" }, description = "start detached: wait until ready, print the URLs, return; "
+			+ "when part of the stack runs, start only what is missing")
+	private boolean detach;
+
+	@Option(names = "--clean", description = "wipe the data directory first (Kafka data, databases, logs, mail)")
+	private boolean clean;
+
+	@Option(names = "--only", split = ",", paramLabel = "COMPONENT", converter = ComponentNames.ToComponent.class,
+			completionCandidates = ComponentNames.Ids.class, description = "start only these, e.g. --only kafka,smtp")
+	private Set<Component> only = Set.of();
+
+	@Option(names = "--postgres", description = "keep the services' data in one PostgreSQL (a database each) instead of H2 files")
+	private boolean postgres;
+
+	@Option(names = "--instances", paramLabel = "N", description = "run N instances of each service (needs --postgres); "
+			+ "instance k on port + 100*(k-1)")
+	private Integer instances;
+
+	@Option(names = "--brokers", paramLabel = "N", description = "1, or 3 for a three-node Kafka cluster (changing it needs --clean)")
+	private Integer brokers;
+
+	UpCommand(Terminal terminal) {
+		this.terminal = terminal;
 	}
 
-	int run(Arguments arguments) throws InterruptedException {
-		if (arguments.clean() && !wipe()) {
+	@Override
+	public Integer call() throws InterruptedException {
+		this.context = this.dataDir.context(this.terminal);
+		Optional<Topology> requested = requestedTopology();
+		if (this.clean && !wipe()) {
 			return 1;
 		}
 		Optional<Topology> recorded = Topology.recorded(this.context.dataDir());
-		Topology topology = arguments.topology().or(() -> recorded).orElse(Topology.single());
-		if (!arguments.clean() && recorded.isPresent() && recorded.get().brokers() != topology.brokers()) {
+		Topology topology = requested.or(() -> recorded).orElse(Topology.single());
+		if (!this.clean && recorded.isPresent() && recorded.get().brokers() != topology.brokers()) {
 			this.context.err()
 				.println("orderflow: the Kafka data in " + this.context.dataDir().root() + " is of "
 						+ recorded.get().brokers() + " broker(s), not " + topology.brokers()
 						+ "; add --clean to start afresh with " + topology.brokers());
 			return 1;
 		}
-		Set<Component> wanted = arguments.only();
+		Set<Component> wanted = wanted();
 		if (topology.processes(wanted).isEmpty()) {
 			this.context.err().println("orderflow: nothing to start: --only postgres goes with --postgres");
 			return 2;
 		}
 		Set<StackProcess> running = Set.of();
-		if (arguments.detach() && !arguments.clean()) {
+		if (this.detach && !this.clean) {
 			running = running(topology.processes(wanted));
 			if (running.size() == topology.processes(wanted).size()) {
 				this.context.out()
@@ -57,34 +101,67 @@ final class UpCommand {
 				return 0;
 			}
 		}
-		LocalStack stack = LocalStack.builder()
+		return start(LocalStack.builder()
 			.installation(this.context.installation())
 			.dataDir(this.context.dataDir().root())
 			.components(wanted)
 			.topology(topology)
 			.leaveAlone(running)
 			.progress(this.context.out()::println)
-			.build();
+			.build());
+	}
+
+	/**
+	 * {@code --instances}, {@code --postgres} and {@code --brokers} together, when any is given;
+	 * options not given keep their default: one instance, one broker, H2.
+	 */
+	Optional<Topology> requestedTopology() {
+		if (this.instances == null && this.brokers == null && !this.postgres) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new Topology(Objects.requireNonNullElse(this.instances, 1),
+					Objects.requireNonNullElse(this.brokers, 1), this.postgres));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
+	}
+
+	/** The components to start: those of --only, else all. */
+	Set<Component> wanted() {
+		return this.only.isEmpty() ? EnumSet.allOf(Component.class) : EnumSet.copyOf(this.only);
+	}
+
+	boolean detached() {
+		return this.detach;
+	}
+
+	boolean cleanFirst() {
+		return this.clean;
+	}
+
+	private int start(LocalStack stack) throws InterruptedException {
 		this.context.out().println("Starting orderflow (data in " + this.context.dataDir().root() + ") ...");
 		Thread stopOnExit = new Thread(() -> stopAll(stack), "orderflow-stop");
-		if (!arguments.detach()) {
+		if (!this.detach) {
 			Runtime.getRuntime().addShutdownHook(stopOnExit);
 		}
 		try {
 			stack.start();
 		}
 		catch (RuntimeException ex) {
-			if (stack.isStopping() && !arguments.detach()) {
+			if (stack.isStopping() && !this.detach) {
 				return 130;
 			}
-			if (!arguments.detach()) {
+			if (!this.detach) {
 				Runtime.getRuntime().removeShutdownHook(stopOnExit);
 			}
 			this.context.err().println("orderflow: " + ex.getMessage());
 			return 1;
 		}
-		Banner.print(this.context.out(), stack, arguments.detach());
-		if (arguments.detach()) {
+		Banner.print(this.context.out(), stack, this.detach);
+		if (this.detach) {
 			return 0;
 		}
 		reportUnexpectedExits(stack);

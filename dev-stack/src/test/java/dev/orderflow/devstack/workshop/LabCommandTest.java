@@ -1,8 +1,9 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.StackPorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code lab check N} against fake services that answer like the registry and order-service, a
@@ -52,6 +54,8 @@ class LabCommandTest {
 			+ "{\"name\":\"channel\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private final Map<String, String> registryAnswers = new ConcurrentHashMap<>();
 
@@ -287,8 +291,10 @@ class LabCommandTest {
 
 	@Test
 	void unknownLabsAreUsageErrors() {
-		assertThatThrownBy(() -> check("9")).isInstanceOf(UsageException.class).hasMessageContaining("labs are 1..8");
-		assertThatThrownBy(() -> command().run(List.of("verify", "3"))).isInstanceOf(UsageException.class);
+		assertThat(check("9")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("no lab 9; labs are 1..8");
+		assertThat(commandLine().execute("verify", "3")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Unmatched arguments", "verify");
 	}
 
 	/** Both payment subjects, the topic, a group that caught up, a charged order and a cancelled declined one. */
@@ -345,7 +351,7 @@ class LabCommandTest {
 		for (int i = 0; i < schemas.length; i++) {
 			versions.append((i > 0) ? "," : "").append(i + 1);
 			String answer = "{\"subject\":\"" + SchemaLabCheck.SUBJECT + "\",\"version\":" + (i + 1) + ",\"schema\":"
-					+ LabCommand.jsonString(schemas[i]) + "}";
+					+ JsonMapper.shared().writeValueAsString(schemas[i]) + "}";
 			this.registryAnswers.put("/subjects/" + SchemaLabCheck.SUBJECT + "/versions/" + (i + 1), answer);
 			this.registryAnswers.put("/subjects/" + SchemaLabCheck.SUBJECT + "/versions/latest", answer);
 		}
@@ -359,7 +365,12 @@ class LabCommandTest {
 	}
 
 	private int check(String lab) {
-		return command().run(List.of("check", lab));
+		return commandLine().execute("check", lab);
+	}
+
+	/** The command as ./orderflow runs it: picocli parses the command line and reports usage errors. */
+	private CommandLine commandLine() {
+		return new CommandLine(command()).setErr(new PrintWriter(this.err, true, StandardCharsets.UTF_8));
 	}
 
 	private LabCommand command() {
