@@ -45,15 +45,13 @@ final class DeadLetterCommand implements Callable<Integer> {
 	/** The services that have a dead-letter API, as named on the command line. */
 	static final List<String> SERVICES = List.of("order-service", "inventory-service", "notification-service");
 
-	private static final String ROW = "  %-28s %-38s %-24s %-8s %s%n";
-
-	private static final String SET_ASIDE_ROW = "  %-10s %-38s %-16s %s%n";
-
 	private final Map<String, URI> services;
 
 	private final PrintStream out;
 
 	private final PrintStream err;
+
+	private final DeadLetterTables tables;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -75,6 +73,7 @@ final class DeadLetterCommand implements Callable<Integer> {
 		this.services = services;
 		this.out = terminal.out();
 		this.err = terminal.err();
+		this.tables = new DeadLetterTables(terminal.out());
 		this.token = token;
 	}
 
@@ -114,8 +113,8 @@ final class DeadLetterCommand implements Callable<Integer> {
 		if (!signIn()) {
 			return 1;
 		}
-		return all ? replay(service, "/api/dead-letters/replay")
-				: replay(service, "/api/dead-letters/" + encode(id) + "/replay");
+		return all ? post(service, "/api/dead-letters/replay")
+				: post(service, "/api/dead-letters/" + encode(id) + "/replay");
 	}
 
 	private boolean signIn() {
@@ -147,7 +146,7 @@ final class DeadLetterCommand implements Callable<Integer> {
 				failures++;
 				continue;
 			}
-			printTable(name, deadLetters(response.body()));
+			this.tables.deadLetters(name, deadLetters(response.body()));
 			failures += listSetAside(name, service.getValue());
 		}
 		return (failures == 0) ? 0 : 1;
@@ -166,29 +165,12 @@ final class DeadLetterCommand implements Callable<Integer> {
 			this.out.println(name + ": set-aside events: " + problem(response));
 			return 1;
 		}
-		printSetAside(name, deadLetters(response.body()));
+		this.tables.setAside(name, deadLetters(response.body()));
 		return 0;
 	}
 
-	void printSetAside(String service, List<Map<?, ?>> events) {
-		if (events.isEmpty()) {
-			return;
-		}
-		this.out.println(service + ": " + events.size() + " outbox event(s) set aside, never published");
-		this.out.printf(SET_ASIDE_ROW, "OUTBOX ID", "KEY", "EVENT", "REASON");
-		for (Map<?, ?> event : events) {
-			String type = text(event.get("eventType"), 200);
-			this.out.printf(SET_ASIDE_ROW, event.get("id"), text(event.get("key"), 38),
-					type.substring(type.lastIndexOf('.') + 1), text(event.get("reason"), 100).replaceAll("\\s+", " "));
-		}
-	}
-
-	private int replay(String service, String path) throws InterruptedException {
+	private int post(String service, String path) throws InterruptedException {
 		URI base = this.services.get(service);
-		if (base == null) {
-			this.err.println("orderflow: no dead-letter API known for " + service);
-			return 2;
-		}
 		HttpResponse<String> response;
 		try {
 			response = send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
@@ -212,30 +194,9 @@ final class DeadLetterCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	void printTable(String service, List<Map<?, ?>> deadLetters) {
-		this.out.println(service + ": " + deadLetters.size() + " dead letter(s)");
-		if (deadLetters.isEmpty()) {
-			return;
-		}
-		this.out.printf(ROW, "ID", "KEY", "FROM", "REPLAYED", "EXCEPTION");
-		for (Map<?, ?> deadLetter : deadLetters) {
-			this.out.printf(ROW, deadLetter.get("id"), text(deadLetter.get("key"), 38),
-					deadLetter.get("originalTopic") + "-" + text(deadLetter.get("originalPartition"), 4) + "@"
-							+ text(deadLetter.get("originalOffset"), 12),
-					Boolean.TRUE.equals(deadLetter.get("replayed")) ? "yes" : "no", exception(deadLetter));
-		}
-	}
-
 	@SuppressWarnings("unchecked")
 	private static List<Map<?, ?>> deadLetters(String body) {
 		return JsonMapper.shared().readValue(body, List.class);
-	}
-
-	/** The exception's simple class name and the start of its message. */
-	private static String exception(Map<?, ?> deadLetter) {
-		String type = text(deadLetter.get("exceptionClass"), 200);
-		String simple = type.substring(type.lastIndexOf('.') + 1);
-		return simple + ": " + text(deadLetter.get("exceptionMessage"), 80).replaceAll("\\s+", " ");
 	}
 
 	private static String problem(HttpResponse<String> response) {
@@ -255,11 +216,6 @@ final class DeadLetterCommand implements Callable<Integer> {
 		}
 		return this.http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String text(Object value, int max) {
-		String text = (value != null) ? value.toString() : "-";
-		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 
 	private static String encode(String id) {
