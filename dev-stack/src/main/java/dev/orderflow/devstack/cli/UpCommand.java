@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,17 +31,10 @@ import dev.orderflow.devstack.Topology;
  * directory was last started with, or runs one of each on a fresh one.
  */
 @Command(name = "up", description = "Start the stack: in the foreground until Ctrl-C, or detached with -d.")
-final class UpCommand implements Callable<Integer> {
-
-	private final Terminal terminal;
-
-	private Context context;
+final class UpCommand extends StackCommand {
 
 	@Spec
 	private CommandSpec spec;
-
-	@Mixin
-	private DataDirOption dataDir;
 
 	@Option(names = { "-d", "--detach" }, description = "start detached: wait until ready, print the URLs, return; "
 			+ "when part of the stack runs, start only what is missing")
@@ -67,47 +58,46 @@ final class UpCommand implements Callable<Integer> {
 	private Integer brokers;
 
 	UpCommand(Terminal terminal) {
-		this.terminal = terminal;
+		super(terminal);
 	}
 
 	@Override
-	public Integer call() throws InterruptedException {
-		this.context = this.dataDir.context(this.terminal);
+	int run() throws InterruptedException {
 		Optional<Topology> requested = requestedTopology();
 		if (this.clean && !wipe()) {
 			return 1;
 		}
-		Optional<Topology> recorded = Topology.recorded(this.context.dataDir());
+		Optional<Topology> recorded = Topology.recorded(context().dataDir());
 		Topology topology = requested.or(() -> recorded).orElse(Topology.single());
 		if (!this.clean && recorded.isPresent() && recorded.get().brokers() != topology.brokers()) {
-			this.context.err()
-				.println("orderflow: the Kafka data in " + this.context.dataDir().root() + " is of "
+			context().err()
+				.println("orderflow: the Kafka data in " + context().dataDir().root() + " is of "
 						+ recorded.get().brokers() + " broker(s), not " + topology.brokers()
 						+ "; add --clean to start afresh with " + topology.brokers());
 			return 1;
 		}
 		Set<Component> wanted = wanted();
 		if (topology.processes(wanted).isEmpty()) {
-			this.context.err().println("orderflow: nothing to start: --only postgres goes with --postgres");
+			context().err().println("orderflow: nothing to start: --only postgres goes with --postgres");
 			return 2;
 		}
 		Set<StackProcess> running = Set.of();
 		if (this.detach && !this.clean) {
 			running = running(topology.processes(wanted));
 			if (running.size() == topology.processes(wanted).size()) {
-				this.context.out()
-					.println("orderflow is already running from " + this.context.dataDir().root()
+				context().out()
+					.println("orderflow is already running from " + context().dataDir().root()
 							+ "; ./orderflow status shows each process");
 				return 0;
 			}
 		}
 		return start(LocalStack.builder()
-			.installation(this.context.installation())
-			.dataDir(this.context.dataDir().root())
+			.installation(context().installation())
+			.dataDir(context().dataDir().root())
 			.components(wanted)
 			.topology(topology)
 			.leaveAlone(running)
-			.progress(this.context.out()::println)
+			.progress(context().out()::println)
 			.build());
 	}
 
@@ -142,7 +132,7 @@ final class UpCommand implements Callable<Integer> {
 	}
 
 	private int start(LocalStack stack) throws InterruptedException {
-		this.context.out().println("Starting orderflow (data in " + this.context.dataDir().root() + ") ...");
+		context().out().println("Starting orderflow (data in " + context().dataDir().root() + ") ...");
 		Thread stopOnExit = new Thread(() -> stopAll(stack), "orderflow-stop");
 		if (!this.detach) {
 			Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -157,10 +147,10 @@ final class UpCommand implements Callable<Integer> {
 			if (!this.detach) {
 				Runtime.getRuntime().removeShutdownHook(stopOnExit);
 			}
-			this.context.err().println("orderflow: " + ex.getMessage());
+			context().err().println("orderflow: " + ex.getMessage());
 			return 1;
 		}
-		Banner.print(this.context.out(), stack, this.detach);
+		Banner.print(context().out(), stack, this.detach);
 		if (this.detach) {
 			return 0;
 		}
@@ -172,22 +162,22 @@ final class UpCommand implements Callable<Integer> {
 
 	/** The wanted processes that run already; says which. */
 	private Set<StackProcess> running(List<StackProcess> wanted) {
-		Map<StackProcess, ProcessHandle> running = LocalStack.running(this.context.dataDir());
+		Map<StackProcess, ProcessHandle> running = LocalStack.running(context().dataDir());
 		running.keySet().retainAll(wanted);
-		running.forEach((process, handle) -> this.context.out()
+		running.forEach((process, handle) -> context().out()
 			.println("  " + process + " is already running (pid " + handle.pid() + ")"));
 		return running.keySet();
 	}
 
 	private boolean wipe() {
-		if (!LocalStack.running(this.context.dataDir()).isEmpty()) {
-			this.context.err()
-				.println("orderflow: a stack is running from " + this.context.dataDir().root()
+		if (!LocalStack.running(context().dataDir()).isEmpty()) {
+			context().err()
+				.println("orderflow: a stack is running from " + context().dataDir().root()
 						+ "; stop it first (./orderflow down) before --clean");
 			return false;
 		}
-		this.context.dataDir().wipe();
-		this.context.out().println("Wiped " + this.context.dataDir().root());
+		context().dataDir().wipe();
+		context().out().println("Wiped " + context().dataDir().root());
 		return true;
 	}
 
@@ -195,7 +185,7 @@ final class UpCommand implements Callable<Integer> {
 		for (StackProcess process : stack.processes()) {
 			stack.handle(process.name()).ifPresent((handle) -> handle.onExit().thenRun(() -> {
 				if (!stack.isStopping()) {
-					this.context.err()
+					context().err()
 						.println("orderflow: " + process + " (pid " + handle.pid()
 								+ ") exited unexpectedly; see ./orderflow logs " + process);
 				}
@@ -204,9 +194,9 @@ final class UpCommand implements Callable<Integer> {
 	}
 
 	private void stopAll(LocalStack stack) {
-		this.context.out().println(System.lineSeparator() + "Stopping orderflow ...");
+		context().out().println(System.lineSeparator() + "Stopping orderflow ...");
 		stack.stop();
-		this.context.out().println("Stopped. Data kept in " + this.context.dataDir().root());
+		context().out().println("Stopped. Data kept in " + context().dataDir().root());
 	}
 
 }
