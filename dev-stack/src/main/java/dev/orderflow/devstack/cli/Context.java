@@ -6,16 +6,18 @@ import java.nio.file.Path;
 import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.Terminal;
 
 /**
- * What every command needs: where things are, and where to print.
+ * What every stack command needs: where things are, and where to print.
  */
 record Context(Installation installation, DataDir dataDir, PrintStream out, PrintStream err) {
 
-	static Context of(Arguments arguments, PrintStream out, PrintStream err) {
+	/** The data directory given, else the default ($ORDERFLOW_HOME, else .orderflow/ in the repository). */
+	static Context of(Path dataDir, Terminal terminal) {
 		Installation installation = Installation.locate();
-		Path dataDir = arguments.dataDir().orElseGet(() -> LocalStack.defaultDataDir(installation.repoRoot()));
-		return new Context(installation, new DataDir(dataDir), out, err);
+		Path dir = (dataDir != null) ? dataDir : LocalStack.defaultDataDir(installation.repoRoot());
+		return new Context(installation, new DataDir(dir), terminal.out(), terminal.err());
 	}
 
 }

@@ -9,17 +9,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.orderflow.authclient.DemoUser;
 import dev.orderflow.authclient.SignInException;
 import dev.orderflow.authclient.TokenClient;
 import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.StackPorts;
+import dev.orderflow.devstack.Terminal;
 
 /**
  * {@code dlt}: the dead letters of the running services through their {@code /api/dead-letters}
@@ -27,11 +38,12 @@ import dev.orderflow.devstack.StackPorts;
  * {@code dlt replay SERVICE --all} re-publish after a fix. A service that is down is reported,
  * not fatal to the others.
  */
-final class DeadLetterCommand {
+@Command(name = "dlt", description = "The dead letters of order-, inventory- and notification-service: "
+		+ "list them (the default), replay them after a fix.")
+final class DeadLetterCommand implements Callable<Integer> {
 
-	private static final String ROW = "  %-28s %-38s %-24s %-8s %s%n";
-
-	private static final String SET_ASIDE_ROW = "  %-10s %-38s %-16s %s%n";
+	/** The services that have a dead-letter API, as named on the command line. */
+	static final List<String> SERVICES = List.of("order-service", "inventory-service", "notification-service");
 
 	private final Map<String, URI> services;
 
@@ -39,36 +51,30 @@ final class DeadLetterCommand {
 
 	private final PrintStream err;
 
+	private final DeadLetterTables tables;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Supplier<String> token;
 
-	DeadLetterCommand(Map<String, URI> services, PrintStream out, PrintStream err) {
-		this(services, out, err, () -> null);
+	private String bearer;
+
+	@Spec
+	private CommandSpec spec;
+
+	/** Against the services on the stack's fixed ports, as the operator: the dead-letter APIs are theirs (ADR 0016). */
+	DeadLetterCommand(Terminal terminal) {
+		this(localServices(StackPorts.defaults()), terminal,
+				() -> TokenClient.local().accessToken(DemoUser.operator()));
 	}
 
-	/** With a source of bearer tokens: the dead-letter APIs are the operator's (ADR 0016). */
-	DeadLetterCommand(Map<String, URI> services, PrintStream out, PrintStream err, Supplier<String> token) {
+	/** With a source of bearer tokens, which may throw {@link SignInException}. */
+	DeadLetterCommand(Map<String, URI> services, Terminal terminal, Supplier<String> token) {
 		this.services = services;
-		this.out = out;
-		this.err = err;
+		this.out = terminal.out();
+		this.err = terminal.err();
+		this.tables = new DeadLetterTables(terminal.out());
 		this.token = token;
-	}
-
-	static boolean matches(String[] args) {
-		return args.length > 0 && args[0].equals("dlt");
-	}
-
-	/** Runs {@code dlt ...} against the services on the stack's fixed ports. */
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		try {
-			String operator = TokenClient.local().accessToken(DemoUser.operator());
-			return new DeadLetterCommand(localServices(StackPorts.defaults()), out, err, () -> operator).execute(args);
-		}
-		catch (SignInException ex) {
-			err.println("orderflow: the dead letters are the operator's, and signing in failed: " + ex.getMessage());
-			return 1;
-		}
 	}
 
 	static Map<String, URI> localServices(StackPorts ports) {
@@ -79,28 +85,46 @@ final class DeadLetterCommand {
 		return services;
 	}
 
-	int execute(String[] args) {
-		DltRequest request;
+	/** {@code dlt} alone lists, as {@code dlt list} does. */
+	@Override
+	public Integer call() throws InterruptedException {
+		return list();
+	}
+
+	@Command(name = "list", description = "Every service's dead letters, and the outbox events it set aside.")
+	int list() throws InterruptedException {
+		return signIn() ? listAll() : 1;
+	}
+
+	@Command(name = "replay", description = "Re-publish one dead letter, or --all not replayed yet, after a fix.")
+	int replay(@Parameters(paramLabel = "SERVICE", completionCandidates = Services.class,
+			description = "order-service, inventory-service or notification-service") String service,
+			@Parameters(paramLabel = "ID", arity = "0..1", description = "the dead letter, e.g. orders.DLT-0-4") String id,
+			@Option(names = "--all", description = "every dead letter of the service not replayed yet") boolean all)
+			throws InterruptedException {
+		CommandLine replay = this.spec.subcommands().get("replay");
+		if (!SERVICES.contains(service)) {
+			throw new ParameterException(replay, "Unknown service " + service + "; one of: " + String.join(", ", SERVICES));
+		}
+		if ((id == null) == !all) {
+			throw new ParameterException(replay,
+					"dlt replay needs SERVICE and ID (or --all), e.g. dlt replay inventory-service orders.DLT-0-4");
+		}
+		if (!signIn()) {
+			return 1;
+		}
+		return all ? post(service, "/api/dead-letters/replay")
+				: post(service, "/api/dead-letters/" + encode(id) + "/replay");
+	}
+
+	private boolean signIn() {
 		try {
-			request = DltRequest.parse(Arrays.asList(args).subList(1, args.length));
+			this.bearer = this.token.get();
+			return true;
 		}
-		catch (UsageException ex) {
-			this.err.println("orderflow: " + ex.getMessage());
-			this.err.println("Run ./orderflow help for usage.");
-			return 2;
-		}
-		try {
-			if (request instanceof DltRequest.Replay replay) {
-				return replay(replay.service(), "/api/dead-letters/" + encode(replay.id()) + "/replay");
-			}
-			if (request instanceof DltRequest.ReplayAll replayAll) {
-				return replay(replayAll.service(), "/api/dead-letters/replay");
-			}
-			return listAll();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 130;
+		catch (SignInException ex) {
+			this.err.println("orderflow: the dead letters are the operator's, and signing in failed: " + ex.getMessage());
+			return false;
 		}
 	}
 
@@ -122,7 +146,7 @@ final class DeadLetterCommand {
 				failures++;
 				continue;
 			}
-			printTable(name, deadLetters(response.body()));
+			this.tables.deadLetters(name, deadLetters(response.body()));
 			failures += listSetAside(name, service.getValue());
 		}
 		return (failures == 0) ? 0 : 1;
@@ -141,29 +165,12 @@ final class DeadLetterCommand {
 			this.out.println(name + ": set-aside events: " + problem(response));
 			return 1;
 		}
-		printSetAside(name, deadLetters(response.body()));
+		this.tables.setAside(name, deadLetters(response.body()));
 		return 0;
 	}
 
-	void printSetAside(String service, List<Map<?, ?>> events) {
-		if (events.isEmpty()) {
-			return;
-		}
-		this.out.println(service + ": " + events.size() + " outbox event(s) set aside, never published");
-		this.out.printf(SET_ASIDE_ROW, "OUTBOX ID", "KEY", "EVENT", "REASON");
-		for (Map<?, ?> event : events) {
-			String type = text(event.get("eventType"), 200);
-			this.out.printf(SET_ASIDE_ROW, event.get("id"), text(event.get("key"), 38),
-					type.substring(type.lastIndexOf('.') + 1), text(event.get("reason"), 100).replaceAll("\\s+", " "));
-		}
-	}
-
-	private int replay(String service, String path) throws InterruptedException {
+	private int post(String service, String path) throws InterruptedException {
 		URI base = this.services.get(service);
-		if (base == null) {
-			this.err.println("orderflow: no dead-letter API known for " + service);
-			return 2;
-		}
 		HttpResponse<String> response;
 		try {
 			response = send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
@@ -176,7 +183,7 @@ final class DeadLetterCommand {
 			this.err.println("orderflow: " + service + ": " + problem(response));
 			return 1;
 		}
-		Map<?, ?> body = (Map<?, ?>) Json.parse(response.body());
+		Map<?, ?> body = JsonMapper.shared().readValue(response.body(), Map.class);
 		if (body.containsKey("replayed") && !body.containsKey("id")) {
 			this.out.println(service + ": replayed " + body.get("replayed") + " dead letter(s)");
 		}
@@ -187,35 +194,14 @@ final class DeadLetterCommand {
 		return 0;
 	}
 
-	void printTable(String service, List<Map<?, ?>> deadLetters) {
-		this.out.println(service + ": " + deadLetters.size() + " dead letter(s)");
-		if (deadLetters.isEmpty()) {
-			return;
-		}
-		this.out.printf(ROW, "ID", "KEY", "FROM", "REPLAYED", "EXCEPTION");
-		for (Map<?, ?> deadLetter : deadLetters) {
-			this.out.printf(ROW, deadLetter.get("id"), text(deadLetter.get("key"), 38),
-					deadLetter.get("originalTopic") + "-" + text(deadLetter.get("originalPartition"), 4) + "@"
-							+ text(deadLetter.get("originalOffset"), 12),
-					Boolean.TRUE.equals(deadLetter.get("replayed")) ? "yes" : "no", exception(deadLetter));
-		}
-	}
-
 	@SuppressWarnings("unchecked")
 	private static List<Map<?, ?>> deadLetters(String body) {
-		return (List<Map<?, ?>>) Json.parse(body);
-	}
-
-	/** The exception's simple class name and the start of its message. */
-	private static String exception(Map<?, ?> deadLetter) {
-		String type = text(deadLetter.get("exceptionClass"), 200);
-		String simple = type.substring(type.lastIndexOf('.') + 1);
-		return simple + ": " + text(deadLetter.get("exceptionMessage"), 80).replaceAll("\\s+", " ");
+		return JsonMapper.shared().readValue(body, List.class);
 	}
 
 	private static String problem(HttpResponse<String> response) {
 		try {
-			Map<?, ?> problem = (Map<?, ?>) Json.parse(response.body());
+			Map<?, ?> problem = JsonMapper.shared().readValue(response.body(), Map.class);
 			Object detail = problem.get("detail");
 			return response.statusCode() + " " + problem.get("title") + ((detail != null) ? " (" + detail + ")" : "");
 		}
@@ -225,17 +211,11 @@ final class DeadLetterCommand {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		String bearer = this.token.get();
-		if (bearer != null) {
-			request.header("Authorization", "Bearer " + bearer);
+		if (this.bearer != null) {
+			request.header("Authorization", "Bearer " + this.bearer);
 		}
 		return this.http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String text(Object value, int max) {
-		String text = (value != null) ? value.toString() : "-";
-		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 
 	private static String encode(String id) {
@@ -244,6 +224,15 @@ final class DeadLetterCommand {
 
 	private static URI base(int port) {
 		return URI.create("http://127.0.0.1:" + port);
+	}
+
+	/** What shell completion offers after {@code dlt replay}. */
+	static final class Services extends ArrayList<String> {
+
+		Services() {
+			super(SERVICES);
+		}
+
 	}
 
 }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import picocli.CommandLine.Command;
+
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.process.CommandLines;
 import dev.orderflow.devstack.process.ManagedProcess;
 import dev.orderflow.devstack.process.PidFile;
@@ -18,16 +21,16 @@ import dev.orderflow.devstack.process.PidFile;
  * instance, every broker, PostgreSQL last. A pid that no longer runs our process (pids get
  * reused) is left alone.
  */
-final class DownCommand {
+@Command(name = "down", description = "Stop a detached stack.")
+final class DownCommand extends StackCommand {
 
-	private final Context context;
-
-	DownCommand(Context context) {
-		this.context = context;
+	DownCommand(Terminal terminal) {
+		super(terminal);
 	}
 
+	@Override
 	int run() {
-		List<StackProcess> reversed = new ArrayList<>(LocalStack.recorded(this.context.dataDir()));
+		List<StackProcess> reversed = new ArrayList<>(LocalStack.recorded(context().dataDir()));
 		Collections.reverse(reversed);
 		int stopped = 0;
 		boolean failed = false;
@@ -35,11 +38,11 @@ final class DownCommand {
 		for (List<StackProcess> together : LocalStack.byComponent(reversed)) {
 			Map<StackProcess, ProcessHandle> ours = new LinkedHashMap<>();
 			for (StackProcess name : together) {
-				PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), name);
+				PidFile pidFile = LocalStack.pidFile(context().dataDir(), name);
 				Optional<Long> pid = pidFile.read();
 				Optional<ProcessHandle> running = pidFile.runningProcess();
 				if (running.isPresent()) {
-					this.context.out().println("  stopping " + name + " (pid " + pid.orElseThrow() + ")");
+					context().out().println("  stopping " + name + " (pid " + pid.orElseThrow() + ")");
 					ours.put(name, running.get());
 				}
 				else {
@@ -48,17 +51,17 @@ final class DownCommand {
 			}
 			failed |= !ManagedProcess.stopTogether(ours.values(), LocalStack.STOP_GRACE);
 			stopped += ours.size();
-			together.forEach((name) -> LocalStack.pidFile(this.context.dataDir(), name).delete());
+			together.forEach((name) -> LocalStack.pidFile(context().dataDir(), name).delete());
 		}
-		this.context.out()
-			.println((stopped == 0) ? "No orderflow stack is running from " + this.context.dataDir().root() + "."
-					: "Stopped " + stopped + " process(es). Data kept in " + this.context.dataDir().root());
+		context().out()
+			.println((stopped == 0) ? "No orderflow stack is running from " + context().dataDir().root() + "."
+					: "Stopped " + stopped + " process(es). Data kept in " + context().dataDir().root());
 		return failed ? 1 : 0;
 	}
 
 	private void reportStale(StackProcess name, long pid) {
 		Optional<String> stranger = CommandLines.of(pid).filter((line) -> !line.isBlank());
-		stranger.ifPresent((line) -> this.context.out()
+		stranger.ifPresent((line) -> context().out()
 			.println("  pid " + pid + " of " + name + " now runs something else; leaving it alone: "
 					+ abbreviate(line.trim())));
 	}

@@ -6,8 +6,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.orderflow.devstack.StackProcess;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 import dev.orderflow.devstack.LocalStack;
+import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.process.PidFile;
 
 /**
@@ -16,22 +20,26 @@ import dev.orderflow.devstack.process.PidFile;
  * our process (pids get reused). The pid file stays, as after a crash; {@code up -d} starts the
  * process again.
  */
-final class KillCommand {
+@Command(name = "kill", description = "SIGKILL one process, as a crash would (for the fault labs); up -d restarts it.")
+final class KillCommand extends StackCommand {
 
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
-	private final Context context;
+	@Mixin
+	private ProcessName target;
 
-	KillCommand(Context context) {
-		this.context = context;
+	KillCommand(Terminal terminal) {
+		super(terminal);
 	}
 
-	int run(StackProcess name) {
-		PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), name);
+	@Override
+	int run() {
+		StackProcess name = this.target.process();
+		PidFile pidFile = LocalStack.pidFile(context().dataDir(), name);
 		Optional<ProcessHandle> ours = pidFile.runningProcess();
 		if (ours.isEmpty()) {
-			this.context.err()
-				.println("orderflow: " + name + " is not running from " + this.context.dataDir().root()
+			context().err()
+				.println("orderflow: " + name + " is not running from " + context().dataDir().root()
 						+ pidFile.read().map((pid) -> " (pid " + pid + " has exited)").orElse("")
 						+ "; ./orderflow status shows what runs");
 			return 1;
@@ -39,12 +47,12 @@ final class KillCommand {
 		ProcessHandle process = ours.get();
 		process.destroyForcibly();
 		if (!awaitExit(process)) {
-			this.context.err()
+			context().err()
 				.println("orderflow: " + name + " (pid " + process.pid() + ") did not exit within "
 						+ EXIT_WAIT.toSeconds() + " s of SIGKILL");
 			return 1;
 		}
-		this.context.out()
+		context().out()
 			.println("killed " + name + " (pid " + process.pid()
 					+ ") with SIGKILL, as a crash would; ./orderflow up -d starts it again");
 		return 0;

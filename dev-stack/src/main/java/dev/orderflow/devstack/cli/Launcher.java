@@ -1,12 +1,19 @@
 package dev.orderflow.devstack.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
-import dev.orderflow.devstack.Installation;
-import dev.orderflow.devstack.process.StartupException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
+
+import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code ./orderflow}: parses the command line and runs the command.
+ * {@code ./orderflow}: parses the command line with picocli and runs the command. Exit codes: 0
+ * done, 1 failed (the message says why), 2 the command line is wrong, 3 {@code status} of a stack
+ * that does not run, 130 interrupted.
  */
 public final class Launcher {
 
@@ -19,69 +26,33 @@ public final class Launcher {
 
 	/** Runs one command; returns the process exit code. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		if (WorkshopCommands.matches(args)) {
-			return WorkshopCommands.run(args, out, err);
-		}
-		if (BenchCommand.matches(args)) {
-			return runBench(args, err);
-		}
-		if (TokenCommand.matches(args)) {
-			return TokenCommand.run(args, out, err);
-		}
-		if (DeadLetterCommand.matches(args)) {
-			return DeadLetterCommand.run(args, out, err);
-		}
-		Arguments arguments;
-		try {
-			arguments = ArgumentParser.parse(args);
-		}
-		catch (UsageException ex) {
-			err.println("orderflow: " + ex.getMessage());
-			err.println("Run ./orderflow help for usage.");
-			return 2;
-		}
-		if (arguments.command() == Arguments.Command.HELP) {
-			out.print(Help.TEXT);
-			return 0;
-		}
-		try {
-			Context context = Context.of(arguments, out, err);
-			return switch (arguments.command()) {
-				case UP -> new UpCommand(context).run(arguments);
-				case DOWN -> new DownCommand(context).run();
-				case STATUS -> new StatusCommand(context).run();
-				case LOGS -> new LogsCommand(context).run(arguments.target().orElseThrow());
-				case KILL -> new KillCommand(context).run(arguments.target().orElseThrow());
-				case MAIL -> new MailCommand(context).run();
-				case HELP -> 0;
-			};
-		}
-		catch (StartupException | IllegalStateException | java.io.UncheckedIOException ex) {
-			err.println("orderflow: " + ex.getMessage());
-			return 1;
-		}
-		catch (java.io.IOException ex) {
-			err.println("orderflow: " + ex);
-			return 1;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 130;
-		}
+		Terminal terminal = new Terminal(out, err);
+		return execute(commandLine(terminal), terminal, args);
 	}
 
-	// the bench has options of its own, so its command line skips the launcher's parser
-	private static int runBench(String[] args, PrintStream err) {
+	/** The whole command tree, for running and for generating the completion script. */
+	static CommandLine commandLine(Terminal terminal) {
+		CommandLine commandLine = new CommandLine(OrderflowCommand.class, new CommandFactory(terminal));
+		CommandSpec root = commandLine.getCommandSpec();
+		root.usageMessage().sectionKeys(List.of("overview")).sectionMap(Map.of("overview", (help) -> OrderflowCommand.OVERVIEW));
+		BenchCommand.passHelpThrough(commandLine.getSubcommands().get(BenchCommand.NAME));
+		return commandLine;
+	}
+
+	/** Runs {@code args} on a command line with the launcher's streams and error reporting. */
+	static int execute(CommandLine commandLine, Terminal terminal, String... args) {
+		PrintWriter out = new PrintWriter(terminal.out(), true);
+		PrintWriter err = new PrintWriter(terminal.err(), true);
+		commandLine.setOut(out)
+			.setErr(err)
+			.setParameterExceptionHandler(new UsageErrorHandler())
+			.setExecutionExceptionHandler(new FailureHandler());
 		try {
-			return new BenchCommand(Installation.locate(), err).run(args);
+			return commandLine.execute(args);
 		}
-		catch (IllegalStateException | java.io.IOException ex) {
-			err.println("orderflow: " + ex.getMessage());
-			return 1;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 130;
+		finally {
+			out.flush();
+			err.flush();
 		}
 	}
 

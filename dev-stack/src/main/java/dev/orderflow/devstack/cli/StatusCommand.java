@@ -3,9 +3,12 @@ package dev.orderflow.devstack.cli;
 import java.util.List;
 import java.util.Optional;
 
+import picocli.CommandLine.Command;
+
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.StackProcess;
+import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.Topology;
 import dev.orderflow.devstack.process.HttpReadiness;
 import dev.orderflow.devstack.process.PidFile;
@@ -17,38 +20,38 @@ import dev.orderflow.devstack.process.Readiness;
  * the broker answering an admin client with its whole cluster, PostgreSQL accepting a connection,
  * the SMTP greeting). Exit code 0 when every recorded process is alive and ready.
  */
-final class StatusCommand {
+@Command(name = "status", description = "Show each process: pid, port, alive, ready; exit code 3 when nothing runs.")
+final class StatusCommand extends StackCommand {
 
 	private static final String ROW = "%-22s %-8s %-6s %-6s %s%n";
 
-	private final Context context;
-
-	StatusCommand(Context context) {
-		this.context = context;
+	StatusCommand(Terminal terminal) {
+		super(terminal);
 	}
 
+	@Override
 	int run() {
 		StackPorts ports = StackPorts.defaults();
-		Optional<Topology> recorded = Topology.recorded(this.context.dataDir());
+		Optional<Topology> recorded = Topology.recorded(context().dataDir());
 		Topology topology = recorded.orElse(Topology.single());
-		this.context.out().println("orderflow stack in " + this.context.dataDir().root()
+		context().out().println("orderflow stack in " + context().dataDir().root()
 				+ recorded.filter((t) -> !t.isSingle()).map((t) -> " (" + t.describe() + ")").orElse(""));
-		this.context.out().printf(ROW, "NAME", "PID", "PORT", "ALIVE", "READY");
+		context().out().printf(ROW, "NAME", "PID", "PORT", "ALIVE", "READY");
 		int recordedPids = 0;
 		int healthy = 0;
-		for (StackProcess process : LocalStack.recorded(this.context.dataDir())) {
-			PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), process);
+		for (StackProcess process : LocalStack.recorded(context().dataDir())) {
+			PidFile pidFile = LocalStack.pidFile(context().dataDir(), process);
 			Optional<Long> pid = pidFile.read();
 			Optional<ProcessHandle> running = pidFile.runningProcess();
 			boolean ready = running.isPresent() && check(LocalStack.readiness(process, ports, topology));
 			recordedPids += pid.isPresent() ? 1 : 0;
 			healthy += ready ? 1 : 0;
-			this.context.out()
+			context().out()
 				.printf(ROW, process.name(), pid.map(String::valueOf).orElse("-"), ports.of(process),
 						running.isPresent() ? "yes" : "no", running.isPresent() ? readyColumn(ready, process, ports) : "-");
 		}
 		if (recordedPids == 0) {
-			this.context.out().println("Not running. Start it with ./orderflow up -d");
+			context().out().println("Not running. Start it with ./orderflow up -d");
 			return 3;
 		}
 		return (healthy == recordedPids) ? 0 : 1;

@@ -1,10 +1,12 @@
 package dev.orderflow.devstack.cli;
 
-import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import dev.orderflow.authclient.DemoUser;
 import dev.orderflow.authclient.SignInException;
 import dev.orderflow.authclient.TokenClient;
+import dev.orderflow.devstack.Terminal;
 
 /**
  * {@code ./orderflow token customer c-1} and {@code ./orderflow token operator}: signs the demo user in
@@ -12,39 +14,40 @@ import dev.orderflow.authclient.TokenClient;
  * login form and the code flow with PKCE, and prints the access token alone, for
  * {@code TOKEN=$(./orderflow token customer c-1)}.
  */
+@Command(name = "token", description = "Sign a demo user in at the authorization server and print an access token: "
+		+ "TOKEN=$(./orderflow token customer c-1)")
 final class TokenCommand {
 
-	static final String USAGE = "usage: ./orderflow token customer ID | ./orderflow token operator";
+	private final Terminal terminal;
 
-	private TokenCommand() {
+	private final TokenClient client;
+
+	TokenCommand(Terminal terminal) {
+		this(terminal, TokenClient.local());
 	}
 
-	static boolean matches(String[] args) {
-		return args.length > 0 && args[0].equals("token");
+	TokenCommand(Terminal terminal, TokenClient client) {
+		this.terminal = terminal;
+		this.client = client;
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		return run(args, out, err, TokenClient.local());
+	@Command(name = "customer", description = "A customer's token, e.g. for c-1 or c-2.")
+	int customer(@Parameters(paramLabel = "ID", description = "the customer id, e.g. c-1") String id) {
+		return print(DemoUser.customer(id));
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err, TokenClient client) {
-		DemoUser user;
-		if (args.length == 3 && args[1].equals("customer") && !args[2].isBlank()) {
-			user = DemoUser.customer(args[2]);
-		}
-		else if (args.length == 2 && args[1].equals("operator")) {
-			user = DemoUser.operator();
-		}
-		else {
-			err.println("orderflow: " + USAGE);
-			return 2;
-		}
+	@Command(name = "operator", description = "The operator's token (dead letters, all orders).")
+	int operator() {
+		return print(DemoUser.operator());
+	}
+
+	private int print(DemoUser user) {
 		try {
-			out.println(client.accessToken(user));
+			this.terminal.out().println(this.client.accessToken(user));
 			return 0;
 		}
 		catch (SignInException ex) {
-			err.println("orderflow: " + ex.getMessage());
+			this.terminal.err().println("orderflow: " + ex.getMessage());
 			return 1;
 		}
 	}

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,11 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import dev.orderflow.devstack.Terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code ./orderflow dlt} against a fake service that answers like the dead-letter API, and a port
@@ -120,28 +123,23 @@ class DeadLetterCommandTest {
 	}
 
 	@Test
-	void parsesTheDltCommandLine() {
-		assertThat(DltRequest.parse(List.of())).isInstanceOf(DltRequest.ListAll.class);
-		assertThat(DltRequest.parse(List.of("list"))).isInstanceOf(DltRequest.ListAll.class);
-		assertThat(DltRequest.parse(List.of("replay", "order-service", "inventory.DLT-0-3")))
-			.isEqualTo(new DltRequest.Replay("order-service", "inventory.DLT-0-3"));
-		assertThat(DltRequest.parse(List.of("replay", "notification-service", "--all")))
-			.isEqualTo(new DltRequest.ReplayAll("notification-service"));
+	void dltAloneListsAsDltListDoes() {
+		assertThat(run("dlt")).isEqualTo(1);
+
+		assertThat(out()).contains("inventory-service: 2 dead letter(s)");
 	}
 
 	@Test
-	void rejectsMalformedDltCommandLines() {
-		assertThatThrownBy(() -> DltRequest.parse(List.of("purge"))).isInstanceOf(UsageException.class)
-			.hasMessageContaining("list or replay");
-		assertThatThrownBy(() -> DltRequest.parse(List.of("replay", "order-service")))
-			.hasMessageContaining("needs SERVICE and ID");
-		assertThatThrownBy(() -> DltRequest.parse(List.of("replay", "kafka", "x-0-1")))
-			.hasMessageContaining("Unknown service kafka");
-		assertThatThrownBy(() -> DltRequest.parse(List.of("replay", "order-service", "--force")))
-			.hasMessageContaining("Unknown option --force");
-
+	void rejectsMalformedDltCommandLinesSayingWhatIsWrong() {
 		assertThat(run("dlt", "purge")).isEqualTo(2);
-		assertThat(err()).contains("./orderflow help");
+		assertThat(err()).contains("Unknown command purge", "Run dlt --help for usage.");
+		assertThat(run("dlt", "replay", "order-service")).isEqualTo(2);
+		assertThat(err()).contains("dlt replay needs SERVICE and ID (or --all)");
+		assertThat(run("dlt", "replay", "kafka", "x-0-1")).isEqualTo(2);
+		assertThat(err()).contains("Unknown service kafka; one of: order-service, inventory-service, notification-service");
+		assertThat(run("dlt", "replay", "order-service", "--force")).isEqualTo(2);
+		assertThat(err()).contains("Unknown option: '--force'");
+		assertThat(this.requests).isEmpty();
 	}
 
 	@Test
@@ -183,7 +181,10 @@ class DeadLetterCommandTest {
 		Map<String, URI> services = new LinkedHashMap<>();
 		services.put("order-service", this.down);
 		services.put("inventory-service", URI.create("http://127.0.0.1:" + this.inventory.getAddress().getPort()));
-		return new DeadLetterCommand(services, print(this.out), print(this.err)).execute(args);
+		Terminal terminal = new Terminal(print(this.out), print(this.err));
+		// the dlt command alone, against the fake services; the first argument is "dlt" itself
+		return Launcher.execute(new CommandLine(new DeadLetterCommand(services, terminal, () -> null)), terminal,
+				Arrays.copyOfRange(args, 1, args.length));
 	}
 
 	private static PrintStream print(ByteArrayOutputStream stream) {

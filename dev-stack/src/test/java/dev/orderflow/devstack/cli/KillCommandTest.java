@@ -32,7 +32,7 @@ class KillCommandTest extends AbstractLauncherTest {
 	@Test
 	void needsAKnownName() {
 		assertThat(run("kill")).isEqualTo(2);
-		assertThat(err()).contains("kill needs a NAME");
+		assertThat(err()).contains("Missing required parameter: 'NAME'", "Run ./orderflow kill --help for usage.");
 		assertThat(run("kill", "payment-service")).isEqualTo(2);
 		assertThat(err()).contains("Unknown component payment-service");
 	}

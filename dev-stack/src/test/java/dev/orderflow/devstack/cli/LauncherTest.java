@@ -40,4 +40,54 @@ class LauncherTest extends AbstractLauncherTest {
 		assertThat(out()).contains("No mail received yet");
 	}
 
+	@Test
+	void everyCommandExplainsItsOptionsWithHelp() {
+		assertThat(run("up", "--help")).isZero();
+		assertThat(out()).contains("Usage: ./orderflow up", "-d, --detach", "--only=COMPONENT", "--instances=N",
+				"--data-dir=DIR");
+
+		assertThat(run("help", "kill")).isZero();
+		assertThat(out()).contains("Usage: ./orderflow kill", "NAME", "order-service-2");
+	}
+
+	@Test
+	void aMistypedCommandGetsTheClosestOneSuggested() {
+		assertThat(run("stauts")).isEqualTo(2);
+
+		assertThat(err()).contains("Unknown command stauts", "Did you mean: ./orderflow status");
+	}
+
+	@Test
+	void aMistypedOptionGetsTheClosestOneSuggested() {
+		assertThat(run("up", "--detatch")).isEqualTo(2);
+
+		assertThat(err()).contains("Unknown option: '--detatch'", "Possible solutions: --detach",
+				"Run ./orderflow up --help for usage.");
+	}
+
+	@Test
+	void aCommandWithSubcommandsNamesThemWhenNoneIsGiven() {
+		assertThat(run("token")).isEqualTo(2);
+
+		assertThat(err()).contains("Missing required subcommand, one of: customer, operator");
+	}
+
+	@Test
+	void completionPrintsABashScriptThatKnowsTheCommandsAndTheirOptions() {
+		assertThat(run("completion")).isZero();
+
+		assertThat(out()).startsWith("#!/usr/bin/env bash")
+			.contains("complete -F _complete_orderflow")
+			.contains("up", "down", "status", "logs", "dlt", "lab", "--detach", "--only", "order-service");
+	}
+
+	@Test
+	void doctorAndLabRunThroughTheLauncher(@TempDir Path dataDir) {
+		assertThat(run("doctor", "--data-dir", dataDir.toString())).isIn(0, 1);
+		assertThat(out()).contains("Java 17 or newer", "disk >= 2 GiB free");
+
+		assertThat(run("lab", "check", "10")).isEqualTo(2);
+		assertThat(err()).contains("no lab 10; labs are 1..9");
+	}
+
 }

@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import dev.orderflow.devstack.ports.PortCheck;
-import dev.orderflow.authclient.TokenClient;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import dev.orderflow.authclient.TokenClient;
+import dev.orderflow.devstack.Terminal;
+import dev.orderflow.devstack.ports.PortCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +21,11 @@ class TokenCommandTest {
 
 	@Test
 	void saysHowToAskForAToken() {
-		int status = run("token", "customer");
+		int status = run("customer");
 
 		assertThat(status).isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(TokenCommand.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'ID'",
+				"token customer --help");
 		assertThat(this.out.size()).isZero();
 	}
 
@@ -29,7 +33,7 @@ class TokenCommandTest {
 	void saysWhereTheAuthorizationServerWasLookedForWhenItDoesNotAnswer() {
 		int port = PortCheck.freePort();
 
-		int status = run(TokenClient.onPort(port), "token", "operator");
+		int status = run(TokenClient.onPort(port), "operator");
 
 		assertThat(status).isEqualTo(1);
 		assertThat(this.err.toString(StandardCharsets.UTF_8))
@@ -42,8 +46,10 @@ class TokenCommandTest {
 	}
 
 	private int run(TokenClient client, String... args) {
-		return TokenCommand.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8), client);
+		Terminal terminal = new Terminal(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+		// the token command alone, signing in where the test says; args start after "token"
+		return Launcher.execute(new CommandLine(new TokenCommand(terminal, client)), terminal, args);
 	}
 
 }

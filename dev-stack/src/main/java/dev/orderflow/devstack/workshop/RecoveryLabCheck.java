@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +77,7 @@ final class RecoveryLabCheck {
 	}
 
 	private List<Map<?, ?>> orders(int orderService) {
-		Object all = this.probe.get(orderService, "/api/orders?limit=500").map(Json::parse).orElse(List.of());
+		Object all = this.probe.get(orderService, "/api/orders?limit=500").map(LabJson::parse).orElse(List.of());
 		List<Map<?, ?>> mine = new ArrayList<>();
 		if (all instanceof List<?> list) {
 			list.stream()

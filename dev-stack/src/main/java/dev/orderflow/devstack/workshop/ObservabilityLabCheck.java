@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +88,7 @@ final class ObservabilityLabCheck {
 
 	private Optional<String> order(int orderService) {
 		Object confirmed = this.probe.get(orderService, "/api/orders?status=CONFIRMED&limit=500")
-			.map(Json::parse)
+			.map(LabJson::parse)
 			.orElse(List.of());
 		if (!(confirmed instanceof List<?> orders)) {
 			return Optional.empty();

@@ -1,8 +1,9 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.StackPorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code lab check N} against fake services that answer like the registry and order-service, a
@@ -52,6 +54,8 @@ class LabCommandTest {
 			+ "{\"name\":\"channel\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private final Map<String, String> registryAnswers = new ConcurrentHashMap<>();
 
@@ -293,7 +297,7 @@ class LabCommandTest {
 				+ "\"Rule 'atMostTenUnitsPerLine' (READ CONDITION on field lines) failed\",\"valuePreview\":"
 				+ "\"{\\\"customerEmail\\\": \\\"****\\\"}\"}]");
 
-		assertThat(inventoryOnOrderServicesFake().run(List.of("check", "9"))).isZero();
+		assertThat(new CommandLine(inventoryOnOrderServicesFake()).execute("check", "9")).isZero();
 		assertThat(out()).contains("OK    the latest OrderPlaced version carries rule atMostTenUnitsPerLine",
 				"OK    inventory-service dead-lettered an event that broke atMostTenUnitsPerLine",
 				"OK    the dead-letter previews mask the customer's e-mail address", "Lab 9: done.");
@@ -304,7 +308,7 @@ class LabCommandTest {
 		this.registryAnswers.put("/subjects/" + DataContractsLabCheck.SUBJECT + "/versions/latest", "{\"ruleSet\":{}}");
 		this.orderServiceAnswers.put("/api/dead-letters", "[]");
 
-		assertThat(inventoryOnOrderServicesFake().run(List.of("check", "9"))).isEqualTo(1);
+		assertThat(new CommandLine(inventoryOnOrderServicesFake()).execute("check", "9")).isEqualTo(1);
 		assertThat(out()).contains("MISSING the latest OrderPlaced version carries rule atMostTenUnitsPerLine",
 				"register it with the schema (lab 09, step 2)",
 				"MISSING inventory-service dead-lettered an event that broke atMostTenUnitsPerLine");
@@ -312,8 +316,10 @@ class LabCommandTest {
 
 	@Test
 	void unknownLabsAreUsageErrors() {
-		assertThatThrownBy(() -> check("10")).isInstanceOf(UsageException.class).hasMessageContaining("labs are 1..9");
-		assertThatThrownBy(() -> command().run(List.of("verify", "3"))).isInstanceOf(UsageException.class);
+		assertThat(check("10")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("no lab 10; labs are 1..9");
+		assertThat(commandLine().execute("verify", "3")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Unmatched arguments", "verify");
 	}
 
 	/** Both payment subjects, the topic, a group that caught up, a charged order and a cancelled declined one. */
@@ -370,7 +376,7 @@ class LabCommandTest {
 		for (int i = 0; i < schemas.length; i++) {
 			versions.append((i > 0) ? "," : "").append(i + 1);
 			String answer = "{\"subject\":\"" + SchemaLabCheck.SUBJECT + "\",\"version\":" + (i + 1) + ",\"schema\":"
-					+ LabCommand.jsonString(schemas[i]) + "}";
+					+ JsonMapper.shared().writeValueAsString(schemas[i]) + "}";
 			this.registryAnswers.put("/subjects/" + SchemaLabCheck.SUBJECT + "/versions/" + (i + 1), answer);
 			this.registryAnswers.put("/subjects/" + SchemaLabCheck.SUBJECT + "/versions/latest", answer);
 		}
@@ -384,13 +390,18 @@ class LabCommandTest {
 	}
 
 	private int check(String lab) {
-		return command().run(List.of("check", lab));
+		return commandLine().execute("check", lab);
+	}
+
+	/** The command as ./orderflow runs it: picocli parses the command line and reports usage errors. */
+	private CommandLine commandLine() {
+		return new CommandLine(command()).setErr(new PrintWriter(this.err, true, StandardCharsets.UTF_8));
 	}
 
 	/** The order-service fake answers for inventory-service too (readiness and dead letters). */
 	private LabCommand inventoryOnOrderServicesFake() {
 		StackPorts ports = new StackPorts(this.closed, this.closed, this.registry.getAddress().getPort(),
-				this.closed, this.orderService.getAddress().getPort(), this.closed, this.closed);
+				this.closed, this.orderService.getAddress().getPort(), this.closed, this.closed, 5432, this.closed);
 		return new LabCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8), () -> this.dataDir,
 				() -> new LabProbe(ports, new DataDir(this.dataDir), (stack) -> fakeKafka()), (workDir, args) -> Optional.empty());
 	}

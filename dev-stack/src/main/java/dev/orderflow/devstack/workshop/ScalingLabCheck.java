@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

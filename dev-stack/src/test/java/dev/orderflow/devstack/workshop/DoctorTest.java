@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,13 +8,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orderflow.devstack.cli.DoctorCommand.Check;
-import dev.orderflow.devstack.cli.DoctorCommand.Machine;
+import dev.orderflow.devstack.workshop.Doctor.Check;
+import dev.orderflow.devstack.workshop.Doctor.Machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./orderflow doctor}: one line per requirement, non-zero exit when one fails. */
-class DoctorCommandTest {
+class DoctorTest {
 
 	private static final Path DATA = Path.of("/tmp/orderflow-data");
 
@@ -26,7 +26,7 @@ class DoctorCommandTest {
 	void passesOnAMachineThatMeetsEveryRequirement() {
 		Machine machine = new Machine(17, (port) -> true, 2 * GIB, 4 * GIB);
 
-		int exit = doctor().report(DoctorCommand.checks(machine, DATA));
+		int exit = doctor().report(Doctor.checks(machine, DATA));
 
 		assertThat(exit).isZero();
 		assertThat(lines()).hasSize(12).allMatch((line) -> line.startsWith("OK  ") || line.startsWith("All checks"));
@@ -36,7 +36,7 @@ class DoctorCommandTest {
 
 	@Test
 	void failsOnOldJavaAndSaysWhatToDo() {
-		List<Check> checks = DoctorCommand.checks(new Machine(11, (port) -> true, 10 * GIB, 16 * GIB), DATA);
+		List<Check> checks = Doctor.checks(new Machine(11, (port) -> true, 10 * GIB, 16 * GIB), DATA);
 
 		assertThat(doctor().report(checks)).isEqualTo(1);
 		assertThat(text()).contains("FAIL  Java 17 or newer", "running Java 11: install a JDK 17+",
@@ -45,7 +45,7 @@ class DoctorCommandTest {
 
 	@Test
 	void failsOnEachBusyPortNamingWhoWantsIt() {
-		List<Check> checks = DoctorCommand.checks(new Machine(21, (port) -> port != 8081 && port != 3025, 10 * GIB,
+		List<Check> checks = Doctor.checks(new Machine(21, (port) -> port != 8081 && port != 3025, 10 * GIB,
 				16 * GIB), DATA);
 
 		assertThat(doctor().report(checks)).isEqualTo(1);
@@ -55,7 +55,7 @@ class DoctorCommandTest {
 
 	@Test
 	void failsOnLowDiskAndMemory() {
-		List<Check> checks = DoctorCommand.checks(new Machine(25, (port) -> true, GIB, 3 * GIB), DATA);
+		List<Check> checks = Doctor.checks(new Machine(25, (port) -> true, GIB, 3 * GIB), DATA);
 
 		assertThat(doctor().report(checks)).isEqualTo(1);
 		assertThat(text()).contains("FAIL  disk >= 2 GiB free", "1.0 GiB free for " + DATA,
@@ -64,25 +64,15 @@ class DoctorCommandTest {
 
 	@Test
 	void runsOnThisMachineAndPrintsEveryCheck() {
-		int exit = new DoctorCommand(new PrintStream(this.output, true, StandardCharsets.UTF_8), DATA).run();
+		int exit = new Doctor(new PrintStream(this.output, true, StandardCharsets.UTF_8), DATA).run();
 
 		assertThat(exit).isIn(0, 1);
 		assertThat(lines()).hasSize(12);
 		assertThat(text()).contains("Java 17 or newer", "disk >= 2 GiB free", "memory >= 4 GiB");
 	}
 
-	@Test
-	void launcherDispatchesDoctorAndRefusesUnknownLab() {
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = Launcher.run(new String[] { "lab", "check", "10" }, new PrintStream(this.output),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-
-		assertThat(exit).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("no lab 10; labs are 1..9");
-	}
-
-	private DoctorCommand doctor() {
-		return new DoctorCommand(new PrintStream(this.output, true, StandardCharsets.UTF_8), DATA);
+	private Doctor doctor() {
+		return new Doctor(new PrintStream(this.output, true, StandardCharsets.UTF_8), DATA);
 	}
 
 	private String text() {

@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

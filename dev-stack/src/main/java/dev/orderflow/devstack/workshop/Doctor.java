@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,11 +15,11 @@ import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.ports.PortCheck;
 
 /**
- * {@code doctor}: the setup check for a room of laptops. Prints one OK/FAIL line per
+ * The setup check for a room of laptops ({@code ./orderflow doctor}). Prints one OK/FAIL line per
  * requirement (Java 17+, the stack's ports free, 2 GiB free disk where the data lives, 4 GiB
  * of memory) and exits 1 when one fails, so a facilitator sees at a glance who needs help.
  */
-final class DoctorCommand {
+final class Doctor {
 
 	static final int MIN_JAVA = 17;
 
@@ -72,7 +72,7 @@ final class DoctorCommand {
 
 	private final Path dataDir;
 
-	DoctorCommand(PrintStream out, Path dataDir) {
+	Doctor(PrintStream out, Path dataDir) {
 		this.out = out;
 		this.dataDir = dataDir;
 	}

@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class SchemaLabCheck {
 			return;
 		}
 		List<?> versions = this.probe.get(registry, "/subjects/" + SUBJECT + "/versions")
-			.map(Json::parse)
+			.map(LabJson::parse)
 			.filter(List.class::isInstance)
 			.map(List.class::cast)
 			.orElse(List.of());
@@ -66,7 +66,7 @@ final class SchemaLabCheck {
 	/** Whether the subject's level (or the global one) makes the registry refuse a required new field. */
 	private boolean refusesRequiredField(int registry) {
 		String level = this.probe.get(registry, "/config/" + SUBJECT + "?defaultToGlobal=true")
-			.map(Json::parse)
+			.map(LabJson::parse)
 			.filter(Map.class::isInstance)
 			.map((config) -> String.valueOf(((Map<?, ?>) config).get("compatibilityLevel")))
 			.orElse("unknown");
@@ -75,7 +75,7 @@ final class SchemaLabCheck {
 
 	private String schemaOf(int registry, String version) {
 		return this.probe.get(registry, "/subjects/" + SUBJECT + "/versions/" + version)
-			.map(Json::parse)
+			.map(LabJson::parse)
 			.filter(Map.class::isInstance)
 			.map((answer) -> ((Map<?, ?>) answer).get("schema"))
 			.map(String::valueOf)
@@ -85,14 +85,7 @@ final class SchemaLabCheck {
 	/** The top-level fields of a record schema by name, in order. */
 	static Map<String, Map<?, ?>> fields(String schema) {
 		Map<String, Map<?, ?>> fields = new LinkedHashMap<>();
-		Object parsed;
-		try {
-			parsed = Json.parse(schema);
-		}
-		catch (IllegalArgumentException ex) {
-			return fields;
-		}
-		Optional.of(parsed)
+		Optional.of(LabJson.parse(schema))
 			.filter(Map.class::isInstance)
 			.map((record) -> ((Map<?, ?>) record).get("fields"))
 			.filter(List.class::isInstance)

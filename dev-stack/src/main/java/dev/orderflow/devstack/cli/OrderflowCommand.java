@@ -1,11 +1,28 @@
 package dev.orderflow.devstack.cli;
 
-/**
- * The text of {@code ./orderflow help}.
- */
-final class Help {
+import java.util.concurrent.Callable;
 
-	static final String TEXT = """
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import dev.orderflow.devstack.Terminal;
+import dev.orderflow.devstack.workshop.DoctorCommand;
+import dev.orderflow.devstack.workshop.EventsCommand;
+import dev.orderflow.devstack.workshop.LabCommand;
+
+/**
+ * {@code ./orderflow} itself: its subcommands, and the overview that {@code ./orderflow help}
+ * prints. The overview is written by hand rather than generated: it groups the commands the
+ * way the labs use them and names the ports; each command's {@code --help} is picocli's.
+ */
+@Command(name = "./orderflow",
+		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
+				MailCommand.class, TokenCommand.class, DeadLetterCommand.class, BenchCommand.class, EventsCommand.class,
+				DoctorCommand.class, LabCommand.class, CompletionCommand.class, HelpCommand.class })
+final class OrderflowCommand implements Callable<Integer> {
+
+	static final String OVERVIEW = """
 			orderflow: the local platform (Kafka in KRaft mode, schema registry, SMTP catcher, the services)
 
 			Usage: ./orderflow COMMAND [options]
@@ -42,7 +59,8 @@ final class Help {
 			                   (-n N, default 20; --key ORDER_ID to follow one order)
 			  doctor           check this machine for the workshop: Java, free ports, disk, memory
 			  lab check N      check your result of lab N (docs/labs/)
-			  help             this text
+			  completion       print the bash completion script: source <(./orderflow completion)
+			  help [COMMAND]   this text, or the options of one command (also: ./orderflow COMMAND --help)
 
 			Options:
 			  --data-dir DIR   where data, logs and pid files live
@@ -52,7 +70,21 @@ final class Help {
 			inventory-service 8082, notification-service 8083, SMTP 3025, PostgreSQL 5432.
 			""";
 
-	private Help() {
+	// inherited, so every command takes --help; picocli answers it before the command runs
+	@Option(names = { "-h", "--help" }, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
+	private boolean help;
+
+	private final Terminal terminal;
+
+	OrderflowCommand(Terminal terminal) {
+		this.terminal = terminal;
+	}
+
+	/** {@code ./orderflow} without a command: the overview, as {@code help} prints it. */
+	@Override
+	public Integer call() {
+		this.terminal.out().print(OVERVIEW);
+		return 0;
 	}
 
 }

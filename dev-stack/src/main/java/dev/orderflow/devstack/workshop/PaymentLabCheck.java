@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+
 
 import dev.orderflow.devstack.StackPorts;
 
@@ -61,7 +62,7 @@ final class PaymentLabCheck {
 	private void checkSubjects(LabReport report, int registry) {
 		Set<String> subjects = new TreeSet<>();
 		this.probe.get(registry, "/subjects")
-			.map(PaymentLabCheck::parse)
+			.map(LabJson::parse)
 			.filter(List.class::isInstance)
 			.map(List.class::cast)
 			.ifPresent((list) -> list.forEach((subject) -> subjects.add(String.valueOf(subject))));
@@ -88,7 +89,7 @@ final class PaymentLabCheck {
 
 	private void checkPayments(LabReport report, LabKafka kafka, int orderService) {
 		Optional<String> newest = this.probe.get(orderService, "/api/orders?status=CONFIRMED&limit=1")
-			.map(PaymentLabCheck::parse)
+			.map(LabJson::parse)
 			.flatMap(PaymentLabCheck::firstOrderId);
 		if (report.check(newest.isPresent(), "a CONFIRMED order", "place one (lab 07, step 6)")) {
 			report.note("newest CONFIRMED order: " + newest.get());
@@ -102,7 +103,7 @@ final class PaymentLabCheck {
 			.reduce((first, second) -> second)
 			.map(TopicRecords.Event::key);
 		String status = declined.flatMap((orderId) -> this.probe.get(orderService, "/api/orders/" + orderId))
-			.map(PaymentLabCheck::parse)
+			.map(LabJson::parse)
 			.filter(Map.class::isInstance)
 			.map((order) -> String.valueOf(((Map<?, ?>) order).get("status")))
 			.orElse("unknown");
@@ -118,15 +119,6 @@ final class PaymentLabCheck {
 			return Optional.of(String.valueOf(order.get("orderId")));
 		}
 		return Optional.empty();
-	}
-
-	private static Object parse(String json) {
-		try {
-			return Json.parse(json);
-		}
-		catch (IllegalArgumentException ex) {
-			return "";
-		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -83,7 +83,7 @@ final class KindLabCheck {
 
 	/** The minor version kubectl reports for itself; "30+" (some distributions) counts as 30. */
 	static Optional<Integer> minorVersion(Kubectl.Result version) {
-		if (!version.ok() || !(parse(version.out()) instanceof Map<?, ?> answer)
+		if (!version.ok() || !(LabJson.parse(version.out()) instanceof Map<?, ?> answer)
 				|| !(answer.get("clientVersion") instanceof Map<?, ?> client)
 				|| !"1".equals(String.valueOf(client.get("major")))) {
 			return Optional.empty();
@@ -102,7 +102,7 @@ final class KindLabCheck {
 
 	private static Map<String, Map<?, ?>> byName(String json) {
 		Map<String, Map<?, ?>> deployments = new LinkedHashMap<>();
-		if (parse(json) instanceof Map<?, ?> list && list.get("items") instanceof List<?> items) {
+		if (LabJson.parse(json) instanceof Map<?, ?> list && list.get("items") instanceof List<?> items) {
 			items.stream()
 				.filter(Map.class::isInstance)
 				.map(Map.class::cast)
@@ -119,15 +119,6 @@ final class KindLabCheck {
 
 	private static String number(Object value) {
 		return (value != null) ? String.valueOf(value) : "0";
-	}
-
-	private static Object parse(String json) {
-		try {
-			return Json.parse(json);
-		}
-		catch (IllegalArgumentException ex) {
-			return "";
-		}
 	}
 
 	private static Map<String, String> deployments() {

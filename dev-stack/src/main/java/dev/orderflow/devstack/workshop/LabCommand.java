@@ -1,4 +1,4 @@
-package dev.orderflow.devstack.cli;
+package dev.orderflow.devstack.workshop;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,9 +10,17 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import dev.orderflow.devstack.DataDir;
+import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
+import dev.orderflow.devstack.Terminal;
 
 /**
  * {@code lab check N}: verifies a learner's result for lab N of docs/labs/ and says what is
@@ -21,7 +29,8 @@ import dev.orderflow.devstack.StackPorts;
  * {@link RecoveryLabCheck}, {@link ObservabilityLabCheck}, {@link PaymentLabCheck},
  * {@link KindLabCheck}).
  */
-final class LabCommand {
+@Command(name = "lab", description = "Check your result of a lab (docs/labs/).")
+public final class LabCommand {
 
 	/** The customer id lab 01 asks learners to order with, so their order can be found. */
 	static final String LAB01_CUSTOMER = "c-1";
@@ -37,7 +46,14 @@ final class LabCommand {
 
 	private final Kubectl kubectl;
 
-	LabCommand(PrintStream out, Supplier<Path> repo) {
+	@Spec
+	private CommandSpec spec;
+
+	public LabCommand(Terminal terminal) {
+		this(terminal.out(), () -> Installation.locate().repoRoot());
+	}
+
+	private LabCommand(PrintStream out, Supplier<Path> repo) {
 		this(out, repo, () -> new LabProbe(StackPorts.defaults(), new DataDir(LocalStack.defaultDataDir(repo.get()))),
 				Kubectl.onPath());
 	}
@@ -49,13 +65,10 @@ final class LabCommand {
 		this.kubectl = kubectl;
 	}
 
-	int run(List<String> args) {
-		if (args.size() != 2 || !args.get(0).equals("check")) {
-			throw new UsageException("usage: ./orderflow lab check N (N = 1..9)");
-		}
-		String lab = args.get(1).replaceFirst("^0", "");
+	@Command(name = "check", description = "Check your result of lab N; exit code 1 while something is missing.")
+	int check(@Parameters(paramLabel = "N", description = "the lab, 1..9 (01..09 as in docs/labs/)") String n) {
 		LabReport report = new LabReport(this.out);
-		switch (lab) {
+		switch (n.replaceFirst("^0", "")) {
 			case "1" -> lab01(report, this.probe.get());
 			case "2" -> lab02(report, this.probe.get());
 			case "3" -> new SchemaLabCheck(this.probe.get(), this.repo).run(report);
@@ -65,9 +78,10 @@ final class LabCommand {
 			case "7" -> new PaymentLabCheck(this.probe.get()).run(report);
 			case "8" -> new KindLabCheck(this.kubectl, this.repo).run(report);
 			case "9" -> new DataContractsLabCheck(this.probe.get()).run(report);
-			default -> throw new UsageException("no lab " + args.get(1) + "; labs are 1..9 (docs/labs/)");
+			default -> throw new ParameterException(this.spec.subcommands().get("check"),
+					"no lab " + n + "; labs are 1..9 (docs/labs/)");
 		}
-		return report.finish(args.get(1));
+		return report.finish(n);
 	}
 
 	/** Lab 01: the stack runs, the learner's order is CONFIRMED, went through both topics and was notified. */
@@ -120,21 +134,6 @@ final class LabCommand {
 			replayed |= probe.get(port, "/api/dead-letters").orElse("").matches("(?s).*\"replayed\"\\s*:\\s*true.*");
 		}
 		report.check(replayed, "a service replayed a dead letter", "./orderflow dlt replay SERVICE ID (lab 02, step 4)");
-	}
-
-	static String jsonString(String text) {
-		StringBuilder json = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				default -> json.append(c);
-			}
-		}
-		return json.append('"').toString();
 	}
 
 }
