@@ -108,6 +108,11 @@ public class Mailer implements AutoCloseable {
 						failure.getMessage());
 				resend(message, email);
 			}
+			catch (RuntimeException ex) {
+				// not a failure SMTP reported: the connection's state is unknown, so it is not kept
+				discardConnection();
+				throw ex;
+			}
 			keepOpen();
 		}
 		finally {
