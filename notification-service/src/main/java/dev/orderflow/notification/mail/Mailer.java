@@ -1,14 +1,28 @@
 package dev.orderflow.notification.mail;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Date;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.orderflow.eventing.retry.DependencyUnavailableException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.orderflow.eventing.retry.Dependency;
-import dev.orderflow.eventing.retry.DependencyUnavailableException;
-
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMailMessage;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,19 +30,57 @@ import org.springframework.stereotype.Component;
  * are the server's for now ({@link SmtpFailures}): those surface as a
  * {@link DependencyUnavailableException}, so the event waits for the server instead of reaching
  * the dead letters.
+ * <p>
+ * One SMTP connection is kept open and carries the next e-mails: opening one (TCP, greeting,
+ * {@code EHLO}, {@code QUIT}) costs about ten times what an e-mail on an open one does, and Spring's
+ * {@code JavaMailSender.send} opens one per e-mail. The connection is closed after
+ * {@link NotificationMailProperties#smtpIdleTimeout()} without an e-mail, and when the service stops.
+ * Server, port, credentials and client settings are Spring Boot's {@code spring.mail.*}, read from
+ * the {@link JavaMailSenderImpl} it configures.
+ * <p>
+ * A kept connection may have died meanwhile (the server's idle timeout, a restart). When a send on
+ * a <em>reused</em> connection fails temporarily before any of the message's content was written
+ * to the server, the server cannot have the e-mail, so it is sent once more on a fresh connection.
+ * Any other failure is classified as it is: once content went out, the server may have taken the
+ * message, and sending it again could send it twice. Closing a connection is apart from any e-mail,
+ * so a failure to close never makes an e-mail the server took count as failed.
+ * <p>
+ * Safe for concurrent callers: they take turns on the one connection.
  */
 @Component
-public class Mailer {
+public class Mailer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-	private final JavaMailSender mailSender;
+	private final JavaMailSenderImpl mailSender;
 
 	private final NotificationMailProperties properties;
 
-	Mailer(JavaMailSender mailSender, NotificationMailProperties properties) {
+	private final long idleTimeoutNanos;
+
+	private final ScheduledExecutorService idleCloser;
+
+	private final Lock lock = new ReentrantLock();
+
+	// the fields below are guarded by lock
+
+	private Transport transport;
+
+	private long lastUsed;
+
+	private ScheduledFuture<?> idleCheck;
+
+	private boolean closed;
+
+	Mailer(JavaMailSenderImpl mailSender, NotificationMailProperties properties) {
 		this.mailSender = mailSender;
 		this.properties = properties;
+		this.idleTimeoutNanos = properties.smtpIdleTimeout().toNanos();
+		this.idleCloser = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "smtp-idle-close");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -36,29 +88,188 @@ public class Mailer {
 	 * @param email what to send
 	 * @throws DependencyUnavailableException when the server is unreachable, went away or answered
 	 * with a temporary (4xx) reply: the same e-mail will pass later
-	 * @throws MailException when the message is malformed or the server refuses it for good
+	 * @throws MailException when the message is malformed ({@code MailParseException},
+	 * {@code MailPreparationException}) or the server refuses it for good
 	 */
 	public void send(Email email) throws MailException {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.properties.from());
-		message.setTo(email.to());
-		message.setSubject(email.subject());
-		message.setText(email.body());
+		OutgoingMessage message = prepare(email);
+		this.lock.lock();
 		try {
-			this.mailSender.send(message);
+			boolean reused = this.transport != null;
+			try {
+				deliver(message, connected(email));
+			}
+			catch (MessagingException failure) {
+				discardConnection();
+				if (!reused || message.contentWritten() || !SmtpFailures.isTemporary(failure)) {
+					throw SmtpFailures.sendFailed(email, failure);
+				}
+				log.debug("The kept SMTP connection failed before the e-mail went out ({}); sending on a new one",
+						failure.getMessage());
+				resend(message, email);
+			}
+			catch (RuntimeException ex) {
+				// not a failure SMTP reported: the connection's state is unknown, so it is not kept
+				discardConnection();
+				throw ex;
+			}
+			keepOpen();
 		}
-		catch (MailException ex) {
-			if (SmtpFailures.wasSent(ex)) {
-				log.warn("The SMTP server took the e-mail to {} but closing the connection failed: {}", email.to(),
-						ex.getMessage());
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Closes the open connection, if any; an e-mail sent after this opens a connection for itself. */
+	@Override
+	public void close() {
+		this.lock.lock();
+		try {
+			this.closed = true;
+			if (this.idleCheck != null) {
+				this.idleCheck.cancel(false);
+				this.idleCheck = null;
+			}
+			discardConnection();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.idleCloser.shutdownNow();
+	}
+
+	private OutgoingMessage prepare(Email email) {
+		OutgoingMessage message = new OutgoingMessage(this.mailSender.getSession());
+		// as JavaMailSenderImpl.send(SimpleMailMessage) does: a malformed address is a MailParseException
+		MimeMailMessage mail = new MimeMailMessage(new MimeMessageHelper(message, this.mailSender.getDefaultEncoding()));
+		mail.setFrom(this.properties.from());
+		mail.setTo(email.to());
+		mail.setSubject(email.subject());
+		mail.setText(email.body());
+		try {
+			message.setSentDate(new Date());
+			message.saveChanges();
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException(ex);
+		}
+		return message;
+	}
+
+	private void resend(OutgoingMessage message, Email email) {
+		try {
+			deliver(message, connected(email));
+		}
+		catch (MessagingException failure) {
+			discardConnection();
+			throw SmtpFailures.sendFailed(email, failure);
+		}
+	}
+
+	private static void deliver(OutgoingMessage message, Transport transport) throws MessagingException {
+		transport.sendMessage(message, message.getAllRecipients());
+	}
+
+	private Transport connected(Email email) {
+		if (this.transport != null) {
+			return this.transport;
+		}
+		Session session = this.mailSender.getSession();
+		Transport fresh = null;
+		try {
+			String protocol = this.mailSender.getProtocol();
+			fresh = session.getTransport((protocol != null) ? protocol : "smtp");
+			fresh.connect(this.mailSender.getHost(), this.mailSender.getPort(), orNull(this.mailSender.getUsername()),
+					orNull(this.mailSender.getPassword()));
+		}
+		catch (MessagingException ex) {
+			closeQuietly(fresh);
+			throw SmtpFailures.connectFailed(email, ex);
+		}
+		log.debug("Opened an SMTP connection to {}:{}", this.mailSender.getHost(), this.mailSender.getPort());
+		this.transport = fresh;
+		return fresh;
+	}
+
+	private void keepOpen() {
+		this.lastUsed = System.nanoTime();
+		if (this.closed || this.idleTimeoutNanos <= 0) {
+			discardConnection();
+		}
+		else if (this.idleCheck == null) {
+			this.idleCheck = this.idleCloser.schedule(this::closeIfIdle, this.idleTimeoutNanos, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void closeIfIdle() {
+		this.lock.lock();
+		try {
+			if (this.closed || this.transport == null) {
+				this.idleCheck = null;
 				return;
 			}
-			if (SmtpFailures.isTemporary(ex)) {
-				throw new DependencyUnavailableException(Dependency.MAIL,
-						"The SMTP server cannot take the e-mail to " + email.to() + " now: " + ex.getMessage(), ex);
+			long idle = System.nanoTime() - this.lastUsed;
+			if (idle >= this.idleTimeoutNanos) {
+				log.debug("Closing the SMTP connection, idle for {} ms", TimeUnit.NANOSECONDS.toMillis(idle));
+				discardConnection();
+				this.idleCheck = null;
 			}
-			throw ex;
+			else {
+				this.idleCheck = this.idleCloser.schedule(this::closeIfIdle, this.idleTimeoutNanos - idle,
+						TimeUnit.NANOSECONDS);
+			}
 		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void discardConnection() {
+		closeQuietly(this.transport);
+		this.transport = null;
+	}
+
+	// Every e-mail sent on it was taken already: a failure to say goodbye loses nothing.
+	private static void closeQuietly(Transport transport) {
+		if (transport == null) {
+			return;
+		}
+		try {
+			transport.close();
+		}
+		catch (MessagingException ex) {
+			log.debug("Closing the SMTP connection failed: {}", ex.getMessage());
+		}
+	}
+
+	// as JavaMailSenderImpl: an empty user name (from a placeholder) means no authentication
+	private static String orNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * A message that knows whether the transport began writing its content, which SMTP does only
+	 * after the server accepted {@code MAIL FROM}, {@code RCPT TO} and {@code DATA}: before that the
+	 * server cannot have taken it.
+	 */
+	private static final class OutgoingMessage extends MimeMessage {
+
+		private volatile boolean contentWritten;
+
+		OutgoingMessage(Session session) {
+			super(session);
+		}
+
+		boolean contentWritten() {
+			return this.contentWritten;
+		}
+
+		@Override
+		public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+			this.contentWritten = true;
+			super.writeTo(out, ignoreList);
+		}
+
 	}
 
 }

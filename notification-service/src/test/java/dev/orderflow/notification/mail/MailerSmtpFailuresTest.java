@@ -1,15 +1,10 @@
 package dev.orderflow.notification.mail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +13,7 @@ import dev.orderflow.eventing.retry.Dependency;
 import dev.orderflow.eventing.retry.DependencyUnavailableException;
 import dev.orderflow.eventing.retry.TransientFailures;
 
+import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -37,8 +33,13 @@ class MailerSmtpFailuresTest {
 
 	private ScriptedSmtpServer server;
 
+	private Mailer mailer;
+
 	@AfterEach
 	void stopServer() throws IOException {
+		if (this.mailer != null) {
+			this.mailer.close();
+		}
 		if (this.server != null) {
 			this.server.close();
 		}
@@ -46,9 +47,10 @@ class MailerSmtpFailuresTest {
 
 	@Test
 	void aServerThatTakesTheMailSendsIt() throws IOException {
-		this.server = new ScriptedSmtpServer((command) -> command.startsWith("DATA") ? "354 go ahead" : "250 ok");
+		this.server = new ScriptedSmtpServer(ScriptedSmtpServer.ACCEPTING);
 		assertThatNoException().isThrownBy(() -> mailer(this.server.port()).send(EMAIL));
 		assertThat(this.server.received()).contains("RCPT TO:<ada@example.com>");
+		assertThat(this.server.taken()).containsExactly("Order 1 confirmed");
 	}
 
 	@Test
@@ -74,6 +76,37 @@ class MailerSmtpFailuresTest {
 	}
 
 	@Test
+	void aServerThatDropsTheConnectionAtTheSenderIsWaitedFor() throws IOException {
+		this.server = new ScriptedSmtpServer((command) -> command.startsWith("MAIL FROM") ? null : "250 ok");
+		assertWaitedFor(catchThrowable(() -> mailer(this.server.port()).send(EMAIL)));
+	}
+
+	@Test
+	void aServerThatDropsTheConnectionAfterTheContentIsWaitedFor() throws IOException {
+		this.server = new ScriptedSmtpServer((command) -> command.equals(".") ? null : ScriptedSmtpServer.ACCEPTING.apply(command));
+		assertWaitedFor(catchThrowable(() -> mailer(this.server.port()).send(EMAIL)));
+	}
+
+	@Test
+	void aSenderRefusedForGoodIsTheRecordsOwnFailure() throws IOException {
+		this.server = new ScriptedSmtpServer(
+				(command) -> command.startsWith("MAIL FROM") ? "553 5.7.1 Sender not allowed" : "250 ok");
+		Throwable thrown = catchThrowable(() -> mailer(this.server.port()).send(EMAIL));
+		assertThat(thrown).isInstanceOf(MailSendException.class);
+		assertThat(TransientFailures.isTransient(thrown)).isFalse();
+	}
+
+	@Test
+	void aMalformedAddressIsTheRecordsOwnFailureAndNeverReachesTheServer() throws IOException {
+		this.server = new ScriptedSmtpServer(ScriptedSmtpServer.ACCEPTING);
+		Throwable thrown = catchThrowable(
+				() -> mailer(this.server.port()).send(new Email("ada@@example..com>", "Order 1 confirmed", "x")));
+		assertThat(thrown).isInstanceOf(MailParseException.class);
+		assertThat(TransientFailures.isTransient(thrown)).isFalse();
+		assertThat(this.server.connections()).isZero();
+	}
+
+	@Test
 	void aRecipientRefusedForGoodIsTheRecordsOwnFailure() throws IOException {
 		this.server = new ScriptedSmtpServer(
 				(command) -> command.startsWith("RCPT TO") ? "550 5.1.1 No such user" : "250 ok");
@@ -88,90 +121,22 @@ class MailerSmtpFailuresTest {
 		assertThat(TransientFailures.dependencyOf(thrown)).contains(Dependency.MAIL);
 	}
 
-	private static Mailer mailer(int port) {
+	private Mailer mailer(int port) {
+		this.mailer = mailer(port, Duration.ofSeconds(30));
+		return this.mailer;
+	}
+
+	/** A mailer as the service configures it, against the SMTP server on {@code port}. */
+	static Mailer mailer(int port, Duration idleTimeout) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(port);
+		sender.setDefaultEncoding("UTF-8");
 		Properties properties = new Properties();
 		properties.put("mail.smtp.connectiontimeout", "2000");
 		properties.put("mail.smtp.timeout", "2000");
 		sender.setJavaMailProperties(properties);
-		return new Mailer(sender, new NotificationMailProperties("orders@orderflow.local"));
-	}
-
-	/**
-	 * Answers one connection at a time: greets, then replies to each command with what the script
-	 * says, {@code null} meaning "close the connection". Message content after DATA is read and
-	 * acknowledged with 250.
-	 */
-	private static final class ScriptedSmtpServer implements AutoCloseable {
-
-		private final ServerSocket socket;
-
-		private final StringBuilder received = new StringBuilder();
-
-		ScriptedSmtpServer(UnaryOperator<String> script) throws IOException {
-			this.socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-			Thread thread = new Thread(() -> serve(script), "scripted-smtp");
-			thread.setDaemon(true);
-			thread.start();
-		}
-
-		int port() {
-			return this.socket.getLocalPort();
-		}
-
-		synchronized String received() {
-			return this.received.toString();
-		}
-
-		private void serve(UnaryOperator<String> script) {
-			while (!this.socket.isClosed()) {
-				try (Socket client = this.socket.accept();
-						BufferedReader in = new BufferedReader(
-								new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-						PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
-					reply(out, "220 scripted ESMTP");
-					converse(in, out, script);
-				}
-				catch (IOException ex) {
-					// closed by the test, or by the client: wait for the next connection
-				}
-			}
-		}
-
-		private void converse(BufferedReader in, PrintWriter out, UnaryOperator<String> script) throws IOException {
-			for (String command = in.readLine(); command != null; command = in.readLine()) {
-				synchronized (this) {
-					this.received.append(command).append('\n');
-				}
-				String reply = command.startsWith("QUIT") ? "221 bye" : script.apply(command);
-				if (reply == null) {
-					return;
-				}
-				reply(out, reply);
-				if (command.startsWith("DATA") && reply.startsWith("354")) {
-					for (String line = in.readLine(); line != null && !line.equals("."); line = in.readLine()) {
-						// the message itself
-					}
-					reply(out, "250 queued");
-				}
-				if (command.startsWith("QUIT")) {
-					return;
-				}
-			}
-		}
-
-		private static void reply(PrintWriter out, String line) {
-			out.print(line + "\r\n");
-			out.flush();
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
-		}
-
+		return new Mailer(sender, new NotificationMailProperties("orders@orderflow.local", idleTimeout));
 	}
 
 }
