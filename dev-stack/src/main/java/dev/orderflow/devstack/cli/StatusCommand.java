@@ -40,7 +40,7 @@ final class StatusCommand {
 			PidFile pidFile = LocalStack.pidFile(this.context.dataDir(), process);
 			Optional<Long> pid = pidFile.read();
 			Optional<ProcessHandle> running = pidFile.runningProcess();
-			boolean ready = running.isPresent() && check(LocalStack.readiness(process, ports, topology));
+			boolean ready = running.isPresent() && check(LocalStack.readiness(process, ports, topology, this.context.dataDir()));
 			recordedPids += pid.isPresent() ? 1 : 0;
 			healthy += ready ? 1 : 0;
 			this.context.out()

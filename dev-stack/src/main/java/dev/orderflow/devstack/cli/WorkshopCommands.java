@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
+import dev.orderflow.devstack.kafka.KafkaUsers;
 
 /**
  * The workshop's commands: {@code doctor} (setup check), {@code lab check N} (a learner's
@@ -71,8 +73,9 @@ final class WorkshopCommands {
 			throw new UsageException("usage: ./orderflow events TOPIC [-n N] [--key ORDER_ID]");
 		}
 		StackPorts ports = StackPorts.defaults();
+		Path config = new DataDir(LocalStack.defaultDataDir(Installation.locate().repoRoot())).config();
 		List<TopicRecords.Event> events = new TopicRecords(ports.bootstrapServers(),
-				"http://127.0.0.1:" + ports.schemaRegistry())
+				"http://127.0.0.1:" + ports.schemaRegistry(), KafkaUsers.adminClientProperties(config))
 			.last(topic, limit, key);
 		out.printf("%-13s %-8s %-24s  %-36s  %s%n", "TOPIC", "P@OFFSET", "TIMESTAMP", "KEY", "EVENT");
 		events.forEach(out::println);
