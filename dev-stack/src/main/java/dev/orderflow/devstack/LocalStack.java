@@ -384,6 +384,10 @@ public final class LocalStack implements AutoCloseable {
 		List<String> created = Topics.createMissing(bootstrapServers(), kafkaAdminClient(),
 				Topics.sagaTopics(this.topology.replicationFactor(), this.topology.minInsyncReplicas()));
 		try (var admin = dev.orderflow.devstack.kafka.Admins.create(bootstrapServers(), kafkaAdminClient())) {
+			List<String> users = KafkaUsers.in(this.dataDir.config()).createMissing(admin);
+			if (!users.isEmpty()) {
+				this.progress.accept("  created Kafka users " + String.join(", ", users));
+			}
 			KafkaAcls.apply(admin);
 		}
 		return created;

@@ -18,6 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 
 /**
  * The SCRAM users of the local broker and their passwords: generated once per data directory
@@ -109,6 +118,34 @@ public final class KafkaUsers {
 			.flatMap((user) -> java.util.stream.Stream.of("--add-scram",
 					MECHANISM + "=[name=" + user + ",password=" + password(user) + "]"))
 			.toList();
+	}
+
+	/**
+	 * Gives the brokers the SCRAM credentials of every user they do not know yet: a user added to
+	 * {@link KafkaAcls} after the storage was formatted (the format knows those of its day only).
+	 * @return the users created
+	 */
+	public List<String> createMissing(Admin admin) {
+		try {
+			Set<String> known = admin.describeUserScramCredentials().users().get(15, TimeUnit.SECONDS)
+				.stream()
+				.collect(java.util.stream.Collectors.toSet());
+			List<String> missing = KafkaAcls.users().stream().filter((user) -> !known.contains(user)).toList();
+			if (!missing.isEmpty()) {
+				admin.alterUserScramCredentials(missing.stream()
+					.map((user) -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(user,
+							new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password(user)))
+					.toList()).all().get(15, TimeUnit.SECONDS);
+			}
+			return missing;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot create the SCRAM users of the local broker", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating SCRAM users", ex);
+		}
 	}
 
 	private static String newPassword() {

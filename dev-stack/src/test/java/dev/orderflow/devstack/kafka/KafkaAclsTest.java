@@ -6,15 +6,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +33,7 @@ import dev.orderflow.devstack.process.DirectoryTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real broker with the stack's SCRAM users and ACLs, on free ports: a service's credentials
@@ -105,6 +110,22 @@ class KafkaAclsTest {
 			assertThatThrownBy(() -> anonymous.listTopics().names().get(10, TimeUnit.SECONDS))
 				.isInstanceOf(ExecutionException.class);
 		}
+	}
+
+	@Test
+	void aUserTheBrokersDoNotKnowIsCreatedWithItsPassword() throws Exception {
+		try (Admin admin = Admins.create(stack.bootstrapServers(), stack.kafkaAdminClient())) {
+			// as for a principal added to KafkaAcls after this data directory was formatted
+			admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion("notification-service-replay",
+					ScramMechanism.SCRAM_SHA_512))).all().get(15, TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThatThrownBy(() -> send("notification-service-replay", "orders"))
+					.hasCauseInstanceOf(SaslAuthenticationException.class));
+
+			assertThat(users.createMissing(admin)).containsExactly("notification-service-replay");
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(send("notification-service-replay", "orders").topic()).isEqualTo("orders"));
 	}
 
 	@Test
