@@ -22,6 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.admin.Admin;
+
+import dev.orderflow.devstack.kafka.Admins;
 import dev.orderflow.devstack.kafka.BrokerConfig;
 import dev.orderflow.devstack.kafka.BrokerReadiness;
 import dev.orderflow.devstack.kafka.KafkaAcls;
@@ -383,7 +386,7 @@ public final class LocalStack implements AutoCloseable {
 	private List<String> createTopicsAndAcls() {
 		List<String> created = Topics.createMissing(bootstrapServers(), kafkaAdminClient(),
 				Topics.sagaTopics(this.topology.replicationFactor(), this.topology.minInsyncReplicas()));
-		try (var admin = dev.orderflow.devstack.kafka.Admins.create(bootstrapServers(), kafkaAdminClient())) {
+		try (Admin admin = Admins.create(bootstrapServers(), kafkaAdminClient())) {
 			List<String> users = KafkaUsers.in(this.dataDir.config()).createMissing(admin);
 			if (!users.isEmpty()) {
 				this.progress.accept("  created Kafka users " + String.join(", ", users));

@@ -2,6 +2,8 @@ package dev.orderflow.devstack.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -67,7 +69,7 @@ public final class KafkaAcls {
 	}
 
 	private static Map<String, List<Rule>> rules() {
-		Map<String, List<Rule>> rules = new java.util.LinkedHashMap<>();
+		Map<String, List<Rule>> rules = new LinkedHashMap<>();
 		rules.put("order-service", List.of(
 				// the outbox relay publishes OrderPlaced/OrderCancelled; OrderTopics declares orders and orders.DLT
 				topic("orders", AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
@@ -89,7 +91,7 @@ public final class KafkaAcls {
 		rules.put("inventory-service-replay", List.of(topic("orders", AclOperation.WRITE, AclOperation.DESCRIBE)));
 		rules.put("notification-service-replay", List.of(topic("orders", AclOperation.WRITE, AclOperation.DESCRIBE),
 				topic("inventory", AclOperation.WRITE, AclOperation.DESCRIBE)));
-		return java.util.Collections.unmodifiableMap(rules);
+		return Collections.unmodifiableMap(rules);
 	}
 
 	/** A topic a listener consumes: read it, and describe its retention (the inbox retention check). */

@@ -2,8 +2,8 @@ package dev.orderflow.devstack.kafka;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -115,7 +117,7 @@ public final class KafkaUsers {
 	public List<String> scramArguments() {
 		return KafkaAcls.users()
 			.stream()
-			.flatMap((user) -> java.util.stream.Stream.of("--add-scram",
+			.flatMap((user) -> Stream.of("--add-scram",
 					MECHANISM + "=[name=" + user + ",password=" + password(user) + "]"))
 			.toList();
 	}
@@ -129,7 +131,7 @@ public final class KafkaUsers {
 		try {
 			Set<String> known = admin.describeUserScramCredentials().users().get(15, TimeUnit.SECONDS)
 				.stream()
-				.collect(java.util.stream.Collectors.toSet());
+				.collect(Collectors.toSet());
 			List<String> missing = KafkaAcls.users().stream().filter((user) -> !known.contains(user)).toList();
 			if (!missing.isEmpty()) {
 				admin.alterUserScramCredentials(missing.stream()
