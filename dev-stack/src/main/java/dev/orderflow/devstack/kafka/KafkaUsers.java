@@ -46,7 +46,7 @@ public final class KafkaUsers {
 	/** The file of every user's password, in the data directory's {@code config/}. */
 	public static final String USERS_FILE = "kafka-users.properties";
 
-	/** Client properties of {@link #ADMIN} for Kafka's CLI tools ({@code --command-config}, {@code --producer.config}). */
+	/** Client properties of {@link #ADMIN} for Kafka's CLI tools ({@code --command-config}). */
 	public static final String ADMIN_CLIENT_FILE = "kafka-admin.properties";
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -78,7 +78,7 @@ public final class KafkaUsers {
 					passwords);
 		}
 		writeOwnerOnly(configDir.resolve(ADMIN_CLIENT_FILE),
-				"the local broker's super user, for Kafka's CLI tools (--command-config / --producer.config)",
+				"the local broker's super user, for Kafka's CLI tools (--command-config)",
 				stringValues(users.clientProperties(ADMIN)));
 		return users;
 	}
