@@ -1,7 +1,12 @@
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
@@ -23,7 +28,7 @@ import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
  */
 public class BadOrder {
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws InterruptedException, IOException {
 		int quantity = 20;
 		boolean rules = true;
 		for (int i = 0; i < args.length; i++) {
@@ -49,6 +54,15 @@ public class BadOrder {
 		config.put("auto.register.schemas", false);
 		config.put("use.latest.version", true);
 		config.put(KafkaAvroSerializer.RULES_ENABLED, rules);
+		// the stack's broker signs clients in (docs/security.md): BadOrder uses the stack's admin credentials
+		Path admin = Path.of(System.getenv().getOrDefault("ORDERFLOW_HOME", ".orderflow"), "config", "kafka-admin.properties");
+		if (Files.exists(admin)) {
+			Properties credentials = new Properties();
+			try (Reader reader = Files.newBufferedReader(admin)) {
+				credentials.load(reader);
+			}
+			credentials.forEach((name, value) -> config.put((String) name, value));
+		}
 		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
 		serializer.configure(config, false);
 		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class Bench {
 	/** Runs every scenario and writes the reports; returns the report. */
 	public BenchReport run(String command) throws IOException, InterruptedException {
 		String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-		int partitions = BenchTopics.prepare(this.options.bootstrapServers());
+		int partitions = BenchTopics.prepare(this.options.bootstrapServers(), this.options.kafkaClient());
 		int recordSize = RecordSize.ofBenchOrderPlaced();
 		LoadDriver driver = new LoadDriver(this.progress, this.options.timeout());
 		List<ScenarioResult> results = new ArrayList<>();
@@ -52,7 +53,7 @@ public final class Bench {
 			}
 		}
 		if (this.options.baseline()) {
-			try (RawRelay raw = new RawRelay(this.options.bootstrapServers(), recordSize)) {
+			try (RawRelay raw = new RawRelay(this.options.bootstrapServers(), this.options.kafkaClient(), recordSize)) {
 				for (LoadShape shape : this.options.shapes()) {
 					results.add(scenario(driver, raw, shape));
 				}

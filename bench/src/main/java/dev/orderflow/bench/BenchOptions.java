@@ -1,11 +1,18 @@
 package dev.orderflow.bench;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * The command line of the bench.
@@ -30,6 +37,27 @@ import java.util.List;
 public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int warmup, Duration timeout,
 		boolean baseline, Path out, String orderUrl, String inventoryUrl, String bootstrapServers, String registryUrl,
 		boolean soak, Duration sampleInterval, Path dataDir, String notificationUrl, boolean help) {
+
+	/**
+	 * How the bench signs in to the local broker: the client properties of the stack's super user
+	 * that {@code ./orderflow up} writes to {@code config/kafka-admin.properties} of its data
+	 * directory (the bench writes its own topics and reads every service's); none without that file.
+	 */
+	public Map<String, Object> kafkaClient() {
+		Path file = this.dataDir.resolve("config").resolve("kafka-admin.properties");
+		Map<String, Object> properties = new HashMap<>();
+		if (Files.isRegularFile(file)) {
+			Properties loaded = new Properties();
+			try (Reader in = Files.newBufferedReader(file)) {
+				loaded.load(in);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + file, ex);
+			}
+			loaded.stringPropertyNames().forEach((key) -> properties.put(key, loaded.getProperty(key)));
+		}
+		return properties;
+	}
 
 	public static final String USAGE = """
 			Usage: ./orderflow bench [options]     (java -jar bench/target/bench-0.1.0-SNAPSHOT.jar [options])
@@ -94,7 +122,8 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 		String registry = "http://127.0.0.1:8081";
 		boolean soak = false;
 		int sampleInterval = 10;
-		Path dataDir = Path.of(".orderflow");
+		String home = System.getenv("ORDERFLOW_HOME");
+		Path dataDir = Path.of((home != null && !home.isBlank()) ? home : ".orderflow");
 		String notificationUrl = "http://127.0.0.1:8083";
 		boolean help = false;
 		while (!queue.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.orderflow.bench;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,9 @@ final class BenchTopics {
 	}
 
 	/** Creates the raw topics as needed; returns their partition count (that of {@code orders}). */
-	static int prepare(String bootstrapServers) throws InterruptedException {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+	static int prepare(String bootstrapServers, Map<String, Object> kafkaClient) throws InterruptedException {
+		try (Admin admin = Admin.create(
+				RawRelay.with(kafkaClient, Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
 			int partitions = describe(admin, List.of(TerminalEvents.TOPIC)).get(TerminalEvents.TOPIC).partitions().size();
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
 			List<NewTopic> missing = RawRelay.TOPICS.stream()

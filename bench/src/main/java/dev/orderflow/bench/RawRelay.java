@@ -3,6 +3,7 @@ package dev.orderflow.bench;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,8 +48,12 @@ final class RawRelay implements Target {
 
 	private final List<Hop> hops = new ArrayList<>();
 
-	RawRelay(String bootstrapServers, int recordSize) {
+	private final Map<String, Object> kafkaClient;
+
+	/** {@code kafkaClient}: how to sign in ({@link BenchOptions#kafkaClient()}). */
+	RawRelay(String bootstrapServers, Map<String, Object> kafkaClient, int recordSize) {
 		this.bootstrapServers = bootstrapServers;
+		this.kafkaClient = Map.copyOf(kafkaClient);
 		this.recordSize = Math.max(16, recordSize);
 		this.producer = producer("bench-raw-source");
 		this.hops.add(new Hop(TOPICS.get(0), TOPICS.get(1)));
@@ -89,9 +94,15 @@ final class RawRelay implements Target {
 
 	private KafkaProducer<String, byte[]> producer(String clientId) {
 		// as the services' producers: acks=all, idempotent, the client's defaults otherwise
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.CLIENT_ID_CONFIG, clientId), new StringSerializer(), new ByteArraySerializer());
+		return new KafkaProducer<>(with(this.kafkaClient, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.bootstrapServers, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+				ProducerConfig.CLIENT_ID_CONFIG, clientId)), new StringSerializer(), new ByteArraySerializer());
+	}
+
+	static Map<String, Object> with(Map<String, Object> kafkaClient, Map<String, Object> config) {
+		Map<String, Object> both = new HashMap<>(kafkaClient);
+		both.putAll(config);
+		return both;
 	}
 
 	@Override
@@ -118,9 +129,9 @@ final class RawRelay implements Target {
 		Hop(String from, String to) {
 			this.from = from;
 			this.to = to;
-			this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+			this.consumer = new KafkaConsumer<>(with(RawRelay.this.kafkaClient, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 					RawRelay.this.bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-					ConsumerConfig.CLIENT_ID_CONFIG, "bench-raw-hop-" + from), new StringDeserializer(),
+					ConsumerConfig.CLIENT_ID_CONFIG, "bench-raw-hop-" + from)), new StringDeserializer(),
 					new ByteArrayDeserializer());
 			List<TopicPartition> partitions = this.consumer.partitionsFor(from, Duration.ofSeconds(30))
 				.stream()

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +53,7 @@ final class SagaTarget implements Target {
 	SagaTarget(BenchOptions options) {
 		this.orders = URI.create(options.orderUrl() + "/api/orders");
 		this.skus = IntStream.rangeClosed(1, options.skus()).mapToObj((i) -> String.format("BENCH-%03d", i)).toList();
-		this.terminalEvents = new TerminalEvents(options.bootstrapServers(), options.registryUrl());
+		this.terminalEvents = new TerminalEvents(options.bootstrapServers(), options.kafkaClient(), options.registryUrl());
 	}
 
 	@Override

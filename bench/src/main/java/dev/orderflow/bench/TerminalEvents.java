@@ -1,6 +1,7 @@
 package dev.orderflow.bench;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,9 +45,10 @@ final class TerminalEvents implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	TerminalEvents(String bootstrapServers, String registryUrl) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, "bench-terminal-events"),
+	TerminalEvents(String bootstrapServers, Map<String, Object> kafkaClient, String registryUrl) {
+		this.consumer = new KafkaConsumer<>(RawRelay.with(kafkaClient, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
+				"bench-terminal-events")),
 				new StringDeserializer(), new ByteArrayDeserializer());
 		this.deserializer.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
 		List<TopicPartition> partitions = this.consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))

@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum Component {
 
 	POSTGRES("postgres", "PostgreSQL (up --postgres)"),
-	KAFKA("kafka", "Kafka broker (PLAINTEXT)"),
+	KAFKA("kafka", "Kafka broker (SASL_PLAINTEXT)"),
 	SMTP("smtp", "SMTP catcher"),
 	AUTH_SERVER("auth-server", "OAuth2 authorization server (sign-in, tokens)"),
 	SCHEMA_REGISTRY("schema-registry", "schema registry HTTP API"),
@@ -62,6 +62,11 @@ public enum Component {
 	 */
 	public boolean usesDatabase() {
 		return isService() && this != SCHEMA_REGISTRY && this != AUTH_SERVER;
+	}
+
+	/** Whether it is a client of the brokers, signing in as its own Kafka principal (docs/security.md). */
+	public boolean usesKafka() {
+		return isService() && this != AUTH_SERVER;
 	}
 
 	public static Optional<Component> byId(String id) {

@@ -22,8 +22,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.admin.Admin;
+
+import dev.orderflow.devstack.kafka.Admins;
 import dev.orderflow.devstack.kafka.BrokerConfig;
 import dev.orderflow.devstack.kafka.BrokerReadiness;
+import dev.orderflow.devstack.kafka.KafkaAcls;
+import dev.orderflow.devstack.kafka.KafkaUsers;
 import dev.orderflow.devstack.kafka.StorageFormat;
 import dev.orderflow.devstack.kafka.Topics;
 import dev.orderflow.devstack.ports.PortCheck;
@@ -223,9 +228,17 @@ public final class LocalStack implements AutoCloseable {
 		return this.topology.processes(this.components);
 	}
 
-	/** Every broker's PLAINTEXT listener. */
+	/** Every broker's client listener (SASL_PLAINTEXT: see {@link #kafkaAdminClient()}). */
 	public String bootstrapServers() {
 		return this.topology.bootstrapServers(this.ports);
+	}
+
+	/**
+	 * How the stack's own tools sign in to its brokers: the super user's {@code security.protocol},
+	 * {@code sasl.mechanism} and {@code sasl.jaas.config}, to add to a client's configuration.
+	 */
+	public Map<String, Object> kafkaAdminClient() {
+		return KafkaUsers.adminClientProperties(this.dataDir.config());
 	}
 
 	/** The recorded pid file of a component's first instance in {@code dataDir}. */
@@ -271,12 +284,13 @@ public final class LocalStack implements AutoCloseable {
 		return running;
 	}
 
-	/** How to tell that a process of a stack with these ports and this topology is ready. */
-	public static Readiness readiness(StackProcess process, StackPorts ports, Topology topology) {
+	/** How to tell that a process of a stack in {@code dataDir} with these ports and this topology is ready. */
+	public static Readiness readiness(StackProcess process, StackPorts ports, Topology topology, DataDir dataDir) {
 		int port = ports.of(process);
 		return switch (process.component()) {
 			case POSTGRES -> () -> Postgres.acceptsConnections(port);
-			case KAFKA -> new BrokerReadiness("127.0.0.1:" + port, topology.brokers());
+			case KAFKA -> new BrokerReadiness("127.0.0.1:" + port, topology.brokers(),
+					KafkaUsers.adminClientProperties(dataDir.config()));
 			case SMTP -> new SocketReadiness(port, "220");
 			default -> new HttpReadiness(port);
 		};
@@ -345,18 +359,20 @@ public final class LocalStack implements AutoCloseable {
 		}
 		for (StackProcess name : instances) {
 			ManagedProcess process = process(name);
-			process.awaitReady(readiness(name, this.ports, this.topology), this.readyTimeout);
+			process.awaitReady(readiness(name, this.ports, this.topology, this.dataDir), this.readyTimeout);
 			this.progress.accept(String.format("  %-21s ready in %4.1f s  (pid %d, port %d)", name,
 					(System.nanoTime() - begin) / 1e9, process.pid(), this.ports.of(name)));
 		}
 		instances.stream().map(StackProcess::component).distinct().forEach(this::whenReady);
 	}
 
-	/** What a component's clients need before they start: the saga's topics, the services' databases. */
+	/**
+	 * What a component's clients need before they start: the saga's topics and the services' ACLs,
+	 * the services' databases.
+	 */
 	private void whenReady(Component component) {
 		List<String> created = switch (component) {
-			case KAFKA -> Topics.createMissing(bootstrapServers(),
-					Topics.sagaTopics(this.topology.replicationFactor(), this.topology.minInsyncReplicas()));
+			case KAFKA -> createTopicsAndAcls();
 			case POSTGRES -> Postgres.createMissing(this.ports.postgres(),
 					Arrays.stream(Component.values()).filter(Component::usesDatabase).map(LocalStack::database).toList());
 			default -> List.of();
@@ -365,6 +381,19 @@ public final class LocalStack implements AutoCloseable {
 			this.progress.accept("  created " + ((component == Component.KAFKA) ? "topics " : "databases ")
 					+ String.join(", ", created));
 		}
+	}
+
+	private List<String> createTopicsAndAcls() {
+		List<String> created = Topics.createMissing(bootstrapServers(), kafkaAdminClient(),
+				Topics.sagaTopics(this.topology.replicationFactor(), this.topology.minInsyncReplicas()));
+		try (Admin admin = Admins.create(bootstrapServers(), kafkaAdminClient())) {
+			List<String> users = KafkaUsers.in(this.dataDir.config()).createMissing(admin);
+			if (!users.isEmpty()) {
+				this.progress.accept("  created Kafka users " + String.join(", ", users));
+			}
+			KafkaAcls.apply(admin);
+		}
+		return created;
 	}
 
 	private ProcessSpec spec(StackProcess name) {
@@ -395,16 +424,28 @@ public final class LocalStack implements AutoCloseable {
 			.mapToObj(this.ports::controllerOf)
 			.toList();
 		StackProcess name = new StackProcess(Component.KAFKA, broker);
+		KafkaUsers users = kafkaUsers();
 		BrokerConfig config = new BrokerConfig(this.dataDir.config(), this.dataDir.kafka(broker), broker,
-				this.ports.of(name), controllers);
+				this.ports.of(name), controllers, users.jaasConfig(KafkaUsers.ADMIN));
 		Path serverProperties = config.write();
 		String clusterId = StorageFormat.clusterId(
 				IntStream.rangeClosed(1, this.topology.brokers()).mapToObj(this.dataDir::kafka).toList());
 		StorageFormat.formatIfNeeded(this.dataDir.kafka(broker), serverProperties, clusterId,
-				JavaCommand.java("kafka-storage-format", this.dataDir.root()), this.installation.brokerClasspath(),
+				JavaCommand.java("kafka-storage-format", this.dataDir.root()), this.installation.brokerClasspath(), users,
 				this.dataDir.log(name));
 		return List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + config.log4jConfig(), "-cp",
 				this.installation.brokerClasspath(), "kafka.Kafka", serverProperties.toString());
+	}
+
+	/** The users of the brokers, their passwords made on the first start of this data directory. */
+	private KafkaUsers kafkaUsers() {
+		boolean known = Files.isRegularFile(this.dataDir.config().resolve(KafkaUsers.USERS_FILE));
+		if (!known && StorageFormat.isFormatted(this.dataDir.kafka())) {
+			throw new StartupException("The Kafka data in " + this.dataDir.kafka()
+					+ " dates from before the broker required SASL (docs/security.md) and has no users."
+					+ " Start afresh with: ./orderflow up --clean");
+		}
+		return KafkaUsers.in(this.dataDir.config());
 	}
 
 	private List<String> postgresCommand() {
@@ -436,6 +477,9 @@ public final class LocalStack implements AutoCloseable {
 			environment.putAll(Map.of("ORDERFLOW_AUTH_ISSUER", this.ports.issuer(), "ORDERFLOW_AUTH_CONSOLE_ORIGIN",
 					console, "ORDERFLOW_AUTH_CONSOLE_REDIRECT_URI", console + "/"));
 		}
+		if (service.component().usesKafka()) {
+			environment.putAll(kafkaCredentials(service.component()));
+		}
 		if (service.component() == Component.SCHEMA_REGISTRY) {
 			// where the other registry forwards writes while this one leads: the address it listens on
 			environment.put("ORDERFLOW_REGISTRY_ADVERTISED_URL", "http://127.0.0.1:" + this.ports.of(service));
@@ -451,6 +495,21 @@ public final class LocalStack implements AutoCloseable {
 					replicas));
 		}
 		environment.putAll(this.extraEnvironment.getOrDefault(service.component(), Map.of()));
+		return environment;
+	}
+
+	/**
+	 * Each service signs in to the brokers as its own principal ({@link KafkaAcls}); its dead-letter
+	 * replay as {@code <service>-replay}, the only principal allowed to write another's topic.
+	 */
+	private Map<String, String> kafkaCredentials(Component service) {
+		KafkaUsers users = KafkaUsers.in(this.dataDir.config());
+		Map<String, String> environment = new HashMap<>(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+				"KAFKA_SASL_MECHANISM", KafkaUsers.MECHANISM, "KAFKA_SASL_JAAS_CONFIG", users.jaasConfig(service.id())));
+		String replay = service.id() + "-replay";
+		if (KafkaAcls.RULES.containsKey(replay)) {
+			environment.put("ORDERFLOW_KAFKA_REPLAY_JAAS_CONFIG", users.jaasConfig(replay));
+		}
 		return environment;
 	}
 

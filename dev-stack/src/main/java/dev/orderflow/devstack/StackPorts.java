@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The TCP ports of the local stack, all bound to 127.0.0.1. Tests pick free ones.
  *
- * @param kafka the broker's PLAINTEXT listener
+ * @param kafka the broker's client listener (SASL_PLAINTEXT)
  * @param controller the KRaft controller listener
  * @param schemaRegistry the registry's HTTP port
  * @param orderService order-service's HTTP port

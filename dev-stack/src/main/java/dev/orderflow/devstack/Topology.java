@@ -80,7 +80,7 @@ public record Topology(int instances, int brokers, boolean postgres) {
 		return processes;
 	}
 
-	/** Every broker's PLAINTEXT listener, for clients. */
+	/** Every broker's client listener (SASL_PLAINTEXT), for clients. */
 	public String bootstrapServers(StackPorts ports) {
 		return IntStream.rangeClosed(1, this.brokers)
 			.mapToObj((k) -> "127.0.0.1:" + ports.of(new StackProcess(Component.KAFKA, k)))

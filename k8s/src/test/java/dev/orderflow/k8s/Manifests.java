@@ -31,6 +31,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * The objects one kustomization renders, each parsed into its typed model (fabric8 for core
@@ -53,6 +54,7 @@ final class Manifests {
 			Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
+			Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
 			Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
 			Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 

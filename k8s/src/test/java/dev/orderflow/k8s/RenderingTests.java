@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -84,7 +85,9 @@ class RenderingTests {
 				container.getEnv().stream()
 					.filter((e) -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
 					.map((e) -> e.getValueFrom().getSecretKeyRef().getName())
-					.filter((name) -> manifests.find(Secret.class, name).isEmpty())
+					// Strimzi's User Operator makes a KafkaUser's Secret, under the user's name
+					.filter((name) -> manifests.find(Secret.class, name).isEmpty()
+							&& manifests.find(KafkaUser.class, name).isEmpty())
 					.forEach((name) -> dangling.add(workload + " → Secret " + name));
 			}
 			for (Volume volume : pod.getVolumes()) {

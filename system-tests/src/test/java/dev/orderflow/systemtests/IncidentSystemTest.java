@@ -184,7 +184,7 @@ class IncidentSystemTest {
 	/** How many OrderPlaced records on {@code orders} were written with each release's schema. */
 	private UpgradeEvidence upgradeEvidence() {
 		SagaTopics topics = new SagaTopics(this.stack.bootstrapServers(),
-				"http://127.0.0.1:" + this.stack.ports().schemaRegistry());
+				"http://127.0.0.1:" + this.stack.ports().schemaRegistry(), this.stack.kafkaAdminClient());
 		int oldSchema = 0;
 		int newSchema = 0;
 		try (KafkaAvroDeserializer generic = new KafkaAvroDeserializer()) {

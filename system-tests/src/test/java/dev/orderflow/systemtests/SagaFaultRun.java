@@ -73,7 +73,8 @@ final class SagaFaultRun {
 		this.stack = stack;
 		this.orderPorts = List.copyOf(orderPorts);
 		this.inventoryPort = inventoryPort;
-		this.topics = new SagaTopics(stack.bootstrapServers(), "http://127.0.0.1:" + stack.ports().schemaRegistry());
+		this.topics = new SagaTopics(stack.bootstrapServers(), "http://127.0.0.1:" + stack.ports().schemaRegistry(),
+				stack.kafkaAdminClient());
 	}
 
 	/**

@@ -47,9 +47,13 @@ final class SagaTopics {
 
 	private final String registryUrl;
 
-	SagaTopics(String bootstrapServers, String registryUrl) {
+	private final Map<String, Object> security;
+
+	/** Reads and writes as the stack's super user ({@code stack.kafkaAdminClient()}): a test may write any topic. */
+	SagaTopics(String bootstrapServers, String registryUrl, Map<String, Object> security) {
 		this.bootstrapServers = bootstrapServers;
 		this.registryUrl = registryUrl;
+		this.security = Map.copyOf(security);
 	}
 
 	/** Bytes that are no Confluent Avro at all: the first byte is not the magic byte 0. */
@@ -64,8 +68,9 @@ final class SagaTopics {
 
 	/** Writes each value to {@code topic} under its key and waits for the broker's acknowledgement. */
 	void produce(String topic, Map<String, byte[]> valuesByKey) throws Exception {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+		Map<String, Object> config = new HashMap<>(this.security);
+		config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000));
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
 			for (Map.Entry<String, byte[]> value : valuesByKey.entrySet()) {
@@ -76,8 +81,9 @@ final class SagaTopics {
 
 	/** Every record of {@code topic} from the beginning up to its current end. */
 	List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		Map<String, Object> config = new HashMap<>(this.security);
+		config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000));
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))

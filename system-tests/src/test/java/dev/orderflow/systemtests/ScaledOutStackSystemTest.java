@@ -81,7 +81,7 @@ class ScaledOutStackSystemTest {
 	@Test
 	@Order(1)
 	void threeBrokersFormTheClusterAndEveryTopicKeepsThreeReplicasTwoInSync() throws Exception {
-		try (Admin admin = Admins.create(this.stack.bootstrapServers())) {
+		try (Admin admin = Admins.create(this.stack.bootstrapServers(), this.stack.kafkaAdminClient())) {
 			assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).extracting(Node::id)
 				.containsExactlyInAnyOrder(1, 2, 3);
 			Map<String, TopicDescription> topics = admin.describeTopics(SAGA_TOPICS)
@@ -156,7 +156,7 @@ class ScaledOutStackSystemTest {
 	/** SIGKILLs the broker that leads partition 0 of {@code orders}, then starts it again. */
 	private String killLeaderOfOrders() throws Exception {
 		int leader;
-		try (Admin admin = Admins.create(this.stack.bootstrapServers())) {
+		try (Admin admin = Admins.create(this.stack.bootstrapServers(), this.stack.kafkaAdminClient())) {
 			leader = admin.describeTopics(List.of("orders"))
 				.allTopicNames()
 				.get(10, TimeUnit.SECONDS)

@@ -1,5 +1,6 @@
 package dev.orderflow.devstack.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -14,11 +15,22 @@ public final class Admins {
 	private Admins() {
 	}
 
+	/** An admin client without credentials: refused by a broker that wants SASL. */
 	public static Admin create(String bootstrapServers) {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+		return create(bootstrapServers, Map.of());
+	}
+
+	/**
+	 * An admin client signing in with {@code security} ({@link KafkaUsers#clientProperties}, or
+	 * {@link KafkaUsers#adminClientProperties} of a data directory).
+	 */
+	public static Admin create(String bootstrapServers, Map<String, Object> security) {
+		Map<String, Object> config = new HashMap<>(security);
+		config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-dev-stack", AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
 				3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
 				AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+		return Admin.create(config);
 	}
 
 }

@@ -17,6 +17,11 @@ import java.util.stream.IntStream;
  * listening on 127.0.0.1 only. Alone it has replication factors of one; in a cluster of three,
  * the three controllers form the quorum and every partition, the internal topics' too, has
  * three replicas of which two must be in sync for a write.
+ * <p>
+ * Clients and the other brokers sign in on the broker listener with SASL/SCRAM ({@link KafkaUsers});
+ * the StandardAuthorizer allows only what an ACL names ({@link KafkaAcls}). The controller listener
+ * stays PLAINTEXT on 127.0.0.1: its unauthenticated principal (the brokers and controllers among
+ * themselves) is a super user, as is {@code admin}.
  */
 public final class BrokerConfig {
 
@@ -32,16 +37,20 @@ public final class BrokerConfig {
 
 	private final int brokerPort;
 
-	/** The single broker of {@code ./orderflow up}. */
-	public BrokerConfig(Path configDir, Path logDir, int brokerPort, int controllerPort) {
-		this(configDir, logDir, 1, brokerPort, List.of(controllerPort));
+	private final String adminJaasConfig;
+
+	/** The single broker of {@code ./orderflow up}; the brokers sign in to each other with {@code adminJaasConfig}. */
+	public BrokerConfig(Path configDir, Path logDir, int brokerPort, int controllerPort, String adminJaasConfig) {
+		this(configDir, logDir, 1, brokerPort, List.of(controllerPort), adminJaasConfig);
 	}
 
 	/**
 	 * Node {@code nodeId} of a cluster whose controllers listen on {@code controllerPorts}, node 1's first.
 	 */
-	public BrokerConfig(Path configDir, Path logDir, int nodeId, int brokerPort, List<Integer> controllerPorts) {
+	public BrokerConfig(Path configDir, Path logDir, int nodeId, int brokerPort, List<Integer> controllerPorts,
+			String adminJaasConfig) {
 		this.configDir = configDir;
+		this.adminJaasConfig = adminJaasConfig;
 		this.logDir = logDir;
 		this.nodeId = nodeId;
 		this.brokerPort = brokerPort;
@@ -61,11 +70,19 @@ public final class BrokerConfig {
 			.mapToObj((id) -> id + "@127.0.0.1:" + this.controllerPorts.get(id - 1))
 			.collect(Collectors.joining(",")));
 		props.put("listeners",
-				"PLAINTEXT://127.0.0.1:" + this.brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + this.brokerPort);
+				"SASL_PLAINTEXT://127.0.0.1:" + this.brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+		props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + this.brokerPort);
 		props.put("controller.listener.names", "CONTROLLER");
-		props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-		props.put("inter.broker.listener.name", "PLAINTEXT");
+		props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+		props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+		props.put("sasl.enabled.mechanisms", KafkaUsers.MECHANISM);
+		props.put("sasl.mechanism.inter.broker.protocol", KafkaUsers.MECHANISM);
+		props.put("listener.name.sasl_plaintext." + KafkaUsers.MECHANISM.toLowerCase(java.util.Locale.ROOT)
+				+ ".sasl.jaas.config", this.adminJaasConfig);
+		props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		props.put("allow.everyone.if.no.acl.found", "false");
+		// ANONYMOUS: the brokers and controllers on the PLAINTEXT controller listener (loopback only)
+		props.put("super.users", "User:" + KafkaUsers.ADMIN + ";User:ANONYMOUS");
 		props.put("log.dirs", this.logDir.toString());
 		props.put("offsets.topic.replication.factor", replicas);
 		props.put("transaction.state.log.replication.factor", replicas);
@@ -96,7 +113,8 @@ public final class BrokerConfig {
 						System.lineSeparator()));
 			Path serverProperties = this.configDir
 				.resolve((this.nodeId == 1) ? "server.properties" : "server-" + this.nodeId + ".properties");
-			Files.writeString(serverProperties, content);
+			// it holds the admin's password: only the owner may read it
+			KafkaUsers.writeOwnerOnly(serverProperties, content);
 			try (InputStream log4j = BrokerConfig.class.getResourceAsStream(LOG4J_RESOURCE)) {
 				Files.copy(log4j, log4jConfig(), StandardCopyOption.REPLACE_EXISTING);
 			}

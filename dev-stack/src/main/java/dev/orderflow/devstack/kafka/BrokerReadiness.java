@@ -1,5 +1,6 @@
 package dev.orderflow.devstack.kafka;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -16,21 +17,21 @@ public final class BrokerReadiness implements Readiness {
 
 	private final int brokers;
 
+	private final Map<String, Object> security;
+
 	private Admin admin;
 
-	public BrokerReadiness(String bootstrapServers) {
-		this(bootstrapServers, 1);
-	}
-
-	public BrokerReadiness(String bootstrapServers, int brokers) {
+	/** {@code security}: how to sign in ({@link KafkaUsers#adminClientProperties}). */
+	public BrokerReadiness(String bootstrapServers, int brokers, Map<String, Object> security) {
 		this.bootstrapServers = bootstrapServers;
 		this.brokers = brokers;
+		this.security = Map.copyOf(security);
 	}
 
 	@Override
 	public boolean isReady() throws Exception {
 		if (this.admin == null) {
-			this.admin = Admins.create(this.bootstrapServers);
+			this.admin = Admins.create(this.bootstrapServers, this.security);
 		}
 		return this.admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= this.brokers;
 	}

@@ -58,17 +58,25 @@ public final class StorageFormat {
 	 * @param clusterId the cluster's id, the same for all its nodes ({@link #clusterId})
 	 * @param javaCommand {@code java} plus marker options
 	 * @param classpath the broker's classpath
+	 * @param users the SCRAM users the cluster starts with
 	 * @return true when it formatted, false when the directory was already formatted
 	 */
 	public static boolean formatIfNeeded(Path logDir, Path serverProperties, String clusterId,
-			List<String> javaCommand, String classpath, Path logFile) {
+			List<String> javaCommand, String classpath, KafkaUsers users, Path logFile) {
 		if (isFormatted(logDir)) {
 			return false;
 		}
+		List<String> arguments = new java.util.ArrayList<>(List.of("-Xmx256m",
+				"-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"), "-cp", classpath,
+				"kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString()));
+		arguments.addAll(users.scramArguments());
+		// the passwords go in an argument file only the owner may read, not on a command line that ps shows
+		Path argumentFile = serverProperties.resolveSibling("storage-format-" + logDir.getFileName() + ".args");
+		KafkaUsers.writeOwnerOnly(argumentFile, arguments.stream()
+			.map((argument) -> '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+			.collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));
 		List<String> command = new java.util.ArrayList<>(javaCommand);
-		command.addAll(List.of("-Xmx256m", "-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"),
-				"-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-				serverProperties.toString()));
+		command.add("@" + argumentFile);
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -91,6 +99,14 @@ public final class StorageFormat {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new StartupException("Interrupted while formatting the Kafka storage", ex);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(argumentFile);
+			}
+			catch (IOException ex) {
+				// it is readable by its owner only and overwritten by the next format
+			}
 		}
 	}
 

@@ -41,14 +41,13 @@ public final class Topics {
 				new NewTopic("_schemas", 1, factor).configs(compacted));
 	}
 
-	/** Creates the missing topics of a single broker; returns the names of those it created. */
-	public static List<String> createMissing(String bootstrapServers) {
-		return createMissing(bootstrapServers, SAGA_TOPICS);
-	}
-
-	/** Creates the missing ones of {@code topics}; returns the names of those it created. */
-	public static List<String> createMissing(String bootstrapServers, List<NewTopic> topics) {
-		try (Admin admin = Admins.create(bootstrapServers)) {
+	/**
+	 * Creates the missing ones of {@code topics}, signing in with {@code security}; returns the names
+	 * of those it created.
+	 */
+	public static List<String> createMissing(String bootstrapServers, Map<String, Object> security,
+			List<NewTopic> topics) {
+		try (Admin admin = Admins.create(bootstrapServers, security)) {
 			Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
 			List<NewTopic> missing = topics.stream().filter((t) -> !existing.contains(t.name())).toList();
 			for (NewTopic topic : missing) {

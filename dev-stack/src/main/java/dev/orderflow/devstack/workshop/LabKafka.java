@@ -33,8 +33,9 @@ interface LabKafka {
 	/** The last {@code limit} records of the topic, with that key when given, oldest first. */
 	List<TopicRecords.Event> events(String topic, Optional<String> key, int limit);
 
-	static LabKafka of(String bootstrapServers, String registryUrl) {
-		return new Live(bootstrapServers, registryUrl);
+	/** {@code security}: how to sign in, {@link dev.orderflow.devstack.kafka.KafkaUsers#adminClientProperties}. */
+	static LabKafka of(String bootstrapServers, String registryUrl, Map<String, Object> security) {
+		return new Live(bootstrapServers, registryUrl, security);
 	}
 
 	/** The local broker, through an admin client with short timeouts and {@link TopicRecords}. */
@@ -46,9 +47,12 @@ interface LabKafka {
 
 		private final String registryUrl;
 
-		Live(String bootstrapServers, String registryUrl) {
+		private final Map<String, Object> security;
+
+		Live(String bootstrapServers, String registryUrl, Map<String, Object> security) {
 			this.bootstrapServers = bootstrapServers;
 			this.registryUrl = registryUrl;
+			this.security = Map.copyOf(security);
 		}
 
 		@Override
@@ -63,7 +67,7 @@ interface LabKafka {
 
 		/** One question to the broker on a short-lived admin client; no answer in time is "unreachable". */
 		private <T> T withAdmin(AdminCall<T> call) {
-			try (Admin admin = Admins.create(this.bootstrapServers)) {
+			try (Admin admin = Admins.create(this.bootstrapServers, this.security)) {
 				return call.ask(admin);
 			}
 			catch (ExecutionException | TimeoutException ex) {
@@ -84,7 +88,7 @@ interface LabKafka {
 
 		@Override
 		public List<TopicRecords.Event> events(String topic, Optional<String> key, int limit) {
-			return new TopicRecords(this.bootstrapServers, this.registryUrl).last(topic, limit, key);
+			return new TopicRecords(this.bootstrapServers, this.registryUrl, this.security).last(topic, limit, key);
 		}
 
 		/** The group's lag on the topic, summed over the partitions it committed offsets for. */

@@ -17,6 +17,7 @@ import dev.orderflow.authclient.SignInException;
 import dev.orderflow.authclient.TokenClient;
 import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.StackPorts;
+import dev.orderflow.devstack.kafka.KafkaUsers;
 
 /**
  * How the lab checks look at a learner's stack: its HTTP APIs on 127.0.0.1, its topics and its
@@ -38,7 +39,8 @@ final class LabProbe {
 	private String operatorToken;
 
 	LabProbe(StackPorts ports, DataDir dataDir) {
-		this(ports, dataDir, (stack) -> LabKafka.of(stack.bootstrapServers(), "http://127.0.0.1:" + stack.schemaRegistry()));
+		this(ports, dataDir, (stack) -> LabKafka.of(stack.bootstrapServers(), "http://127.0.0.1:" + stack.schemaRegistry(),
+				KafkaUsers.adminClientProperties(dataDir.config())));
 	}
 
 	/** With another view of the broker: tests check without one. */
@@ -66,7 +68,8 @@ final class LabProbe {
 	}
 
 	TopicRecords topics() {
-		return new TopicRecords(this.ports.bootstrapServers(), "http://127.0.0.1:" + this.ports.schemaRegistry());
+		return new TopicRecords(this.ports.bootstrapServers(), "http://127.0.0.1:" + this.ports.schemaRegistry(),
+				KafkaUsers.adminClientProperties(this.dataDir.config()));
 	}
 
 	/** The broker's topics, groups and records, as the newer checks ask about them. */

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 import dev.orderflow.devstack.kafka.Admins;
+import dev.orderflow.devstack.kafka.KafkaUsers;
 import dev.orderflow.devstack.process.CommandLines;
 
 /**
@@ -53,7 +54,8 @@ final class ScalingLabCheck {
 		report.check(second.isEmpty(), "the second instance is stopped",
 				"stop it by its pid: kill " + second.map(ProcessHandle::pid).map(String::valueOf).orElse("")
 						+ " (lab 04, step 5); a paused one needs kill -CONT first");
-		try (Admin admin = Admins.create(this.probe.ports().bootstrapServers())) {
+		try (Admin admin = Admins.create(this.probe.ports().bootstrapServers(),
+				KafkaUsers.adminClientProperties(this.probe.dataDir().config()))) {
 			int partitions = partitions(admin, "orders");
 			report.check(partitions >= 2, "orders has " + partitions + " partitions: up to " + partitions
 					+ " members of a group share it", "the stack creates orders with 3 partitions: ./orderflow up -d");

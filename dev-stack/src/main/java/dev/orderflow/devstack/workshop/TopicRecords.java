@@ -58,14 +58,19 @@ final class TopicRecords {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-	TopicRecords(String bootstrapServers, String registryUrl) {
+	private final Map<String, Object> security;
+
+	/** {@code security}: how to sign in, {@link dev.orderflow.devstack.kafka.KafkaUsers#adminClientProperties}. */
+	TopicRecords(String bootstrapServers, String registryUrl, Map<String, Object> security) {
 		this.bootstrapServers = bootstrapServers;
 		this.registryUrl = registryUrl;
+		this.security = Map.copyOf(security);
 	}
 
 	/** The last {@code limit} records of the topic (with that key, when given), oldest first. */
 	List<Event> last(String topic, int limit, Optional<String> key) {
 		Properties config = new Properties();
+		config.putAll(this.security);
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,8 @@ class LocalBrokerTest {
 	private static StackPorts ports;
 
 	private static final List<LocalStack> stacks = new ArrayList<>();
+
+	private static Map<String, Object> adminClient;
 
 	@BeforeAll
 	static void freePortsAndDataDir() throws IOException {
@@ -93,12 +96,13 @@ class LocalBrokerTest {
 			.build();
 		stacks.add(stack);
 		stack.start();
+		adminClient = stack.kafkaAdminClient();
 		assertThat(stack.isAlive("kafka")).isTrue();
 		return stack;
 	}
 
 	private static void assertSagaTopicsExist() throws Exception {
-		try (Admin admin = Admins.create(ports.bootstrapServers())) {
+		try (Admin admin = Admins.create(ports.bootstrapServers(), adminClient)) {
 			// the broker's metadata catches up with created topics shortly after creation
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
@@ -112,8 +116,9 @@ class LocalBrokerTest {
 	}
 
 	private static void produce(String key, String value) throws Exception {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ports.bootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
+		Map<String, Object> config = new HashMap<>(adminClient);
+		config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ports.bootstrapServers(),
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000));
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new StringSerializer())) {
 			producer.send(new ProducerRecord<>("orders", key, value)).get(15, TimeUnit.SECONDS);
@@ -121,9 +126,10 @@ class LocalBrokerTest {
 	}
 
 	private static String consumeValueOf(String key) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ports.bootstrapServers(),
+		Map<String, Object> config = new HashMap<>(adminClient);
+		config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ports.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest");
+				"earliest"));
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {
 			consumer.subscribe(List.of("orders"));

@@ -1,6 +1,7 @@
 package dev.orderflow.eventing.deadletter;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.orderflow.eventing.deadletter.web.DeadLetterController;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 
 /**
  * The dead-letter API ({@link DeadLetters} behind {@code /api/dead-letters}), for services that
@@ -31,8 +33,15 @@ public class DeadLetterApiConfiguration {
 	private static final long SEND_TIMEOUT_MILLIS = 10_000;
 
 	@Bean
-	ReplayProducer deadLetterReplayProducer(KafkaProperties kafka) {
-		return new ReplayProducer(kafka.buildProducerProperties());
+	ReplayProducer deadLetterReplayProducer(KafkaProperties kafka, DeadLetterApiProperties properties) {
+		Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
+		// a replay writes a topic another service owns: with ACLs it signs in as a principal of its own
+		properties.replayProducer().forEach((key, value) -> {
+			if (StringUtils.hasText(value)) {
+				producerConfig.put(key, value);
+			}
+		});
+		return new ReplayProducer(producerConfig);
 	}
 
 	@Bean

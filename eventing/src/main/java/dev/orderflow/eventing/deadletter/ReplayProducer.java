@@ -29,6 +29,11 @@ class ReplayProducer implements DisposableBean {
 		this.template = new KafkaTemplate<>(this.factory);
 	}
 
+	/** The client configuration it publishes with (which principal it signs in as, among others). */
+	Map<String, Object> configuration() {
+		return this.factory.getConfigurationProperties();
+	}
+
 	/** Sends and waits for the broker's acknowledgement. */
 	void send(ProducerRecord<byte[], byte[]> record, long timeoutMillis) {
 		try {
