@@ -43,7 +43,7 @@ final class StatusCommand extends StackCommand {
 			PidFile pidFile = LocalStack.pidFile(context().dataDir(), process);
 			Optional<Long> pid = pidFile.read();
 			Optional<ProcessHandle> running = pidFile.runningProcess();
-			boolean ready = running.isPresent() && check(LocalStack.readiness(process, ports, topology, this.context.dataDir()));
+			boolean ready = running.isPresent() && check(LocalStack.readiness(process, ports, topology, context().dataDir()));
 			recordedPids += pid.isPresent() ? 1 : 0;
 			healthy += ready ? 1 : 0;
 			context().out()
