@@ -68,6 +68,10 @@ public class H2FileCompaction implements SmartLifecycle {
 			}
 			current = found.get();
 			current.setRetentionTime((int) this.properties.retention().toMillis());
+			if (this.store == null) {
+				log.info("Compacting H2 file {} every {}, dead chunks kept {}", current.getFileStore().getFileName(),
+						this.properties.interval(), this.properties.retention());
+			}
 			this.store = current;
 		}
 		current.compact(TARGET_FILL_RATE, WRITE_LIMIT);
