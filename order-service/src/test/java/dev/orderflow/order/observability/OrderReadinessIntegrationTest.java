@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
+import dev.orderflow.devstack.kafka.KafkaUsers;
 import dev.orderflow.devstack.ports.PortCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,10 @@ class OrderReadinessIntegrationTest {
 		broker = LocalStack.builder().dataDir(dataDir).ports(ports).components(Component.KAFKA).build();
 		broker.start();
 		registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+		// the broker requires SASL/SCRAM (docs/security.md): sign in as order-service, as the stack's services do
+		KafkaUsers users = KafkaUsers.in(new DataDir(dataDir).config());
+		users.clientProperties("order-service")
+			.forEach((name, value) -> registry.add("spring.kafka.properties." + name, () -> value));
 	}
 
 	@AfterAll
