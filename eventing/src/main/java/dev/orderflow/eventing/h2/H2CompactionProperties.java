@@ -11,20 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the compaction thread starts with the application
  * @param interval pause between two compaction steps; each step rewrites at most a few MiB
- * @param retention how long H2 keeps a chunk that no longer holds live data before it may reuse
- * its space (H2's {@code RETENTION_TIME}, 45 s by default). With a chunk per commit, the chunks of
- * 45 s of commits, and the metadata listing them, are most of the file under load
  */
 @ConfigurationProperties("orderflow.h2.compaction")
-public record H2CompactionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration interval,
-		@DefaultValue("5s") Duration retention) {
+public record H2CompactionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration interval) {
 
 	public H2CompactionProperties {
 		if (interval.isNegative() || interval.isZero()) {
 			throw new IllegalArgumentException("orderflow.h2.compaction.interval must be positive: " + interval);
-		}
-		if (retention.isNegative()) {
-			throw new IllegalArgumentException("orderflow.h2.compaction.retention must not be negative: " + retention);
 		}
 	}
 
