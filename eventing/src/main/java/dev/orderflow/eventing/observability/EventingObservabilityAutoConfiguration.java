@@ -93,8 +93,9 @@ public class EventingObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnEnabledHealthIndicator("consumerRetries")
-		ConsumerRetriesHealthIndicator consumerRetriesHealthIndicator(ConsumerRetries retries) {
-			return new ConsumerRetriesHealthIndicator(retries);
+		ConsumerRetriesHealthIndicator consumerRetriesHealthIndicator(ConsumerRetries retries, Clock eventingClock,
+				EventingHealthProperties health) {
+			return new ConsumerRetriesHealthIndicator(retries, eventingClock, health.databaseWaitLimit());
 		}
 
 		@Bean

@@ -6,6 +6,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Collections;
@@ -32,7 +34,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * ({@link SchemaRegistryException#isTransient()});
  * the database unavailable ({@link TransientDataAccessException}, which covers lock timeouts and
  * deadlocks, {@link DataAccessResourceFailureException}, {@link RecoverableDataAccessException},
- * {@link CannotCreateTransactionException}, JDBC's transient and recoverable exceptions); Kafka's
+ * {@link CannotCreateTransactionException}, JDBC's transient and recoverable exceptions, and a
+ * connection failure, SQLSTATE class 08, wherever it sits in the chain: H2 reported its closed
+ * database as the cause of a "check constraint invalid" integrity violation, which alone would
+ * have dead-lettered every record while the database was away, ADR 0017); Kafka's
  * {@link RetriableException}s (timeouts); a connection refused, timed out or unroutable to any
  * host. Everything else, e.g. an unknown schema id or a constraint violation, is not.
  */
@@ -77,7 +82,12 @@ public final class TransientFailures {
 		return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
 				|| failure instanceof RecoverableDataAccessException
 				|| failure instanceof CannotCreateTransactionException || failure instanceof SQLTransientException
-				|| failure instanceof SQLRecoverableException;
+				|| failure instanceof SQLRecoverableException || isConnectionFailure(failure);
+	}
+
+	private static boolean isConnectionFailure(Throwable failure) {
+		return failure instanceof SQLNonTransientConnectionException || (failure instanceof SQLException sql
+				&& sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
 	}
 
 	private static boolean isUnreachable(Throwable failure) {
