@@ -27,9 +27,7 @@ import org.springframework.context.SmartLifecycle;
  * that keeps a single live page is never freed. The 100,000-order soak grew order-service's file to
  * 3.6 GiB though its tables held a few MiB. Every {@code interval} this compacts a bounded amount
  * (the same call the background writer makes, under H2's store lock, skipped while another
- * thread holds it). H2 frees a chunk emptied this way after its retention time (45 s); that stays at
- * H2's default on purpose: a shorter one lets H2 reuse blocks that the file's chunk list still
- * names, and such a file no longer opens (h2database#2752, #4083).
+ * thread holds it), and shortens H2's retention of emptied chunks to {@code retention}.
  * <p>
  * Nothing happens for PostgreSQL, an H2 server or an in-memory H2 database.
  */
@@ -69,9 +67,10 @@ public class H2FileCompaction implements SmartLifecycle {
 				return false;
 			}
 			current = found.get();
+			current.setRetentionTime((int) this.properties.retention().toMillis());
 			if (this.store == null) {
-				log.info("Compacting H2 file {} every {}", current.getFileStore().getFileName(),
-						this.properties.interval());
+				log.info("Compacting H2 file {} every {}, emptied chunks kept {}", current.getFileStore().getFileName(),
+						this.properties.interval(), this.properties.retention());
 			}
 			this.store = current;
 		}
