@@ -3,8 +3,8 @@ package dev.orderflow.authclient;
 import java.util.Map;
 
 /**
- * A demo user of the authorization server, with the password it has on this machine: the same
- * environment variables the auth-server reads, or their local-only defaults.
+ * A demo user of the authorization server, with the password it has on this machine: the
+ * same environment variables the auth-server reads, or their local-only defaults.
  *
  * @param username {@code c-1}, {@code c-2} or {@code operator}
  * @param password its password

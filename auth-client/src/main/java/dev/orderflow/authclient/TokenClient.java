@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Signs a demo user in at the authorization server and returns an access token, walking the same
- * steps as a browser: {@code /oauth2/authorize} with a PKCE challenge, the login form (with its CSRF
- * token), the redirect carrying the code, and the code exchange at {@code /oauth2/token} with the
- * verifier. No shortcut exists on the server for it, so what works here works for a user.
+ * Signs a demo user in at the authorization server and returns an access token, walking
+ * the same steps as a browser: {@code /oauth2/authorize} with a PKCE challenge, the login
+ * form (with its CSRF token), the redirect carrying the code, and the code exchange at
+ * {@code /oauth2/token} with the verifier. No shortcut exists on the server for it, so
+ * what works here works for a user.
  *
  * <pre>
  * String token = TokenClient.local().accessToken(DemoUser.customer("c-1"));
@@ -34,7 +35,10 @@ public final class TokenClient {
 	/** The CLI's public client; the console has its own. */
 	public static final String CLI_CLIENT = "orderflow-cli";
 
-	/** Where the CLI's client is redirected with its code; never opened, only read from the redirect. */
+	/**
+	 * Where the CLI's client is redirected with its code; never opened, only read from
+	 * the redirect.
+	 */
 	public static final String CLI_REDIRECT_URI = "http://127.0.0.1/orderflow-cli/callback";
 
 	/** Tokens of this client expire after one second (registered on test stacks only). */
@@ -61,7 +65,10 @@ public final class TokenClient {
 		this.clientId = clientId;
 	}
 
-	/** The CLI's client at {@code $ORDERFLOW_ISSUER_URI}, else the local stack's http://127.0.0.1:9000. */
+	/**
+	 * The CLI's client at {@code $ORDERFLOW_ISSUER_URI}, else the local stack's
+	 * http://127.0.0.1:9000.
+	 */
 	public static TokenClient local() {
 		String issuer = System.getenv(ISSUER_VARIABLE);
 		return new TokenClient(URI.create((issuer == null || issuer.isBlank()) ? "http://127.0.0.1:9000" : issuer),
@@ -73,7 +80,10 @@ public final class TokenClient {
 		return new TokenClient(URI.create("http://127.0.0.1:" + port), CLI_CLIENT);
 	}
 
-	/** Another client of the same server (the role-matrix test's short-lived and other-audience ones). */
+	/**
+	 * Another client of the same server (the role-matrix test's short-lived and
+	 * other-audience ones).
+	 */
 	public TokenClient withClient(String otherClientId) {
 		return new TokenClient(this.issuer, otherClientId);
 	}
@@ -84,7 +94,8 @@ public final class TokenClient {
 
 	/**
 	 * Signs the user in and exchanges the code for an access token.
-	 * @throws SignInException if the server is unreachable, refuses the password or the exchange
+	 * @throws SignInException if the server is unreachable, refuses the password or the
+	 * exchange
 	 */
 	public String accessToken(DemoUser user) {
 		HttpClient http = HttpClient.newBuilder()

@@ -8,10 +8,11 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * What the services read from an access token: {@code sub} (the user name, which for a customer is
- * the customer id), {@code roles} ({@code customer} or {@code operator}) and {@code aud}, the API the
- * token is for. Spring Authorization Server would put the client id in {@code aud}; the services
- * check for {@code orderflow-api} instead, so a token minted for another API is refused.
+ * What the services read from an access token: {@code sub} (the user name, which for a
+ * customer is the customer id), {@code roles} ({@code customer} or {@code operator}) and
+ * {@code aud}, the API the token is for. Spring Authorization Server would put the client
+ * id in {@code aud}; the services check for {@code orderflow-api} instead, so a token
+ * minted for another API is refused.
  */
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 

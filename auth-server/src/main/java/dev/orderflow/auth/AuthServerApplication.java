@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * auth-server: the OAuth2 authorization server of the local stack and of k8s/base. It signs the
- * JWTs the three services accept (ADR 0016); in production an external issuer takes its place.
+ * auth-server: the OAuth2 authorization server of the local stack and of k8s/base. It
+ * signs the JWTs the three services accept (ADR 0016); in production an external issuer
+ * takes its place.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

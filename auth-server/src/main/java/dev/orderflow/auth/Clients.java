@@ -16,9 +16,9 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The clients: both public (no secret a browser or a shell script could leak) and both bound to
- * authorization code with PKCE. The console signs users in in the browser; the CLI
- * ({@code ./orderflow token}) walks the same login form and code exchange by itself.
+ * The clients: both public (no secret a browser or a shell script could leak) and both
+ * bound to authorization code with PKCE. The console signs users in in the browser; the
+ * CLI ({@code ./orderflow token}) walks the same login form and code exchange by itself.
  */
 @Configuration(proxyBeanMethods = false)
 class Clients {
@@ -30,7 +30,10 @@ class Clients {
 	/** Issues tokens that expire after a second: the role matrix's expired token. */
 	static final String SHORT_LIVED = "orderflow-test-short-lived";
 
-	/** Issues tokens for {@link AuthServerProperties#OTHER_AUDIENCE}: the role matrix's wrong audience. */
+	/**
+	 * Issues tokens for {@link AuthServerProperties#OTHER_AUDIENCE}: the role matrix's
+	 * wrong audience.
+	 */
 	static final String OTHER_AUDIENCE = "orderflow-test-other-audience";
 
 	@Bean

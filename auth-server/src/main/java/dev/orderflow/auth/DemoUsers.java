@@ -9,10 +9,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The demo users: customers {@code c-1} and {@code c-2}, whose user name is their customer id (the
- * {@code sub} of their tokens), and one {@code operator}. Their passwords come from the environment
- * ({@code ORDERFLOW_AUTH_CUSTOMER_PASSWORD}, {@code ORDERFLOW_AUTH_OPERATOR_PASSWORD}); the defaults
- * are for a laptop only, k8s reads them from a Secret.
+ * The demo users: customers {@code c-1} and {@code c-2}, whose user name is their
+ * customer id (the {@code sub} of their tokens), and one {@code operator}. Their
+ * passwords come from the environment ({@code ORDERFLOW_AUTH_CUSTOMER_PASSWORD},
+ * {@code ORDERFLOW_AUTH_OPERATOR_PASSWORD}); the defaults are for a laptop only, k8s
+ * reads them from a Secret.
  */
 @Configuration(proxyBeanMethods = false)
 class DemoUsers {

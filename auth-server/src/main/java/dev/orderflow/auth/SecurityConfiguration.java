@@ -35,8 +35,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Two filter chains, as Spring Authorization Server's reference shows: its own endpoints
- * ({@code /oauth2/authorize}, {@code /oauth2/token}, {@code /oauth2/jwks}, discovery), where a browser
- * without a session is sent to the login form; and everything else, the form login itself.
+ * ({@code /oauth2/authorize}, {@code /oauth2/token}, {@code /oauth2/jwks}, discovery),
+ * where a browser without a session is sent to the login form; and everything else, the
+ * form login itself.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,7 +50,8 @@ class SecurityConfiguration {
 			server.oidc(Customizer.withDefaults());
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			// the console exchanges its code from the browser: a cross-origin POST to /oauth2/token
+			// the console exchanges its code from the browser: a cross-origin POST to
+			// /oauth2/token
 			.cors(Customizer.withDefaults())
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
 					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
@@ -83,13 +85,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A signing key made at start: a restart signs with a new key, and tokens issued before it are
-	 * refused (users sign in again). Enough for one replica; several need one key from a Secret.
+	 * A signing key made at start: a restart signs with a new key, and tokens issued
+	 * before it are refused (users sign in again). Enough for one replica; several need
+	 * one key from a Secret.
 	 */
 	@Bean
 	JWKSource<SecurityContext> jwkSource() {
 		KeyPair keyPair = rsaKeyPair();
-		RSAKey key = new RSAKey.Builder((RSAPublicKey) keyPair.getPublic()).privateKey((RSAPrivateKey) keyPair.getPrivate())
+		RSAKey key = new RSAKey.Builder((RSAPublicKey) keyPair.getPublic())
+			.privateKey((RSAPrivateKey) keyPair.getPrivate())
 			.keyID(UUID.randomUUID().toString())
 			.build();
 		return new ImmutableJWKSet<>(new JWKSet(key));

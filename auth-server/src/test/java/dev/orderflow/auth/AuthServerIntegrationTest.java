@@ -50,8 +50,10 @@ class AuthServerIntegrationTest {
 	@Test
 	void theTestClientsIssueATokenForAnotherAudienceAndOneThatLivesOneSecond() {
 		TokenClient client = TokenClient.onPort(this.port);
-		JsonNode other = claims(client.withClient(TokenClient.OTHER_AUDIENCE_CLIENT).accessToken(DemoUser.customer("c-2")));
-		JsonNode shortLived = claims(client.withClient(TokenClient.SHORT_LIVED_CLIENT).accessToken(DemoUser.customer("c-2")));
+		JsonNode other = claims(
+				client.withClient(TokenClient.OTHER_AUDIENCE_CLIENT).accessToken(DemoUser.customer("c-2")));
+		JsonNode shortLived = claims(
+				client.withClient(TokenClient.SHORT_LIVED_CLIENT).accessToken(DemoUser.customer("c-2")));
 
 		assertThat(audience(other)).isEqualTo(AuthServerProperties.OTHER_AUDIENCE);
 		assertThat(shortLived.get("exp").asLong() - shortLived.get("iat").asLong()).isEqualTo(1);
@@ -60,9 +62,9 @@ class AuthServerIntegrationTest {
 	@Test
 	void answersItsReadinessProbeWithoutSigningIn() throws Exception {
 		java.net.http.HttpResponse<String> readiness = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(
-					java.net.URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness")).build(),
-					java.net.http.HttpResponse.BodyHandlers.ofString());
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(readiness.body()).contains("\"UP\"");
@@ -74,10 +76,14 @@ class AuthServerIntegrationTest {
 		assertThat(tokenEndpointFrom("http://evil.example")).isEmpty();
 	}
 
-	/** The Access-Control-Allow-Origin a browser on that origin gets from a code exchange (refused here: no code). */
+	/**
+	 * The Access-Control-Allow-Origin a browser on that origin gets from a code exchange
+	 * (refused here: no code).
+	 */
 	private java.util.Optional<String> tokenEndpointFrom(String origin) throws Exception {
 		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/oauth2/token"))
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/oauth2/token"))
 				.header("Origin", origin)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(java.net.http.HttpRequest.BodyPublishers
@@ -86,7 +92,9 @@ class AuthServerIntegrationTest {
 		return response.headers().firstValue("Access-Control-Allow-Origin");
 	}
 
-	/** One audience is written as a string, several as an array (RFC 7519 allows both). */
+	/**
+	 * One audience is written as a string, several as an array (RFC 7519 allows both).
+	 */
 	private static String audience(JsonNode claims) {
 		JsonNode aud = claims.get("aud");
 		return aud.isArray() ? aud.get(0).asString() : aud.asString();

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One bench run: for each load shape, the saga and then the raw relay on the same broker, each
- * after a warm-up that is not measured; then the reports.
+ * One bench run: for each load shape, the saga and then the raw relay on the same broker,
+ * each after a warm-up that is not measured; then the reports.
  */
 public final class Bench {
 
@@ -70,8 +70,8 @@ public final class Bench {
 	}
 
 	/**
-	 * The one long saga run of {@code --soak}, sampled from before its warm-up to its end, so the
-	 * plot shows the warm-up and what follows it.
+	 * The one long saga run of {@code --soak}, sampled from before its warm-up to its
+	 * end, so the plot shows the warm-up and what follows it.
 	 */
 	private SoakReport soak(LoadDriver driver, SagaTarget saga, List<ScenarioResult> results)
 			throws InterruptedException {
@@ -80,11 +80,12 @@ public final class Bench {
 		services.put("inventory-service", this.options.inventoryUrl());
 		services.put("notification-service", this.options.notificationUrl());
 		StackProbe probe = new StackProbe(this.options.dataDir(), services);
-		this.out.printf("Soak: %d orders at %s, sampling every %d s (data dir %s). The inbox levels off only if the"
-				+ " stack was started with a short retention, e.g.%n  ORDERFLOW_INBOX_RETENTION=2m"
-				+ " ORDERFLOW_INBOX_PURGE_INTERVAL=30s ./orderflow up -d --clean%n", this.options.orders(),
-				this.options.shapes().get(0).describe(), this.options.sampleInterval().toSeconds(),
-				this.options.dataDir().toAbsolutePath().normalize());
+		this.out.printf(
+				"Soak: %d orders at %s, sampling every %d s (data dir %s). The inbox levels off only if the"
+						+ " stack was started with a short retention, e.g.%n  ORDERFLOW_INBOX_RETENTION=2m"
+						+ " ORDERFLOW_INBOX_PURGE_INTERVAL=30s ./orderflow up -d --clean%n",
+				this.options.orders(), this.options.shapes().get(0).describe(),
+				this.options.sampleInterval().toSeconds(), this.options.dataDir().toAbsolutePath().normalize());
 		try (SoakSampler sampler = new SoakSampler(probe, this.options.sampleInterval())) {
 			sampler.start();
 			results.add(scenario(driver, saga, this.options.shapes().get(0)));

@@ -3,8 +3,9 @@ package dev.orderflow.bench;
 import java.io.IOException;
 
 /**
- * {@code java -jar bench.jar [options]}: see {@link BenchOptions#USAGE}. Exit code 0 when every
- * order reached a terminal state without error, 1 otherwise, 2 on a bad command line.
+ * {@code java -jar bench.jar [options]}: see {@link BenchOptions#USAGE}. Exit code 0 when
+ * every order reached a terminal state without error, 1 otherwise, 2 on a bad command
+ * line.
  */
 public final class BenchMain {
 

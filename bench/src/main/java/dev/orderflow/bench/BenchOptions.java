@@ -17,7 +17,8 @@ import java.util.Properties;
 /**
  * The command line of the bench.
  *
- * @param shapes the load shapes to run, each against the saga and (unless {@code --no-baseline}) the raw relay
+ * @param shapes the load shapes to run, each against the saga and (unless
+ * {@code --no-baseline}) the raw relay
  * @param orders units measured per scenario
  * @param skus SKUs the orders spread over
  * @param warmup units sent before each scenario and not measured
@@ -28,20 +29,22 @@ import java.util.Properties;
  * @param inventoryUrl inventory-service's base URL
  * @param bootstrapServers the broker
  * @param registryUrl the schema registry
- * @param soak {@code --soak}: one long saga run at a fixed rate, sampling the stack's footprint
+ * @param soak {@code --soak}: one long saga run at a fixed rate, sampling the stack's
+ * footprint
  * @param sampleInterval how often the soak samples
  * @param dataDir the stack's data directory (pid files, database files), for the soak
  * @param notificationUrl notification-service's base URL, for the soak's samples
  * @param help {@code --help}
  */
-public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int warmup, Duration timeout,
-		boolean baseline, Path out, String orderUrl, String inventoryUrl, String bootstrapServers, String registryUrl,
-		boolean soak, Duration sampleInterval, Path dataDir, String notificationUrl, boolean help) {
+public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int warmup, Duration timeout, boolean baseline,
+		Path out, String orderUrl, String inventoryUrl, String bootstrapServers, String registryUrl, boolean soak,
+		Duration sampleInterval, Path dataDir, String notificationUrl, boolean help) {
 
 	/**
-	 * How the bench signs in to the local broker: the client properties of the stack's super user
-	 * that {@code ./orderflow up} writes to {@code config/kafka-admin.properties} of its data
-	 * directory (the bench writes its own topics and reads every service's); none without that file.
+	 * How the bench signs in to the local broker: the client properties of the stack's
+	 * super user that {@code ./orderflow up} writes to
+	 * {@code config/kafka-admin.properties} of its data directory (the bench writes its
+	 * own topics and reads every service's); none without that file.
 	 */
 	public Map<String, Object> kafkaClient() {
 		Path file = this.dataDir.resolve("config").resolve("kafka-admin.properties");

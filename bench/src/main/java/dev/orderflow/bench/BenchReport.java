@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param startedAt when the run began (ISO-8601)
  * @param command the bench's arguments
  * @param machine cores, JVM and OS of the machine
- * @param recordSizeBytes size of an OrderPlaced record on the wire, used for the raw relay
+ * @param recordSizeBytes size of an OrderPlaced record on the wire, used for the raw
+ * relay
  * @param partitions partitions of {@code orders} and of the raw topics
  * @param scenarios each target under each load shape
  * @param ratios saga divided by raw, per load shape
@@ -21,8 +22,8 @@ public record BenchReport(String startedAt, String command, Map<String, String> 
 		int partitions, List<ScenarioResult> scenarios, List<Ratio> ratios, SoakReport soak) {
 
 	/**
-	 * Saga over raw for one load shape: above 1 for latencies means the saga is slower; below 1
-	 * for throughput means it moves fewer orders per second.
+	 * Saga over raw for one load shape: above 1 for latencies means the saga is slower;
+	 * below 1 for throughput means it moves fewer orders per second.
 	 *
 	 * @param shape the load shape's key, e.g. {@code rate-200}
 	 * @param throughput saga throughput / raw throughput

@@ -8,9 +8,10 @@ import dev.orderflow.authclient.DemoUser;
 import dev.orderflow.authclient.TokenClient;
 
 /**
- * The bench's access tokens (ADR 0016): customer c-1 places every order, the operator restocks. A
- * token is signed in again after ten minutes, before the authorization server's fifteen run out, so a
- * soak of hours keeps going; signing in costs one login, not one per order.
+ * The bench's access tokens (ADR 0016): customer c-1 places every order, the operator
+ * restocks. A token is signed in again after ten minutes, before the authorization
+ * server's fifteen run out, so a soak of hours keeps going; signing in costs one login,
+ * not one per order.
  */
 final class BenchTokens {
 
@@ -37,7 +38,8 @@ final class BenchTokens {
 
 	private String token(DemoUser user) {
 		return this.tokens.compute(user.username(), (name, signed) -> (signed == null || signed.isOld())
-				? new Signed(this.client.accessToken(user), System.nanoTime()) : signed).token();
+				? new Signed(this.client.accessToken(user), System.nanoTime()) : signed)
+			.token();
 	}
 
 	private record Signed(String token, long at) {

@@ -15,19 +15,24 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
- * The raw relay's topics, created (or grown) with the partition count of {@code orders} so the
- * baseline spreads its records as the saga does.
+ * The raw relay's topics, created (or grown) with the partition count of {@code orders}
+ * so the baseline spreads its records as the saga does.
  */
 final class BenchTopics {
 
 	private BenchTopics() {
 	}
 
-	/** Creates the raw topics as needed; returns their partition count (that of {@code orders}). */
+	/**
+	 * Creates the raw topics as needed; returns their partition count (that of
+	 * {@code orders}).
+	 */
 	static int prepare(String bootstrapServers, Map<String, Object> kafkaClient) throws InterruptedException {
-		try (Admin admin = Admin.create(
-				RawRelay.with(kafkaClient, Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
-			int partitions = describe(admin, List.of(TerminalEvents.TOPIC)).get(TerminalEvents.TOPIC).partitions().size();
+		try (Admin admin = Admin
+			.create(RawRelay.with(kafkaClient, Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
+			int partitions = describe(admin, List.of(TerminalEvents.TOPIC)).get(TerminalEvents.TOPIC)
+				.partitions()
+				.size();
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
 			List<NewTopic> missing = RawRelay.TOPICS.stream()
 				.filter((topic) -> !existing.contains(topic))

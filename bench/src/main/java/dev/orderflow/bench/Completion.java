@@ -3,8 +3,9 @@ package dev.orderflow.bench;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The end of one unit of work, reported once: done (with the time its terminal event was seen)
- * or failed. Latency counts from the intended start, not from when the request went out.
+ * The end of one unit of work, reported once: done (with the time its terminal event was
+ * seen) or failed. Latency counts from the intended start, not from when the request went
+ * out.
  */
 final class Completion {
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * The latency percentile curves of every scenario as one self-contained HTML page with an
- * inline SVG: x is the percentile on the usual {@code 1/(1-p)} log scale (so the tail gets
- * room), y the latency on a log scale (so the raw relay and the saga both show).
+ * inline SVG: x is the percentile on the usual {@code 1/(1-p)} log scale (so the tail
+ * gets room), y the latency on a log scale (so the raw relay and the saga both show).
  */
 final class LatencyPlot {
 

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Offers load to a target. At a fixed rate, unit {@code i} is due at {@code start + i/rate}
- * whatever happened before: a late sender does not postpone the schedule, and latency counts
- * from the due time, so the measurement is free of coordinated omission.
+ * Offers load to a target. At a fixed rate, unit {@code i} is due at
+ * {@code start + i/rate} whatever happened before: a late sender does not postpone the
+ * schedule, and latency counts from the due time, so the measurement is free of
+ * coordinated omission.
  */
 final class LoadDriver {
 

@@ -1,9 +1,10 @@
 package dev.orderflow.bench;
 
 /**
- * How load is offered: at a fixed rate (open model: each unit of work has an intended start
- * time, and latency counts from it, so a stalled system cannot hide its queue) or as fast as a
- * fixed number of units in flight allows (closed model, for maximum throughput).
+ * How load is offered: at a fixed rate (open model: each unit of work has an intended
+ * start time, and latency counts from it, so a stalled system cannot hide its queue) or
+ * as fast as a fixed number of units in flight allows (closed model, for maximum
+ * throughput).
  *
  * @param mode fixed rate or maximum
  * @param rate units per second ({@link Mode#RATE} only)

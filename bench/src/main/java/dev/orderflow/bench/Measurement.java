@@ -15,8 +15,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one scenario (a target under one load shape) measured: a latency histogram in
- * microseconds, the counts of done, rejected and failed units, and the span from the first
- * intended start to the last completion, for the throughput.
+ * microseconds, the counts of done, rejected and failed units, and the span from the
+ * first intended start to the last completion, for the throughput.
  */
 final class Measurement {
 
@@ -56,7 +56,10 @@ final class Measurement {
 		this.inFlight = new Semaphore(Math.max(1, shape.concurrency()));
 	}
 
-	/** Marks the intended start of a unit of work; in the closed model, waits for a free slot first. */
+	/**
+	 * Marks the intended start of a unit of work; in the closed model, waits for a free
+	 * slot first.
+	 */
 	Completion start(long intendedNanos) throws InterruptedException {
 		if (this.shape.mode() == LoadShape.Mode.MAX) {
 			this.inFlight.acquire();
@@ -93,7 +96,9 @@ final class Measurement {
 		this.finished.countDown();
 	}
 
-	/** Waits for every unit to end; those still open after the timeout count as errors. */
+	/**
+	 * Waits for every unit to end; those still open after the timeout count as errors.
+	 */
 	void awaitEnd(Duration timeout) throws InterruptedException {
 		if (!this.finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			int missing = (int) this.finished.getCount();

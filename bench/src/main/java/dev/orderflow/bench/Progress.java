@@ -7,8 +7,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A one-line progress bar redrawn with {@code \r}, only on a terminal (a log file or a test
- * gets the summary lines alone).
+ * A one-line progress bar redrawn with {@code \r}, only on a terminal (a log file or a
+ * test gets the summary lines alone).
  */
 final class Progress implements AutoCloseable {
 

@@ -25,10 +25,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The baseline: the saga's three hops without services, databases or HTTP. A producer writes
- * to {@code bench-raw-1}; a relay thread consumes it and produces to {@code bench-raw-2};
- * another relays to {@code bench-raw-3}; a sink consumes that. Same broker, partitions,
- * {@code acks=all} and record size as the saga's events; latency ends at the sink.
+ * The baseline: the saga's three hops without services, databases or HTTP. A producer
+ * writes to {@code bench-raw-1}; a relay thread consumes it and produces to
+ * {@code bench-raw-2}; another relays to {@code bench-raw-3}; a sink consumes that. Same
+ * broker, partitions, {@code acks=all} and record size as the saga's events; latency ends
+ * at the sink.
  */
 final class RawRelay implements Target {
 
@@ -72,7 +73,8 @@ final class RawRelay implements Target {
 		long index = this.sequence.getAndIncrement();
 		this.pending.put(index, completion);
 		ByteBuffer payload = ByteBuffer.allocate(this.recordSize).putLong(this.runId).putLong(index);
-		// a random key, as an order id is: records spread over the partitions like the saga's
+		// a random key, as an order id is: records spread over the partitions like the
+		// saga's
 		this.producer.send(new ProducerRecord<>(TOPICS.get(0), UUID.randomUUID().toString(), payload.array()),
 				(metadata, failure) -> {
 					if (failure != null) {
@@ -93,10 +95,14 @@ final class RawRelay implements Target {
 	}
 
 	private KafkaProducer<String, byte[]> producer(String clientId) {
-		// as the services' producers: acks=all, idempotent, the client's defaults otherwise
-		return new KafkaProducer<>(with(this.kafkaClient, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				this.bootstrapServers, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.CLIENT_ID_CONFIG, clientId)), new StringSerializer(), new ByteArraySerializer());
+		// as the services' producers: acks=all, idempotent, the client's defaults
+		// otherwise
+		return new KafkaProducer<>(
+				with(this.kafkaClient,
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+								ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+								ProducerConfig.CLIENT_ID_CONFIG, clientId)),
+				new StringSerializer(), new ByteArraySerializer());
 	}
 
 	static Map<String, Object> with(Map<String, Object> kafkaClient, Map<String, Object> config) {
@@ -111,7 +117,10 @@ final class RawRelay implements Target {
 		this.producer.close(Duration.ofSeconds(5));
 	}
 
-	/** One consume(-and-produce) hop on its own thread, reading its topic from the current end. */
+	/**
+	 * One consume(-and-produce) hop on its own thread, reading its topic from the current
+	 * end.
+	 */
 	private final class Hop {
 
 		private final String from;
@@ -129,10 +138,11 @@ final class RawRelay implements Target {
 		Hop(String from, String to) {
 			this.from = from;
 			this.to = to;
-			this.consumer = new KafkaConsumer<>(with(RawRelay.this.kafkaClient, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-					RawRelay.this.bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-					ConsumerConfig.CLIENT_ID_CONFIG, "bench-raw-hop-" + from)), new StringDeserializer(),
-					new ByteArrayDeserializer());
+			this.consumer = new KafkaConsumer<>(with(RawRelay.this.kafkaClient,
+					Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RawRelay.this.bootstrapServers,
+							ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
+							"bench-raw-hop-" + from)),
+					new StringDeserializer(), new ByteArrayDeserializer());
 			List<TopicPartition> partitions = this.consumer.partitionsFor(from, Duration.ofSeconds(30))
 				.stream()
 				.map((p) -> new TopicPartition(from, p.partition()))

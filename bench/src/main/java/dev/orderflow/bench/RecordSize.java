@@ -15,8 +15,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * The size of the OrderPlaced record the bench's orders produce, on the wire: Confluent's
- * 5-byte header (magic byte, schema id) plus the Avro binary body. The raw relay sends records
- * of this size.
+ * 5-byte header (magic byte, schema id) plus the Avro binary body. The raw relay sends
+ * records of this size.
  */
 final class RecordSize {
 

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a {@link BenchReport} as {@code bench-report.json}, {@code bench-report.md} and
- * {@code bench-latency.html} (a self-contained percentile plot, inline SVG, no script; with
- * {@code --soak} also the footprint over time).
+ * {@code bench-latency.html} (a self-contained percentile plot, inline SVG, no script;
+ * with {@code --soak} also the footprint over time).
  */
 final class ReportWriter {
 
@@ -69,7 +69,8 @@ final class ReportWriter {
 		}
 		if (report.soak() != null) {
 			md.append("\n## Soak: footprint at start and end\n\n");
-			md.append("Sampled every ").append(trim(report.soak().sampleIntervalSeconds()))
+			md.append("Sampled every ")
+				.append(trim(report.soak().sampleIntervalSeconds()))
 				.append(" s. Growth is the least-squares slope over one half of the soak times the half's length;"
 						+ " a line levelled off when its second half grew by less than a quarter of its first half,"
 						+ " 5% of its level or its own scatter.\n\n");

@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The order saga as a target: each unit is a {@code POST /api/orders} of one unit of one SKU
- * (round robin over the bench's SKUs); it ends when {@link TerminalEvents} sees the order's
- * OrderConfirmed or OrderRejected on the {@code orders} topic.
+ * The order saga as a target: each unit is a {@code POST /api/orders} of one unit of one
+ * SKU (round robin over the bench's SKUs); it ends when {@link TerminalEvents} sees the
+ * order's OrderConfirmed or OrderRejected on the {@code orders} topic.
  */
 final class SagaTarget implements Target {
 
@@ -53,7 +53,8 @@ final class SagaTarget implements Target {
 	SagaTarget(BenchOptions options) {
 		this.orders = URI.create(options.orderUrl() + "/api/orders");
 		this.skus = IntStream.rangeClosed(1, options.skus()).mapToObj((i) -> String.format("BENCH-%03d", i)).toList();
-		this.terminalEvents = new TerminalEvents(options.bootstrapServers(), options.kafkaClient(), options.registryUrl());
+		this.terminalEvents = new TerminalEvents(options.bootstrapServers(), options.kafkaClient(),
+				options.registryUrl());
 	}
 
 	@Override
@@ -61,7 +62,10 @@ final class SagaTarget implements Target {
 		return "saga";
 	}
 
-	/** Restocks every SKU of the bench so that {@code orders} orders of one unit never run short. */
+	/**
+	 * Restocks every SKU of the bench so that {@code orders} orders of one unit never run
+	 * short.
+	 */
 	void restock(String inventoryUrl, long orders) throws IOException, InterruptedException {
 		long perSku = Math.min(1_000_000, orders / this.skus.size() + 10);
 		for (String sku : this.skus) {

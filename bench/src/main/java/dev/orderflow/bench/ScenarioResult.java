@@ -16,7 +16,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * @param concurrency units in flight at most (max mode), else 0
  * @param attempted units sent
  * @param completed units that reached their (successful) end
- * @param rejected orders that ended rejected (terminal, but not what a bench with enough stock expects)
+ * @param rejected orders that ended rejected (terminal, but not what a bench with enough
+ * stock expects)
  * @param errors units that failed or never ended
  * @param errorReasons errors by reason
  * @param seconds from the first intended start to the last end
@@ -42,7 +43,10 @@ public record ScenarioResult(String target, String mode, int rate, int concurren
 				round(throughput), latency, curve(micros));
 	}
 
-	/** The mode's key shared by the saga and raw scenarios of one load shape: {@code rate-200}, {@code max-64}. */
+	/**
+	 * The mode's key shared by the saga and raw scenarios of one load shape:
+	 * {@code rate-200}, {@code max-64}.
+	 */
 	public String shapeKey() {
 		return "rate".equals(this.mode) ? "rate-" + this.rate : "max-" + this.concurrency;
 	}

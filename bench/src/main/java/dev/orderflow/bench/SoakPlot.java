@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The soak's lines over time, one inline SVG per measured quantity (inbox rows, outbox rows,
- * database files, RSS), one line per service or process; linear axes from zero, so a line that
- * levels off looks flat.
+ * The soak's lines over time, one inline SVG per measured quantity (inbox rows, outbox
+ * rows, database files, RSS), one line per service or process; linear axes from zero, so
+ * a line that levels off looks flat.
  */
 final class SoakPlot {
 
@@ -42,7 +42,9 @@ final class SoakPlot {
 			.max()
 			.orElse(1);
 		StringBuilder html = new StringBuilder("<h2>Soak: footprint over time</h2>\n");
-		groups.forEach((group, lines) -> html.append("<h3>").append(group).append("</h3>\n")
+		groups.forEach((group, lines) -> html.append("<h3>")
+			.append(group)
+			.append("</h3>\n")
 			.append(svg(lines, Math.max(endSeconds, 1))));
 		return html.toString();
 	}

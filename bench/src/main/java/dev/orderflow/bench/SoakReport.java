@@ -38,11 +38,11 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 	 * @param start the first value
 	 * @param end the last value
 	 * @param max the largest value
-	 * @param growthFirstHalf how much the line grew over the first half of the soak (least-squares slope
-	 * times the half's length)
+	 * @param growthFirstHalf how much the line grew over the first half of the soak
+	 * (least-squares slope times the half's length)
 	 * @param growthLastHalf the same over the second half
-	 * @param verdict {@value #LEVELLED}, {@value #RISING}, {@value #TOO_SHORT}, or {@value #COUNTER} for
-	 * a total that grows by definition
+	 * @param verdict {@value #LEVELLED}, {@value #RISING}, {@value #TOO_SHORT}, or
+	 * {@value #COUNTER} for a total that grows by definition
 	 */
 	public record Summary(String group, String name, double start, double end, double max, double growthFirstHalf,
 			double growthLastHalf, String verdict) {
@@ -57,10 +57,11 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 	}
 
 	/**
-	 * Levelled off when the second half of the soak grows by less than a quarter of what the first
-	 * half grew (the warm-up: heap, caches, a full retention of inbox rows), or by less than 5% of
-	 * its level, or by less than its own scatter (a purge's saw-tooth, garbage collections): a line
-	 * that keeps rising at the same pace grows as much in both halves and fails all three.
+	 * Levelled off when the second half of the soak grows by less than a quarter of what
+	 * the first half grew (the warm-up: heap, caches, a full retention of inbox rows), or
+	 * by less than 5% of its level, or by less than its own scatter (a purge's saw-tooth,
+	 * garbage collections): a line that keeps rising at the same pace grows as much in
+	 * both halves and fails all three.
 	 */
 	static Summary summarise(Series line) {
 		List<double[]> points = line.points();

@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples the stack's footprint ({@link StackProbe}) at a fixed interval on a thread of its own
- * while the soak's load runs, and turns the samples into a {@link SoakReport}.
+ * Samples the stack's footprint ({@link StackProbe}) at a fixed interval on a thread of
+ * its own while the soak's load runs, and turns the samples into a {@link SoakReport}.
  */
 final class SoakSampler implements AutoCloseable {
 
@@ -57,8 +57,9 @@ final class SoakSampler implements AutoCloseable {
 		List<StackProbe.Reading> readings = this.probe.sample();
 		synchronized (this.series) {
 			for (StackProbe.Reading reading : readings) {
-				this.series.computeIfAbsent(reading.group() + "|" + reading.name(),
-						(key) -> new SeriesBuilder(reading.group(), reading.name()))
+				this.series
+					.computeIfAbsent(reading.group() + "|" + reading.name(),
+							(key) -> new SeriesBuilder(reading.group(), reading.name()))
 					.add(seconds, reading.value());
 			}
 		}

@@ -15,12 +15,12 @@ import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
- * Reads the footprint of the running stack, for the soak: each service's inbox and outbox rows
- * from its own gauges ({@code /actuator/prometheus}, so the bench never opens a database the
- * service has open), the size of each service's database files in the data directory, and the
- * resident set size of every process whose pid the stack recorded in {@code run/*.pid}. What cannot
- * be read at a moment (a service restarting, no {@code /proc} on this OS) is left out of that
- * sample.
+ * Reads the footprint of the running stack, for the soak: each service's inbox and outbox
+ * rows from its own gauges ({@code /actuator/prometheus}, so the bench never opens a
+ * database the service has open), the size of each service's database files in the data
+ * directory, and the resident set size of every process whose pid the stack recorded in
+ * {@code run/*.pid}. What cannot be read at a moment (a service restarting, no
+ * {@code /proc} on this OS) is left out of that sample.
  */
 final class StackProbe {
 
@@ -44,7 +44,8 @@ final class StackProbe {
 
 	/**
 	 * @param dataDir the stack's data directory ({@code db/}, {@code run/})
-	 * @param serviceUrls base URL of each service, by its name (the name of its database and pid files)
+	 * @param serviceUrls base URL of each service, by its name (the name of its database
+	 * and pid files)
 	 */
 	StackProbe(Path dataDir, Map<String, String> serviceUrls) {
 		this.dataDir = dataDir;
@@ -67,7 +68,8 @@ final class StackProbe {
 			String metrics = prometheus(url);
 			if (metrics != null) {
 				value(metrics, "orderflow_inbox_rows").ifPresent((v) -> readings.add(new Reading(INBOX, service, v)));
-				value(metrics, "orderflow_outbox_backlog").ifPresent((v) -> readings.add(new Reading(OUTBOX, service, v)));
+				value(metrics, "orderflow_outbox_backlog")
+					.ifPresent((v) -> readings.add(new Reading(OUTBOX, service, v)));
 				value(metrics, "orderflow_inbox_purged_total")
 					.ifPresent((v) -> readings.add(new Reading(PURGED, service, v)));
 			}
@@ -80,7 +82,10 @@ final class StackProbe {
 		return readings;
 	}
 
-	/** The sum of the samples of {@code metric} (all its label sets) in a Prometheus text exposition. */
+	/**
+	 * The sum of the samples of {@code metric} (all its label sets) in a Prometheus text
+	 * exposition.
+	 */
 	static OptionalDouble value(String exposition, String metric) {
 		double sum = 0;
 		boolean found = false;
@@ -99,7 +104,10 @@ final class StackProbe {
 		return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
 	}
 
-	/** The resident set size in a {@code /proc/PID/status} text ({@code VmRSS: 123 kB}), in bytes. */
+	/**
+	 * The resident set size in a {@code /proc/PID/status} text ({@code VmRSS: 123 kB}),
+	 * in bytes.
+	 */
 	static OptionalDouble rssOfStatus(String status) {
 		for (String line : status.split("\n")) {
 			if (line.startsWith("VmRSS:")) {
@@ -128,7 +136,10 @@ final class StackProbe {
 		}
 	}
 
-	/** H2 keeps a service's database in {@code db/SERVICE.mv.db} (and a trace file next to it). */
+	/**
+	 * H2 keeps a service's database in {@code db/SERVICE.mv.db} (and a trace file next to
+	 * it).
+	 */
 	OptionalDouble databaseBytes(String service) {
 		Path db = this.dataDir.resolve("db");
 		if (!Files.isDirectory(db)) {
@@ -146,7 +157,8 @@ final class StackProbe {
 			return OptionalDouble.of(bytes);
 		}
 		catch (IOException ex) {
-			// a file vanished between list and size (H2 renames while it compacts): next sample
+			// a file vanished between list and size (H2 renames while it compacts): next
+			// sample
 			return OptionalDouble.empty();
 		}
 	}

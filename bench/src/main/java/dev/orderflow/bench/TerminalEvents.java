@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the {@code orders} topic from its current end and tells who waits for an order when
- * its saga ends (OrderConfirmed or OrderRejected). The event may come before the HTTP answer
- * that names the order, so whichever of the two arrives second completes the match.
+ * Watches the {@code orders} topic from its current end and tells who waits for an order
+ * when its saga ends (OrderConfirmed or OrderRejected). The event may come before the
+ * HTTP answer that names the order, so whichever of the two arrives second completes the
+ * match.
  */
 final class TerminalEvents implements AutoCloseable {
 
@@ -46,9 +47,10 @@ final class TerminalEvents implements AutoCloseable {
 	private volatile boolean running = true;
 
 	TerminalEvents(String bootstrapServers, Map<String, Object> kafkaClient, String registryUrl) {
-		this.consumer = new KafkaConsumer<>(RawRelay.with(kafkaClient, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
-				"bench-terminal-events")),
+		this.consumer = new KafkaConsumer<>(RawRelay.with(kafkaClient,
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
+						"bench-terminal-events")),
 				new StringDeserializer(), new ByteArrayDeserializer());
 		this.deserializer.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
 		List<TopicPartition> partitions = this.consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))
@@ -57,14 +59,18 @@ final class TerminalEvents implements AutoCloseable {
 			.toList();
 		this.consumer.assign(partitions);
 		this.consumer.seekToEnd(partitions);
-		// resolve the end offsets now, so no event of an order placed from here on is missed
+		// resolve the end offsets now, so no event of an order placed from here on is
+		// missed
 		partitions.forEach(this.consumer::position);
 		this.poller = new Thread(this::poll, "bench-terminal-events");
 		this.poller.setDaemon(true);
 		this.poller.start();
 	}
 
-	/** Calls {@code onEnd} once the order's terminal event is seen (at once if it was seen already). */
+	/**
+	 * Calls {@code onEnd} once the order's terminal event is seen (at once if it was seen
+	 * already).
+	 */
 	void expect(String orderId, Consumer<Terminal> onEnd) {
 		Object earlier = this.slots.putIfAbsent(orderId, onEnd);
 		if (earlier instanceof Terminal terminal) {

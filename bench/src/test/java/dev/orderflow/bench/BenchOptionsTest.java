@@ -26,7 +26,8 @@ class BenchOptionsTest {
 
 	@Test
 	void rejectsUnknownOptionsAndBadNumbers() {
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--fast")).withMessageContaining("--fast");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--fast"))
+			.withMessageContaining("--fast");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--rate", "0"))
 			.withMessageContaining("--rate");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--orders", "many"))

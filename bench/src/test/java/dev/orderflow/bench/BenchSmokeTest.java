@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the bench working: a few seconds at a low rate against the packaged stack (the same
- * processes {@code ./orderflow up} starts, on DESIGN's ports, data under {@code target/}), with
- * the raw relay baseline. No timing assertions: this machine is shared.
+ * Keeps the bench working: a few seconds at a low rate against the packaged stack (the
+ * same processes {@code ./orderflow up} starts, on DESIGN's ports, data under
+ * {@code target/}), with the raw relay baseline. No timing assertions: this machine is
+ * shared.
  */
 class BenchSmokeTest {
 
@@ -63,7 +64,8 @@ class BenchSmokeTest {
 			assertThat(scenario.curve()).isNotEmpty();
 		});
 		assertThat(report.scenarios().get(0).rejected()).as("orders rejected although restocked").isZero();
-		assertThat(report.ratios()).singleElement().satisfies((ratio) -> assertThat(ratio.shape()).isEqualTo("rate-20"));
+		assertThat(report.ratios()).singleElement()
+			.satisfies((ratio) -> assertThat(ratio.shape()).isEqualTo("rate-20"));
 		assertThat(report.recordSizeBytes()).isBetween(50, 400);
 
 		String json = Files.readString(out.resolve(ReportWriter.JSON));

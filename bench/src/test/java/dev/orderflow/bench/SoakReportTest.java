@@ -12,7 +12,8 @@ class SoakReportTest {
 
 	@Test
 	void aLineThatRisesDuringTheWarmUpThenSawTeethAroundALevelHasLevelledOff() {
-		// the inbox with a 120 s retention purged every 30 s: rises for 120 s, then a saw-tooth
+		// the inbox with a 120 s retention purged every 30 s: rises for 120 s, then a
+		// saw-tooth
 		SoakReport.Series inbox = series(StackProbe.INBOX, (t) -> (t < 120) ? 60.0 * t : 7200 + 60.0 * (t % 30));
 		assertThat(SoakReport.summarise(inbox).verdict()).isEqualTo(SoakReport.LEVELLED);
 	}
@@ -25,7 +26,8 @@ class SoakReportTest {
 		assertThat(summary.verdict()).isEqualTo(SoakReport.RISING);
 		assertThat(summary.start()).isZero();
 		assertThat(summary.end()).isEqualTo(60.0 * 590);
-		assertThat(summary.growthLastHalf()).isCloseTo(summary.growthFirstHalf(), org.assertj.core.data.Percentage.withPercentage(5));
+		assertThat(summary.growthLastHalf()).isCloseTo(summary.growthFirstHalf(),
+				org.assertj.core.data.Percentage.withPercentage(5));
 	}
 
 	@Test
@@ -40,9 +42,11 @@ class SoakReportTest {
 
 	@Test
 	void thePlotHasALinePerServiceInAGraphPerMeasure() {
-		SoakReport report = SoakReport.of(10, List.of(series(StackProbe.INBOX, (t) -> t),
-				new SoakReport.Series(StackProbe.INBOX, "inventory-service", List.of(new double[] { 0, 1 }, new double[] { 10, 2 })),
-				series(StackProbe.RSS, (t) -> 300)));
+		SoakReport report = SoakReport.of(10,
+				List.of(series(StackProbe.INBOX, (t) -> t),
+						new SoakReport.Series(StackProbe.INBOX, "inventory-service",
+								List.of(new double[] { 0, 1 }, new double[] { 10, 2 })),
+						series(StackProbe.RSS, (t) -> 300)));
 		String html = SoakPlot.html(report);
 		assertThat(html).contains("<h3>inbox rows</h3>", "<h3>RSS (MiB)</h3>", ">order-service<", ">inventory-service<")
 			.doesNotContain("<script");

@@ -36,7 +36,8 @@ class StackProbeTest {
 		Files.createDirectories(dataDir.resolve("run"));
 		// this JVM stands in for a process of the stack
 		Files.writeString(dataDir.resolve("run/order-service.pid"), ProcessHandle.current().pid() + "\n");
-		// nothing listens on port 1: the gauges are left out, the files and the RSS are not
+		// nothing listens on port 1: the gauges are left out, the files and the RSS are
+		// not
 		StackProbe probe = new StackProbe(dataDir, Map.of("order-service", "http://127.0.0.1:1"));
 
 		assertThat(probe.sample()).anySatisfy((reading) -> {
@@ -55,7 +56,8 @@ class StackProbeTest {
 
 	@Test
 	void readsTheResidentSetFromProcStatus() {
-		assertThat(StackProbe.rssOfStatus("Name:\tjava\nVmRSS:\t  204800 kB\nVmSwap:\t0 kB\n")).hasValue(204800.0 * 1024);
+		assertThat(StackProbe.rssOfStatus("Name:\tjava\nVmRSS:\t  204800 kB\nVmSwap:\t0 kB\n"))
+			.hasValue(204800.0 * 1024);
 		assertThat(StackProbe.rssOfStatus("Name:\tzombie\n")).isEmpty();
 	}
 

@@ -28,15 +28,19 @@ public record DataDir(Path root) {
 		return this.root.resolve("kafka");
 	}
 
-	/** The log directory of broker k: {@code kafka/} for the first, {@code kafka-2/} ... for the others. */
+	/**
+	 * The log directory of broker k: {@code kafka/} for the first, {@code kafka-2/} ...
+	 * for the others.
+	 */
 	public Path kafka(int broker) {
 		return (broker == 1) ? kafka() : this.root.resolve("kafka-" + broker);
 	}
 
 	/**
-	 * PostgreSQL's data directory: {@code postgres/}, unless we are root and the unprivileged user
-	 * who then runs PostgreSQL cannot reach it (e.g. under a home or temp directory only root may
-	 * enter); then a directory of this data directory's own under {@code java.io.tmpdir}.
+	 * PostgreSQL's data directory: {@code postgres/}, unless we are root and the
+	 * unprivileged user who then runs PostgreSQL cannot reach it (e.g. under a home or
+	 * temp directory only root may enter); then a directory of this data directory's own
+	 * under {@code java.io.tmpdir}.
 	 */
 	public Path postgres() {
 		Path inside = this.root.resolve("postgres");
@@ -92,7 +96,10 @@ public record DataDir(Path root) {
 		}
 	}
 
-	/** Deletes everything under the data directory (for {@code up --clean}), and PostgreSQL's data wherever it is. */
+	/**
+	 * Deletes everything under the data directory (for {@code up --clean}), and
+	 * PostgreSQL's data wherever it is.
+	 */
 	public void wipe() {
 		try {
 			DirectoryTree.delete(postgres());

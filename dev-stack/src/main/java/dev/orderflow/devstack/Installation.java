@@ -21,9 +21,9 @@ public record Installation(Path repoRoot, Path libDir, Path ownCode) {
 	static final String VERSION = "0.1.0-SNAPSHOT";
 
 	/**
-	 * Finds the installation from where this class was loaded, or, when dev-stack was taken
-	 * from the local Maven repository, from the working directory upwards. The system
-	 * property {@code orderflow.repo} (set by the {@code orderflow} script) wins.
+	 * Finds the installation from where this class was loaded, or, when dev-stack was
+	 * taken from the local Maven repository, from the working directory upwards. The
+	 * system property {@code orderflow.repo} (set by the {@code orderflow} script) wins.
 	 */
 	public static Installation locate() {
 		Path ownCode = ownCodeLocation();
@@ -38,7 +38,10 @@ public record Installation(Path repoRoot, Path libDir, Path ownCode) {
 				repoRoot.resolve("dev-stack/target/lib").toAbsolutePath().normalize(), ownCode);
 	}
 
-	/** The runnable jar of a service, e.g. {@code order-service/target/order-service-0.1.0-SNAPSHOT.jar}. */
+	/**
+	 * The runnable jar of a service, e.g.
+	 * {@code order-service/target/order-service-0.1.0-SNAPSHOT.jar}.
+	 */
 	public Path jarOf(Component service) {
 		return this.repoRoot.resolve(service.id()).resolve("target").resolve(service.id() + "-" + VERSION + ".jar");
 	}
@@ -70,7 +73,10 @@ public record Installation(Path repoRoot, Path libDir, Path ownCode) {
 		return this.libDir.resolve("*").toString();
 	}
 
-	/** Whether {@code dev-stack/target/lib} holds the broker (it is filled when dev-stack is built). */
+	/**
+	 * Whether {@code dev-stack/target/lib} holds the broker (it is filled when dev-stack
+	 * is built).
+	 */
 	public boolean hasLibraries() {
 		try (var files = Files.list(this.libDir)) {
 			return files.anyMatch((p) -> p.getFileName().toString().startsWith("kafka_2.13-"));

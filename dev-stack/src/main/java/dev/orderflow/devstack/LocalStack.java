@@ -48,9 +48,9 @@ import dev.orderflow.devstack.smtp.SmtpCatcher;
 
 /**
  * The local stack as separate OS processes: a KRaft Kafka broker, the SMTP catcher, the
- * schema registry and the services, started in order, each awaited until ready, stopped in
- * reverse. {@code ./orderflow up} uses it, and so can tests, which may SIGKILL and restart
- * one process to see the others cope:
+ * schema registry and the services, started in order, each awaited until ready, stopped
+ * in reverse. {@code ./orderflow up} uses it, and so can tests, which may SIGKILL and
+ * restart one process to see the others cope:
  *
  * <pre>
  * LocalStack stack = LocalStack.builder().dataDir(tmp).ports(freePorts).build();
@@ -60,9 +60,10 @@ import dev.orderflow.devstack.smtp.SmtpCatcher;
  * stack.stop();
  * </pre>
  *
- * A {@link Topology} scales it out: PostgreSQL first, three brokers, N instances of each service
- * ({@code order-service}, {@code order-service-2}, ...); all instances of a component start
- * together and are awaited together (a broker is ready only once its quorum is).
+ * A {@link Topology} scales it out: PostgreSQL first, three brokers, N instances of each
+ * service ({@code order-service}, {@code order-service-2}, ...); all instances of a
+ * component start together and are awaited together (a broker is ready only once its
+ * quorum is).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -118,9 +119,10 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Starts every process in order and waits until each is ready. Nothing starts when a
-	 * jar is missing, a stack is already running on this data directory, or a port is taken.
-	 * @throws StartupException (or {@link PortsInUseException}) saying what went wrong; the
-	 * processes started so far are stopped again
+	 * jar is missing, a stack is already running on this data directory, or a port is
+	 * taken.
+	 * @throws StartupException (or {@link PortsInUseException}) saying what went wrong;
+	 * the processes started so far are stopped again
 	 */
 	public void start() {
 		preflight();
@@ -131,7 +133,9 @@ public final class LocalStack implements AutoCloseable {
 				if (this.stopping) {
 					throw new StartupException("Stopped while starting");
 				}
-				List<StackProcess> instances = wave.stream().flatMap((component) -> toStart(component).stream()).toList();
+				List<StackProcess> instances = wave.stream()
+					.flatMap((component) -> toStart(component).stream())
+					.toList();
 				if (!instances.isEmpty()) {
 					startAndAwait(instances);
 				}
@@ -145,9 +149,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops every started process in reverse order: SIGTERM, then SIGKILL after {@link #STOP_GRACE}.
-	 * The instances of one component stop together: a cluster's last broker would otherwise wait
-	 * for a quorum that has left.
+	 * Stops every started process in reverse order: SIGTERM, then SIGKILL after
+	 * {@link #STOP_GRACE}. The instances of one component stop together: a cluster's last
+	 * broker would otherwise wait for a quorum that has left.
 	 */
 	public void stop() {
 		this.stopping = true;
@@ -157,16 +161,20 @@ public final class LocalStack implements AutoCloseable {
 			List<ManagedProcess> group = together.stream().map(this::process).toList();
 			group.stream()
 				.filter(ManagedProcess::isAlive)
-				.forEach((process) -> this.progress.accept("  stopping " + process.name() + " (pid " + process.pid() + ")"));
+				.forEach((process) -> this.progress
+					.accept("  stopping " + process.name() + " (pid " + process.pid() + ")"));
 			ManagedProcess.stopTogether(group, STOP_GRACE);
 			this.started.removeAll(together);
 		}
 	}
 
-	/** The processes grouped by component, each group and the groups in the order given. */
+	/**
+	 * The processes grouped by component, each group and the groups in the order given.
+	 */
 	public static List<List<StackProcess>> byComponent(List<StackProcess> processes) {
 		Map<Component, List<StackProcess>> groups = new LinkedHashMap<>();
-		processes.forEach((process) -> groups.computeIfAbsent(process.component(), (c) -> new ArrayList<>()).add(process));
+		processes
+			.forEach((process) -> groups.computeIfAbsent(process.component(), (c) -> new ArrayList<>()).add(process));
 		return List.copyOf(groups.values());
 	}
 
@@ -180,12 +188,17 @@ public final class LocalStack implements AutoCloseable {
 		stop();
 	}
 
-	/** SIGKILL, as a crash would; {@link #restart(String)} brings it back. {@code name}: e.g. order-service-2. */
+	/**
+	 * SIGKILL, as a crash would; {@link #restart(String)} brings it back. {@code name}:
+	 * e.g. order-service-2.
+	 */
 	public void kill(String name) {
 		process(named(name)).kill();
 	}
 
-	/** Stops the process if it still runs, starts it again and waits until it is ready. */
+	/**
+	 * Stops the process if it still runs, starts it again and waits until it is ready.
+	 */
 	public void restart(String name) {
 		StackProcess process = named(name);
 		process(process).stop(STOP_GRACE);
@@ -228,14 +241,17 @@ public final class LocalStack implements AutoCloseable {
 		return this.topology.processes(this.components);
 	}
 
-	/** Every broker's client listener (SASL_PLAINTEXT: see {@link #kafkaAdminClient()}). */
+	/**
+	 * Every broker's client listener (SASL_PLAINTEXT: see {@link #kafkaAdminClient()}).
+	 */
 	public String bootstrapServers() {
 		return this.topology.bootstrapServers(this.ports);
 	}
 
 	/**
-	 * How the stack's own tools sign in to its brokers: the super user's {@code security.protocol},
-	 * {@code sasl.mechanism} and {@code sasl.jaas.config}, to add to a client's configuration.
+	 * How the stack's own tools sign in to its brokers: the super user's
+	 * {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}, to
+	 * add to a client's configuration.
 	 */
 	public Map<String, Object> kafkaAdminClient() {
 		return KafkaUsers.adminClientProperties(this.dataDir.config());
@@ -256,8 +272,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * The processes a stack in {@code dataDir} has or had: those of its recorded topology, and any
-	 * other with a pid file (an instance of an earlier, larger start), in start order.
+	 * The processes a stack in {@code dataDir} has or had: those of its recorded
+	 * topology, and any other with a pid file (an instance of an earlier, larger start),
+	 * in start order.
 	 */
 	public static List<StackProcess> recorded(DataDir dataDir) {
 		Set<StackProcess> recorded = new TreeSet<>(
@@ -275,7 +292,10 @@ public final class LocalStack implements AutoCloseable {
 		return List.copyOf(recorded);
 	}
 
-	/** The processes of a stack (detached or in another terminal) still running on that data directory. */
+	/**
+	 * The processes of a stack (detached or in another terminal) still running on that
+	 * data directory.
+	 */
 	public static Map<StackProcess, ProcessHandle> running(DataDir dataDir) {
 		Map<StackProcess, ProcessHandle> running = new LinkedHashMap<>();
 		for (StackProcess process : recorded(dataDir)) {
@@ -284,7 +304,10 @@ public final class LocalStack implements AutoCloseable {
 		return running;
 	}
 
-	/** How to tell that a process of a stack in {@code dataDir} with these ports and this topology is ready. */
+	/**
+	 * How to tell that a process of a stack in {@code dataDir} with these ports and this
+	 * topology is ready.
+	 */
 	public static Readiness readiness(StackProcess process, StackPorts ports, Topology topology, DataDir dataDir) {
 		int port = ports.of(process);
 		return switch (process.component()) {
@@ -299,8 +322,9 @@ public final class LocalStack implements AutoCloseable {
 	/** The components grouped by {@link Component#startWave()}, waves in order. */
 	private static List<Set<Component>> waves(Set<Component> components) {
 		Map<Integer, Set<Component>> waves = new TreeMap<>();
-		components.forEach((component) -> waves.computeIfAbsent(component.startWave(),
-				(wave) -> EnumSet.noneOf(Component.class)).add(component));
+		components.forEach(
+				(component) -> waves.computeIfAbsent(component.startWave(), (wave) -> EnumSet.noneOf(Component.class))
+					.add(component));
 		return List.copyOf(waves.values());
 	}
 
@@ -331,7 +355,8 @@ public final class LocalStack implements AutoCloseable {
 					+ "Build with: ./mvnw -q -B -DskipTests install   (or leave it out: --only COMPONENT,...)");
 		}
 		Map<StackProcess, ProcessHandle> running = running(this.dataDir);
-		// only the processes this stack would start must not run yet: `up -d` restarts what is missing
+		// only the processes this stack would start must not run yet: `up -d` restarts
+		// what is missing
 		running.keySet().retainAll(toStart());
 		if (!running.isEmpty()) {
 			throw new StartupException("An orderflow stack is already running from " + this.dataDir.root() + " (pids "
@@ -367,14 +392,17 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * What a component's clients need before they start: the saga's topics and the services' ACLs,
-	 * the services' databases.
+	 * What a component's clients need before they start: the saga's topics and the
+	 * services' ACLs, the services' databases.
 	 */
 	private void whenReady(Component component) {
 		List<String> created = switch (component) {
 			case KAFKA -> createTopicsAndAcls();
 			case POSTGRES -> Postgres.createMissing(this.ports.postgres(),
-					Arrays.stream(Component.values()).filter(Component::usesDatabase).map(LocalStack::database).toList());
+					Arrays.stream(Component.values())
+						.filter(Component::usesDatabase)
+						.map(LocalStack::database)
+						.toList());
 			default -> List.of();
 		};
 		if (!created.isEmpty()) {
@@ -406,9 +434,9 @@ public final class LocalStack implements AutoCloseable {
 				env = PostgresCluster.environment();
 			}
 			case KAFKA -> command.addAll(brokerCommand(name.instance()));
-			case SMTP -> command.addAll(List.of("-Xmx64m", "-cp", this.installation.ownClasspath(),
-					SmtpCatcher.class.getName(), "--port", Integer.toString(this.ports.smtp()), "--dir",
-					this.dataDir.mail().toString()));
+			case SMTP ->
+				command.addAll(List.of("-Xmx64m", "-cp", this.installation.ownClasspath(), SmtpCatcher.class.getName(),
+						"--port", Integer.toString(this.ports.smtp()), "--dir", this.dataDir.mail().toString()));
 			default -> {
 				command.addAll(ServiceJvm.current()
 					.launch(this.installation.jarOf(component), name.instance() == 1, this.progress));
@@ -428,16 +456,19 @@ public final class LocalStack implements AutoCloseable {
 		BrokerConfig config = new BrokerConfig(this.dataDir.config(), this.dataDir.kafka(broker), broker,
 				this.ports.of(name), controllers, users.jaasConfig(KafkaUsers.ADMIN));
 		Path serverProperties = config.write();
-		String clusterId = StorageFormat.clusterId(
-				IntStream.rangeClosed(1, this.topology.brokers()).mapToObj(this.dataDir::kafka).toList());
+		String clusterId = StorageFormat
+			.clusterId(IntStream.rangeClosed(1, this.topology.brokers()).mapToObj(this.dataDir::kafka).toList());
 		StorageFormat.formatIfNeeded(this.dataDir.kafka(broker), serverProperties, clusterId,
-				JavaCommand.java("kafka-storage-format", this.dataDir.root()), this.installation.brokerClasspath(), users,
-				this.dataDir.log(name));
+				JavaCommand.java("kafka-storage-format", this.dataDir.root()), this.installation.brokerClasspath(),
+				users, this.dataDir.log(name));
 		return List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + config.log4jConfig(), "-cp",
 				this.installation.brokerClasspath(), "kafka.Kafka", serverProperties.toString());
 	}
 
-	/** The users of the brokers, their passwords made on the first start of this data directory. */
+	/**
+	 * The users of the brokers, their passwords made on the first start of this data
+	 * directory.
+	 */
 	private KafkaUsers kafkaUsers() {
 		boolean known = Files.isRegularFile(this.dataDir.config().resolve(KafkaUsers.USERS_FILE));
 		if (!known && StorageFormat.isFormatted(this.dataDir.kafka())) {
@@ -457,16 +488,16 @@ public final class LocalStack implements AutoCloseable {
 			return cluster.serverCommand(this.ports.postgres(), Map.of());
 		}
 		catch (IOException ex) {
-			throw new StartupException("Cannot prepare PostgreSQL in " + this.dataDir.postgres() + ": " + ex.getMessage(),
-					ex);
+			throw new StartupException(
+					"Cannot prepare PostgreSQL in " + this.dataDir.postgres() + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	private Map<String, String> serviceEnvironment(StackProcess service) {
 		Map<String, String> environment = new HashMap<>(ServiceJvm.ENVIRONMENT);
 		environment.putAll(Map.of("SERVER_PORT", Integer.toString(this.ports.of(service)), "KAFKA_BOOTSTRAP_SERVERS",
-				bootstrapServers(), "SCHEMA_REGISTRY_URL", registryUrls(),
-				"ORDERFLOW_DATA_DIR", this.dataDir.db().toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
+				bootstrapServers(), "SCHEMA_REGISTRY_URL", registryUrls(), "ORDERFLOW_DATA_DIR",
+				this.dataDir.db().toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
 				Integer.toString(this.ports.smtp())));
 		// unique among the instances of a service: its logs name it
 		environment.put("ORDERFLOW_INSTANCE_ID", service.name());
@@ -481,31 +512,34 @@ public final class LocalStack implements AutoCloseable {
 			environment.putAll(kafkaCredentials(service.component()));
 		}
 		if (service.component() == Component.SCHEMA_REGISTRY) {
-			// where the other registry forwards writes while this one leads: the address it listens on
+			// where the other registry forwards writes while this one leads: the address
+			// it listens on
 			environment.put("ORDERFLOW_REGISTRY_ADVERTISED_URL", "http://127.0.0.1:" + this.ports.of(service));
 		}
 		if (this.topology.postgres()) {
 			environment.putAll(Map.of("SPRING_DATASOURCE_URL",
-					Postgres.jdbcUrl(this.ports.postgres(), database(service.component())), "SPRING_DATASOURCE_USERNAME",
-					Postgres.USERNAME, "SPRING_DATASOURCE_PASSWORD", ""));
+					Postgres.jdbcUrl(this.ports.postgres(), database(service.component())),
+					"SPRING_DATASOURCE_USERNAME", Postgres.USERNAME, "SPRING_DATASOURCE_PASSWORD", ""));
 		}
 		if (this.topology.replicationFactor() > 1) {
 			String replicas = Integer.toString(this.topology.replicationFactor());
-			environment.putAll(Map.of("ORDERFLOW_TOPICS_REPLICAS", replicas, "ORDERFLOW_REGISTRY_REPLICATION_FACTOR",
-					replicas));
+			environment.putAll(
+					Map.of("ORDERFLOW_TOPICS_REPLICAS", replicas, "ORDERFLOW_REGISTRY_REPLICATION_FACTOR", replicas));
 		}
 		environment.putAll(this.extraEnvironment.getOrDefault(service.component(), Map.of()));
 		return environment;
 	}
 
 	/**
-	 * Each service signs in to the brokers as its own principal ({@link KafkaAcls}); its dead-letter
-	 * replay as {@code <service>-replay}, the only principal allowed to write another's topic.
+	 * Each service signs in to the brokers as its own principal ({@link KafkaAcls}); its
+	 * dead-letter replay as {@code <service>-replay}, the only principal allowed to write
+	 * another's topic.
 	 */
 	private Map<String, String> kafkaCredentials(Component service) {
 		KafkaUsers users = KafkaUsers.in(this.dataDir.config());
-		Map<String, String> environment = new HashMap<>(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
-				"KAFKA_SASL_MECHANISM", KafkaUsers.MECHANISM, "KAFKA_SASL_JAAS_CONFIG", users.jaasConfig(service.id())));
+		Map<String, String> environment = new HashMap<>(
+				Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", "KAFKA_SASL_MECHANISM", KafkaUsers.MECHANISM,
+						"KAFKA_SASL_JAAS_CONFIG", users.jaasConfig(service.id())));
 		String replay = service.id() + "-replay";
 		if (KafkaAcls.RULES.containsKey(replay)) {
 			environment.put("ORDERFLOW_KAFKA_REPLAY_JAAS_CONFIG", users.jaasConfig(replay));
@@ -513,14 +547,20 @@ public final class LocalStack implements AutoCloseable {
 		return environment;
 	}
 
-	/** Every registry instance, as Confluent's clients take them: comma separated, tried in turn. */
+	/**
+	 * Every registry instance, as Confluent's clients take them: comma separated, tried
+	 * in turn.
+	 */
 	private String registryUrls() {
 		return IntStream.rangeClosed(1, this.topology.instancesOf(Component.SCHEMA_REGISTRY))
 			.mapToObj((k) -> "http://127.0.0.1:" + this.ports.of(new StackProcess(Component.SCHEMA_REGISTRY, k)))
 			.collect(java.util.stream.Collectors.joining(","));
 	}
 
-	/** Each service owns its database: order_service, inventory_service, notification_service. */
+	/**
+	 * Each service owns its database: order_service, inventory_service,
+	 * notification_service.
+	 */
 	private static String database(Component service) {
 		return service.id().replace('-', '_');
 	}
@@ -541,7 +581,10 @@ public final class LocalStack implements AutoCloseable {
 					"Unknown process " + name + "; one of " + Component.ids() + ", or one of them -2, -3, ..."));
 	}
 
-	/** Configures a {@link LocalStack}; every setting has the default of {@code ./orderflow up}. */
+	/**
+	 * Configures a {@link LocalStack}; every setting has the default of
+	 * {@code ./orderflow up}.
+	 */
 	public static final class Builder {
 
 		private Path dataDir;
@@ -567,8 +610,8 @@ public final class LocalStack implements AutoCloseable {
 		}
 
 		/**
-		 * More environment for every instance of a service, e.g. a setting a test or the bench
-		 * changes ({@code SPRING_APPLICATION_JSON}); it wins over the stack's own.
+		 * More environment for every instance of a service, e.g. a setting a test or the
+		 * bench changes ({@code SPRING_APPLICATION_JSON}); it wins over the stack's own.
 		 */
 		public Builder environment(Component service, Map<String, String> environment) {
 			this.extraEnvironment.merge(service, Map.copyOf(environment), (a, b) -> {
@@ -607,7 +650,10 @@ public final class LocalStack implements AutoCloseable {
 			return this;
 		}
 
-		/** Processes of the topology that run already and are not to be started (for {@code up -d}). */
+		/**
+		 * Processes of the topology that run already and are not to be started (for
+		 * {@code up -d}).
+		 */
 		public Builder leaveAlone(Set<StackProcess> running) {
 			this.leftAlone = Set.copyOf(running);
 			return this;

@@ -19,10 +19,16 @@ import java.util.Map;
 public record StackPorts(int kafka, int controller, int schemaRegistry, int orderService, int inventoryService,
 		int notificationService, int smtp, int postgres, int authServer) {
 
-	/** Instance k of a process listens on its port + {@value} · (k − 1), e.g. order-service 8080, 8180, 8280. */
+	/**
+	 * Instance k of a process listens on its port + {@value} · (k − 1), e.g.
+	 * order-service 8080, 8180, 8280.
+	 */
 	public static final int INSTANCE_STEP = 100;
 
-	/** The ports of a stack without PostgreSQL, which then gets its default, 5432, and the issuer 9000. */
+	/**
+	 * The ports of a stack without PostgreSQL, which then gets its default, 5432, and the
+	 * issuer 9000.
+	 */
 	public StackPorts(int kafka, int controller, int schemaRegistry, int orderService, int inventoryService,
 			int notificationService, int smtp) {
 		this(kafka, controller, schemaRegistry, orderService, inventoryService, notificationService, smtp, 5432);
@@ -35,7 +41,9 @@ public record StackPorts(int kafka, int controller, int schemaRegistry, int orde
 				9000);
 	}
 
-	/** The ports of docs and labs: 9092/9093, 8081, 8080, 8082, 8083, 3025, 5432, 9000. */
+	/**
+	 * The ports of docs and labs: 9092/9093, 8081, 8080, 8082, 8083, 3025, 5432, 9000.
+	 */
 	public static StackPorts defaults() {
 		return new StackPorts(9092, 9093, 8081, 8080, 8082, 8083, 3025, 5432, 9000);
 	}
@@ -45,7 +53,10 @@ public record StackPorts(int kafka, int controller, int schemaRegistry, int orde
 		return "http://127.0.0.1:" + this.authServer;
 	}
 
-	/** The port of one process: its component's, plus {@link #INSTANCE_STEP} for each instance before it. */
+	/**
+	 * The port of one process: its component's, plus {@link #INSTANCE_STEP} for each
+	 * instance before it.
+	 */
 	public int of(StackProcess process) {
 		return of(process.component()) + INSTANCE_STEP * (process.instance() - 1);
 	}
@@ -68,7 +79,10 @@ public record StackPorts(int kafka, int controller, int schemaRegistry, int orde
 		};
 	}
 
-	/** Every port the given processes need, with what it is for (a controller goes with its broker). */
+	/**
+	 * Every port the given processes need, with what it is for (a controller goes with
+	 * its broker).
+	 */
 	public Map<Integer, String> wantedBy(Iterable<StackProcess> processes) {
 		Map<Integer, String> wanted = new LinkedHashMap<>();
 		for (StackProcess process : processes) {
@@ -81,7 +95,10 @@ public record StackPorts(int kafka, int controller, int schemaRegistry, int orde
 		return wanted;
 	}
 
-	/** The first broker only; a client learns the others from it (see {@link Topology#bootstrapServers}). */
+	/**
+	 * The first broker only; a client learns the others from it (see
+	 * {@link Topology#bootstrapServers}).
+	 */
 	public String bootstrapServers() {
 		return "127.0.0.1:" + this.kafka;
 	}

@@ -5,9 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One process of the stack: instance {@code k} of a component. The first instance is named like
- * its component ({@code order-service}, {@code kafka}), the others get their number
- * ({@code order-service-2}, {@code kafka-3}): the name of their log, pid file and command line.
+ * One process of the stack: instance {@code k} of a component. The first instance is
+ * named like its component ({@code order-service}, {@code kafka}), the others get their
+ * number ({@code order-service-2}, {@code kafka-3}): the name of their log, pid file and
+ * command line.
  *
  * @param component what runs
  * @param instance 1, 2, ...
@@ -35,7 +36,10 @@ public record StackProcess(Component component, int instance) implements Compara
 		return this.component.purpose() + ((this.instance == 1) ? "" : ", instance " + this.instance);
 	}
 
-	/** The process named {@code name}: a component's id, optionally followed by {@code -k} (k ≥ 2). */
+	/**
+	 * The process named {@code name}: a component's id, optionally followed by {@code -k}
+	 * (k ≥ 2).
+	 */
 	public static Optional<StackProcess> byName(String name) {
 		Optional<StackProcess> first = Component.byId(name).map(StackProcess::first);
 		if (first.isPresent()) {

@@ -15,21 +15,26 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * How many of each process the stack runs: {@code ./orderflow up} runs one of each on H2 files;
- * {@code up --postgres --instances N --brokers 3} runs N instances of every service on one
- * PostgreSQL server and a three-node Kafka cluster, and two schema registries (one leader, elected
- * through Kafka; ADR 0013). The SMTP catcher always runs once.
+ * How many of each process the stack runs: {@code ./orderflow up} runs one of each on H2
+ * files; {@code up --postgres --instances N --brokers 3} runs N instances of every
+ * service on one PostgreSQL server and a three-node Kafka cluster, and two schema
+ * registries (one leader, elected through Kafka; ADR 0013). The SMTP catcher always runs
+ * once.
  * <p>
  * The topology a stack was started with is recorded in its data directory, so that
  * {@code status}, {@code down} and a later {@code up -d} see every instance.
  *
  * @param instances instances of each service (1 to {@value #MAX_INSTANCES})
- * @param brokers Kafka brokers: 1, or 3 (combined broker and controller nodes, a quorum of three)
+ * @param brokers Kafka brokers: 1, or 3 (combined broker and controller nodes, a quorum
+ * of three)
  * @param postgres whether the services keep their data in PostgreSQL instead of H2 files
  */
 public record Topology(int instances, int brokers, boolean postgres) {
 
-	/** Instance k listens on its port + 100·(k−1): nine keep clear of the next hundred's ports. */
+	/**
+	 * Instance k listens on its port + 100·(k−1): nine keep clear of the next hundred's
+	 * ports.
+	 */
 	public static final int MAX_INSTANCES = 9;
 
 	private static final String FILE = "topology.properties";
@@ -62,7 +67,8 @@ public record Topology(int instances, int brokers, boolean postgres) {
 			case POSTGRES -> this.postgres ? 1 : 0;
 			case KAFKA -> this.brokers;
 			case SMTP, AUTH_SERVER -> 1;
-			// a scaled-out stack runs two registries: a leader and a follower that forwards writes to it
+			// a scaled-out stack runs two registries: a leader and a follower that
+			// forwards writes to it
 			case SCHEMA_REGISTRY -> (this.instances > 1) ? 2 : 1;
 			case ORDER_SERVICE, INVENTORY_SERVICE, NOTIFICATION_SERVICE -> this.instances;
 		};
@@ -92,12 +98,17 @@ public record Topology(int instances, int brokers, boolean postgres) {
 		return this.brokers;
 	}
 
-	/** Writes to a cluster of three need two in-sync replicas: one broker may fail, no write is lost. */
+	/**
+	 * Writes to a cluster of three need two in-sync replicas: one broker may fail, no
+	 * write is lost.
+	 */
 	public int minInsyncReplicas() {
 		return (this.brokers >= 3) ? 2 : 1;
 	}
 
-	/** In words, for the banner: "2 instances per service on PostgreSQL, 3 Kafka brokers". */
+	/**
+	 * In words, for the banner: "2 instances per service on PostgreSQL, 3 Kafka brokers".
+	 */
 	public String describe() {
 		return this.instances + ((this.instances == 1) ? " instance" : " instances") + " per service on "
 				+ (this.postgres ? "PostgreSQL" : "H2 files") + ", " + this.brokers

@@ -26,9 +26,9 @@ class TopologyTest {
 		Topology scaled = new Topology(2, 3, true);
 
 		assertThat(scaled.processes(EnumSet.allOf(Component.class))).extracting(StackProcess::name)
-			.containsExactly("postgres", "kafka", "kafka-2", "kafka-3", "smtp", "auth-server", "schema-registry", "schema-registry-2",
-					"inventory-service", "inventory-service-2", "order-service", "order-service-2", "notification-service",
-					"notification-service-2");
+			.containsExactly("postgres", "kafka", "kafka-2", "kafka-3", "smtp", "auth-server", "schema-registry",
+					"schema-registry-2", "inventory-service", "inventory-service-2", "order-service", "order-service-2",
+					"notification-service", "notification-service-2");
 		assertThat(scaled.bootstrapServers(this.ports)).isEqualTo("127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292");
 		assertThat(scaled.replicationFactor()).isEqualTo(3);
 		assertThat(scaled.minInsyncReplicas()).isEqualTo(2);
@@ -49,8 +49,8 @@ class TopologyTest {
 
 	@Test
 	void everyPortOfAClusterIsCheckedBeforeStartingWithWhatItIsFor() {
-		var wanted = this.ports.wantedBy(new Topology(2, 3, true).processes(EnumSet.of(Component.KAFKA,
-				Component.ORDER_SERVICE)));
+		var wanted = this.ports
+			.wantedBy(new Topology(2, 3, true).processes(EnumSet.of(Component.KAFKA, Component.ORDER_SERVICE)));
 
 		assertThat(wanted).containsKeys(9092, 9093, 9192, 9193, 9292, 9293, 8080, 8180);
 		assertThat(wanted.get(9293)).isEqualTo("Kafka KRaft controller, node 3");

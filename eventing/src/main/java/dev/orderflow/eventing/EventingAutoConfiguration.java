@@ -33,8 +33,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Gives every service that depends on this module an {@link Outbox} with its {@link OutboxRelay},
- * the {@link ProcessedEvents} inbox with its {@link InboxPurge}, and the dead-letter error handler.
+ * Gives every service that depends on this module an {@link Outbox} with its
+ * {@link OutboxRelay}, the {@link ProcessedEvents} inbox with its {@link InboxPurge}, and
+ * the dead-letter error handler.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
 @Import({ OutboxConfiguration.class, DeadLetterConfiguration.class })
@@ -57,7 +58,10 @@ public class EventingAutoConfiguration {
 		return new ProcessedEvents(jdbc, clock);
 	}
 
-	/** Purges the inbox; first checks, on its own thread, that the retention covers the topics'. */
+	/**
+	 * Purges the inbox; first checks, on its own thread, that the retention covers the
+	 * topics'.
+	 */
 	@Bean
 	InboxPurge inboxPurge(JdbcClient jdbc, Clock clock, InboxProperties inbox, KafkaProperties kafka,
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners) {

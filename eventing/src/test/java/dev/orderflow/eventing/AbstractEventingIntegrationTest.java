@@ -27,21 +27,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link EventingTestApplication} on an in-memory H2 database and one embedded KRaft broker,
- * shared by every integration test of the module (one context, one broker). Each test works on
- * a topic or on keys of its own.
+ * {@link EventingTestApplication} on an in-memory H2 database and one embedded KRaft
+ * broker, shared by every integration test of the module (one context, one broker). Each
+ * test works on a topic or on keys of its own.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1,
-		topics = { EventingIntegrationTest.TOPIC, EventingIntegrationTest.TOPIC + ".DLT",
-				AbstractEventingIntegrationTest.REPLAY_TOPIC, AbstractEventingIntegrationTest.REPLAY_TOPIC + ".DLT",
-				TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT",
-				AbstractEventingIntegrationTest.RELAY_TOPIC,
-				EventingTestApplication.WaitingListeners.DATABASE, EventingTestApplication.WaitingListeners.DATABASE + ".DLT",
-				EventingTestApplication.WaitingListeners.REGISTRY, EventingTestApplication.WaitingListeners.REGISTRY + ".DLT",
-				EventingTestApplication.WaitingListeners.COMMIT, EventingTestApplication.WaitingListeners.COMMIT + ".DLT",
-				EventingTestApplication.WaitingListeners.MAIL, EventingTestApplication.WaitingListeners.MAIL + ".DLT" })
+@EmbeddedKafka(partitions = 1, topics = { EventingIntegrationTest.TOPIC, EventingIntegrationTest.TOPIC + ".DLT",
+		AbstractEventingIntegrationTest.REPLAY_TOPIC, AbstractEventingIntegrationTest.REPLAY_TOPIC + ".DLT",
+		TransactionalBatchIntegrationTest.TOPIC, TransactionalBatchIntegrationTest.TOPIC + ".DLT",
+		AbstractEventingIntegrationTest.RELAY_TOPIC, EventingTestApplication.WaitingListeners.DATABASE,
+		EventingTestApplication.WaitingListeners.DATABASE + ".DLT", EventingTestApplication.WaitingListeners.REGISTRY,
+		EventingTestApplication.WaitingListeners.REGISTRY + ".DLT", EventingTestApplication.WaitingListeners.COMMIT,
+		EventingTestApplication.WaitingListeners.COMMIT + ".DLT", EventingTestApplication.WaitingListeners.MAIL,
+		EventingTestApplication.WaitingListeners.MAIL + ".DLT" })
 public abstract class AbstractEventingIntegrationTest {
 
 	/** The topic of {@link EventingTestApplication.FixableListener}. */
@@ -67,14 +66,16 @@ public abstract class AbstractEventingIntegrationTest {
 
 	/** Reads the dead letters of {@code topic} until one per key has arrived. */
 	protected List<ConsumerRecord<String, byte[]>> readDeadLetters(String topic, List<String> keys) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-				this.broker.getBrokersAsString(), "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", this.broker.getBrokersAsString(), "group.id",
+						"dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(topic + ".DLT"));
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					// other tests share the topic, and a record may have no key: List.of(...).contains(null) throws
+					// other tests share the topic, and a record may have no key:
+					// List.of(...).contains(null) throws
 					if (record.key() != null && keys.contains(record.key())) {
 						records.add(record);
 					}

@@ -33,8 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The dead-letter API over a real (embedded) broker: an event the listener fails on is listed
- * with its failure, and once the listener is fixed a replay delivers it; a record is replayed once.
+ * The dead-letter API over a real (embedded) broker: an event the listener fails on is
+ * listed with its failure, and once the listener is fixed a replay delivers it; a record
+ * is replayed once.
  */
 class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 
@@ -110,7 +111,8 @@ class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 			.setCustomerEmail("ada@example.com")
 			.setLines(List.of(new OrderLine("SKU-001", 0)))
 			.build();
-		// a producer that does not enforce the rules: only the consumer's deserializer can refuse it
+		// a producer that does not enforce the rules: only the consumer's deserializer
+		// can refuse it
 		Map<String, Object> configs = Map.of("bootstrap.servers", this.broker.getBrokersAsString(),
 				"schema.registry.url", "mock://eventing-test", KafkaAvroSerializer.RULES_ENABLED, "false",
 				"value.subject.name.strategy", TopicRecordNameStrategy.class.getName());
@@ -129,7 +131,8 @@ class DeadLetterApiIntegrationTest extends AbstractEventingIntegrationTest {
 		Map<String, Object> listed = awaitDeadLetter(event.getOrderId());
 		assertThat((String) listed.get("exceptionMessage"))
 			.contains("Rule 'lineQuantityWithinCap' (READ CONDITION on field lines)");
-		// previewed although it breaks the rules, with the field its contract tags PII masked
+		// previewed although it breaks the rules, with the field its contract tags PII
+		// masked
 		assertThat((String) listed.get("valuePreview")).contains("\"quantity\": 0", "\"customerEmail\": \"****\"")
 			.doesNotContain("ada@example.com");
 		assertThat(this.listener.received).doesNotContain(event);

@@ -55,7 +55,8 @@ class EventingIntegrationTest extends AbstractEventingIntegrationTest {
 		});
 		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, committed.getOrderId(), committed));
 
-		// the later event arrives, so the earlier one had its chance: it must not be there
+		// the later event arrives, so the earlier one had its chance: it must not be
+		// there
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.listener.received.contains(committed));
 		assertThat(this.listener.received).doesNotContain(rolledBack);
 	}
@@ -85,22 +86,30 @@ class EventingIntegrationTest extends AbstractEventingIntegrationTest {
 	@Test
 	void failingEventAndPoisonPillGoToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
 		OrderPlaced failing = orderPlaced("always-fails");
-		// unique, because the dead-letter API test may replay earlier dead letters of this topic
+		// unique, because the dead-letter API test may replay earlier dead letters of
+		// this topic
 		String poisonKey = "poison-" + UUID.randomUUID();
 		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, failing.getOrderId(), failing));
-		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
-				this.broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {
+		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+				Map.of("bootstrap.servers", this.broker.getBrokersAsString()), new StringSerializer(),
+				new ByteArraySerializer())) {
 			raw.send(new ProducerRecord<>(TOPIC, poisonKey, "not avro".getBytes(StandardCharsets.UTF_8))).get();
 		}
 		OrderPlaced after = orderPlaced("after-the-bad-ones");
 		this.transactions.executeWithoutResult((tx) -> this.outbox.append(TOPIC, after.getOrderId(), after));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.listener.received.contains(after));
-		List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(TOPIC, List.of(failing.getOrderId(), poisonKey));
-		assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(failing.getOrderId(), poisonKey);
-		ConsumerRecord<String, byte[]> poison = deadLetters.stream().filter((r) -> r.key().equals(poisonKey)).findFirst().orElseThrow();
+		List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(TOPIC,
+				List.of(failing.getOrderId(), poisonKey));
+		assertThat(deadLetters).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder(failing.getOrderId(), poisonKey);
+		ConsumerRecord<String, byte[]> poison = deadLetters.stream()
+			.filter((r) -> r.key().equals(poisonKey))
+			.findFirst()
+			.orElseThrow();
 		assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
-		assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(), StandardCharsets.UTF_8))
+		assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
+				StandardCharsets.UTF_8))
 			.isEqualTo(TOPIC);
 		assertThat(poison.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotNull();
 	}

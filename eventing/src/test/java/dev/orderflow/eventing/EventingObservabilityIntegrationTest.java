@@ -31,7 +31,10 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Trace context through the outbox, outbox and dead-letter meters, broker and registry health. */
+/**
+ * Trace context through the outbox, outbox and dead-letter meters, broker and registry
+ * health.
+ */
 class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTest {
 
 	static final String TOPIC = EventingIntegrationTest.TOPIC;
@@ -54,7 +57,6 @@ class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTe
 	@Autowired
 	OutboxHealthIndicator outboxHealth;
 
-
 	@Test
 	void publicationContinuesTheTraceOfTheTransactionThatStoredTheEvent() {
 		OrderPlaced event = orderPlaced("traced");
@@ -76,7 +78,8 @@ class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTe
 		OrderPlaced event = orderPlaced("waiting");
 		this.transactions.executeWithoutResult((tx) -> {
 			this.outbox.append(TOPIC, event.getOrderId(), event);
-			// seen only inside this transaction, which is rolled back: the relay never publishes it
+			// seen only inside this transaction, which is rolled back: the relay never
+			// publishes it
 			this.jdbc.sql("UPDATE outbox_event SET created_at = :at WHERE record_key = :key")
 				.param("at", java.sql.Timestamp.from(Instant.now().minusSeconds(90)))
 				.param("key", event.getOrderId())
@@ -121,9 +124,10 @@ class EventingObservabilityIntegrationTest extends AbstractEventingIntegrationTe
 	}
 
 	private ConsumerRecord<String, byte[]> readRecord(String topic, String key) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-				this.broker.getBrokersAsString(), "group.id", "observability-" + UUID.randomUUID(), "auto.offset.reset",
-				"earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", this.broker.getBrokersAsString(), "group.id",
+						"observability-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @SpringBootApplication
 class EventingTestApplication {
 
-	/** Listens to the test topic and fails on demand, to exercise retries and dead letters. */
+	/**
+	 * Listens to the test topic and fails on demand, to exercise retries and dead
+	 * letters.
+	 */
 	@Component
 	static class RecordingListener {
 
@@ -45,8 +48,8 @@ class EventingTestApplication {
 	}
 
 	/**
-	 * Listens to the replay test topic and fails while {@link #broken}, like a consumer with a bug
-	 * that is then fixed: what it dead-lettered meanwhile can be replayed.
+	 * Listens to the replay test topic and fails while {@link #broken}, like a consumer
+	 * with a bug that is then fixed: what it dead-lettered meanwhile can be replayed.
 	 */
 	@Component
 	static class FixableListener {
@@ -66,9 +69,9 @@ class EventingTestApplication {
 	}
 
 	/**
-	 * Listeners that meet transient failures: a database, a registry, an SMTP server away for a
-	 * while (until the instant a test sets), and a poll whose commit fails a number of times.
-	 * Each counts an event as applied only once its transaction committed.
+	 * Listeners that meet transient failures: a database, a registry, an SMTP server away
+	 * for a while (until the instant a test sets), and a poll whose commit fails a number
+	 * of times. Each counts an event as applied only once its transaction committed.
 	 */
 	@Component
 	static class WaitingListeners {
@@ -125,8 +128,9 @@ class EventingTestApplication {
 		}
 
 		/**
-		 * A record listener, as notification-service's, whose server refuses connections (tagged
-		 * {@code network}; notification-service tags its SMTP server's failures {@code mail} itself).
+		 * A record listener, as notification-service's, whose server refuses connections
+		 * (tagged {@code network}; notification-service tags its SMTP server's failures
+		 * {@code mail} itself).
 		 */
 		@KafkaListener(id = MAIL, topics = MAIL, groupId = MAIL)
 		void onMailOutage(OrderPlaced event) {
@@ -150,7 +154,10 @@ class EventingTestApplication {
 
 	}
 
-	/** Fails the commit of a poll's transaction (rolling it back) as many times as it is told. */
+	/**
+	 * Fails the commit of a poll's transaction (rolling it back) as many times as it is
+	 * told.
+	 */
 	static class FailingCommits implements PlatformTransactionManager {
 
 		private final PlatformTransactionManager delegate;
@@ -185,8 +192,9 @@ class EventingTestApplication {
 
 	/**
 	 * A batch listener the way order-service and inventory-service use one: a poll in one
-	 * transaction through {@link TransactionalBatch}. Its effect is the inbox row, so a test can
-	 * see what committed; it fails on demand after writing it, so the row must roll back.
+	 * transaction through {@link TransactionalBatch}. Its effect is the inbox row, so a
+	 * test can see what committed; it fails on demand after writing it, so the row must
+	 * roll back.
 	 */
 	@Component
 	static class BatchListener {
@@ -204,7 +212,8 @@ class EventingTestApplication {
 			this.processedEvents = processedEvents;
 		}
 
-		@KafkaListener(id = CONSUMER, topics = TransactionalBatchIntegrationTest.TOPIC, groupId = CONSUMER, batch = "true")
+		@KafkaListener(id = CONSUMER, topics = TransactionalBatchIntegrationTest.TOPIC, groupId = CONSUMER,
+				batch = "true")
 		void onPoll(List<ConsumerRecord<String, Object>> records) {
 			this.batch.apply(CONSUMER, records, (event) -> {
 				OrderPlaced placed = (OrderPlaced) event;

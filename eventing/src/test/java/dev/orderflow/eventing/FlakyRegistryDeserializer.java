@@ -10,9 +10,10 @@ import dev.orderflow.schemaregistry.client.SchemaRegistryUnavailableException;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 
 /**
- * The application's deserializer on the test's in-memory registry, which cannot be reached until
- * {@link #unavailableUntil}: what a consumer with a cold schema cache meets when the registry is
- * down. Its client throws what the REST client throws when no registry answers.
+ * The application's deserializer on the test's in-memory registry, which cannot be
+ * reached until {@link #unavailableUntil}: what a consumer with a cold schema cache meets
+ * when the registry is down. Its client throws what the REST client throws when no
+ * registry answers.
  */
 public class FlakyRegistryDeserializer extends KafkaAvroDeserializer {
 

@@ -23,13 +23,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Dead letters under the production overlay's serde settings (k8s/overlays/production): schemas
- * are registered by the release pipeline, before any service runs, and services neither register
- * schemas nor write anything but the latest version. No {@code <topic>.DLT} subject exists: the
- * dead letter must still be published, read back as the same event, and replay.
+ * Dead letters under the production overlay's serde settings (k8s/overlays/production):
+ * schemas are registered by the release pipeline, before any service runs, and services
+ * neither register schemas nor write anything but the latest version. No
+ * {@code <topic>.DLT} subject exists: the dead letter must still be published, read back
+ * as the same event, and replay.
  */
-// a database of its own: the shared test context stays alive, and its outbox relay must not publish our events
-@TestPropertySource(properties = { "spring.kafka.properties.schema.registry.url=mock://" + ProductionSerdeDeadLetterIntegrationTest.SCOPE,
+// a database of its own: the shared test context stays alive, and its outbox relay must
+// not publish our events
+@TestPropertySource(properties = {
+		"spring.kafka.properties.schema.registry.url=mock://" + ProductionSerdeDeadLetterIntegrationTest.SCOPE,
 		"spring.kafka.properties.auto.register.schemas=false", "spring.kafka.properties.use.latest.version=true",
 		"spring.datasource.url=jdbc:h2:mem:eventing-production;DB_CLOSE_DELAY=-1" })
 class ProductionSerdeDeadLetterIntegrationTest extends AbstractEventingIntegrationTest {
@@ -37,10 +40,11 @@ class ProductionSerdeDeadLetterIntegrationTest extends AbstractEventingIntegrati
 	static final String SCOPE = "eventing-production";
 
 	static {
-		// what the release pipeline registers: the subjects of the topics, none for their DLTs
+		// what the release pipeline registers: the subjects of the topics, none for their
+		// DLTs
 		MockSchemaRegistry.getClientForScope(SCOPE)
-			.register(REPLAY_TOPIC + "-" + OrderPlaced.getClassSchema().getFullName(), OrderPlaced.getClassSchema().toString(),
-					false);
+			.register(REPLAY_TOPIC + "-" + OrderPlaced.getClassSchema().getFullName(),
+					OrderPlaced.getClassSchema().toString(), false);
 	}
 
 	@Autowired
@@ -59,7 +63,8 @@ class ProductionSerdeDeadLetterIntegrationTest extends AbstractEventingIntegrati
 		KafkaAvroDeserializer production = new KafkaAvroDeserializer();
 		production.configure(Map.of("schema.registry.url", "mock://" + SCOPE, "specific.avro.reader", true), false);
 		assertThat(production.deserialize(REPLAY_TOPIC, deadLetter.value())).isEqualTo(event);
-		assertThat(MockSchemaRegistry.getClientForScope(SCOPE).getAllSubjects()).noneMatch((subject) -> subject.contains(".DLT"));
+		assertThat(MockSchemaRegistry.getClientForScope(SCOPE).getAllSubjects())
+			.noneMatch((subject) -> subject.contains(".DLT"));
 
 		this.listener.broken = false;
 		String id = REPLAY_TOPIC + ".DLT-" + deadLetter.partition() + "-" + deadLetter.offset();

@@ -34,8 +34,9 @@ import dev.orderflow.schemaregistry.rules.RuleSet;
 import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 /**
- * A serializer's DLQ action on a real (embedded) broker: the record a WRITE rule refuses goes to
- * {@code <topic>.DLT} with Confluent's {@code __rule.*} headers before the send fails.
+ * A serializer's DLQ action on a real (embedded) broker: the record a WRITE rule refuses
+ * goes to {@code <topic>.DLT} with Confluent's {@code __rule.*} headers before the send
+ * fails.
  */
 class RuleDeadLetterIntegrationTest extends AbstractEventingIntegrationTest {
 
@@ -52,10 +53,11 @@ class RuleDeadLetterIntegrationTest extends AbstractEventingIntegrationTest {
 	void aRecordRefusedByAWriteRuleWithDlqGoesToTheDeadLetterTopicWithTheRuleInItsHeaders() throws Exception {
 		String rule = "weightPositive" + UUID.randomUUID().toString().substring(0, 8);
 		MockSchemaRegistry.getClientForScope("eventing-test")
-			.register(TOPIC + "-" + PARCEL.getFullName(), PARCEL.toString(), false, new DataContract(null,
-					new RuleSet(null, List.of(Rule.condition(rule, RuleMode.WRITE, "message.weightGrams > 0", "DLQ")))));
-		Map<String, Object> configs = Map.of("bootstrap.servers", this.broker.getBrokersAsString(), "schema.registry.url",
-				"mock://eventing-test", "value.subject.name.strategy",
+			.register(TOPIC + "-" + PARCEL.getFullName(), PARCEL.toString(), false,
+					new DataContract(null, new RuleSet(null,
+							List.of(Rule.condition(rule, RuleMode.WRITE, "message.weightGrams > 0", "DLQ")))));
+		Map<String, Object> configs = Map.of("bootstrap.servers", this.broker.getBrokersAsString(),
+				"schema.registry.url", "mock://eventing-test", "value.subject.name.strategy",
 				"io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
 		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
 		serializer.configure(configs, false);
@@ -63,7 +65,8 @@ class RuleDeadLetterIntegrationTest extends AbstractEventingIntegrationTest {
 		empty.put("id", "parcel-1");
 		empty.put("weightGrams", 0);
 
-		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(configs, new StringSerializer(), serializer)) {
+		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(configs, new StringSerializer(),
+				serializer)) {
 			assertThatExceptionOfType(RuleConditionException.class)
 				.isThrownBy(() -> producer.send(new ProducerRecord<>(TOPIC, "parcel-1", empty)))
 				.withMessageContaining("Rule '" + rule + "'");
@@ -78,9 +81,10 @@ class RuleDeadLetterIntegrationTest extends AbstractEventingIntegrationTest {
 	}
 
 	private ConsumerRecord<String, byte[]> deadLetterOf(String rule) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-				this.broker.getBrokersAsString(), "group.id", "rule-dlt-reader-" + UUID.randomUUID(), "auto.offset.reset",
-				"earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", this.broker.getBrokersAsString(), "group.id",
+						"rule-dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(TOPIC + ".DLT"));
 			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -11,11 +11,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Every MockMvc request of the tests of eventing and of the services (which use its test jar)
- * carries a token of customer c-1 who is also an operator, unless the test signs in as someone else
- * with {@code .with(jwt()...)}: tests of behaviour need not repeat a token. Who may do what is tested
- * with other callers (the controller tests' customer cases) and by the system tests' role matrix
- * against the real authorization server.
+ * Every MockMvc request of the tests of eventing and of the services (which use its test
+ * jar) carries a token of customer c-1 who is also an operator, unless the test signs in
+ * as someone else with {@code .with(jwt()...)}: tests of behaviour need not repeat a
+ * token. Who may do what is tested with other callers (the controller tests' customer
+ * cases) and by the system tests' role matrix against the real authorization server.
  */
 @AutoConfiguration
 public class SignedInByDefault {

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A poll applied in one transaction ({@link dev.orderflow.eventing.inbox.TransactionalBatch}) on
- * a real broker: what comes before a failing record commits, the failing record's own writes
- * roll back, it and a poison pill reach the dead-letter topic, and what follows is applied once.
+ * A poll applied in one transaction
+ * ({@link dev.orderflow.eventing.inbox.TransactionalBatch}) on a real broker: what comes
+ * before a failing record commits, the failing record's own writes roll back, it and a
+ * poison pill reach the dead-letter topic, and what follows is applied once.
  */
 class TransactionalBatchIntegrationTest extends AbstractEventingIntegrationTest {
 
@@ -37,12 +38,14 @@ class TransactionalBatchIntegrationTest extends AbstractEventingIntegrationTest 
 		OrderPlaced before = orderPlaced("before");
 		OrderPlaced failing = orderPlaced("always-fails");
 		OrderPlaced after = orderPlaced("after");
-		// one transaction, so the relay publishes them together and they tend to arrive in one poll
+		// one transaction, so the relay publishes them together and they tend to arrive
+		// in one poll
 		this.transactions.executeWithoutResult((tx) -> List.of(before, failing, after)
 			.forEach((event) -> this.outbox.append(TOPIC, event.getOrderId(), event)));
 		String poisonKey = "poison-" + UUID.randomUUID();
-		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
-				this.broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {
+		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+				Map.of("bootstrap.servers", this.broker.getBrokersAsString()), new StringSerializer(),
+				new ByteArraySerializer())) {
 			raw.send(new ProducerRecord<>(TOPIC, poisonKey, "not avro".getBytes(StandardCharsets.UTF_8))).get();
 		}
 		OrderPlaced last = orderPlaced("last");
@@ -52,8 +55,10 @@ class TransactionalBatchIntegrationTest extends AbstractEventingIntegrationTest 
 		assertThat(this.listener.applied).containsExactly(before, after, last);
 		assertThat(inboxRows(before)).as("inbox row of the record before the failure").isOne();
 		assertThat(inboxRows(failing)).as("inbox row of the failing record, rolled back to its savepoint").isZero();
-		List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(TOPIC, List.of(failing.getOrderId(), poisonKey));
-		assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(failing.getOrderId(), poisonKey);
+		List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(TOPIC,
+				List.of(failing.getOrderId(), poisonKey));
+		assertThat(deadLetters).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder(failing.getOrderId(), poisonKey);
 		assertThat(deadLetters).filteredOn((record) -> record.key().equals(poisonKey))
 			.extracting((record) -> new String(record.value(), StandardCharsets.UTF_8))
 			.containsExactly("not avro");

@@ -33,10 +33,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A dependency away for longer than the short retry budget (4 s here, against a budget of
- * two deliveries 50 ms apart) is waited out, on a real broker: the record is applied once when it
- * is back and nothing reaches the dead-letter topic, while a poison pill behind it still does.
- * The poison pill also marks the end: the partition is in order, so once it is dead-lettered the
- * records before it were dealt with.
+ * two deliveries 50 ms apart) is waited out, on a real broker: the record is applied once
+ * when it is back and nothing reaches the dead-letter topic, while a poison pill behind
+ * it still does. The poison pill also marks the end: the partition is in order, so once
+ * it is dead-lettered the records before it were dealt with.
  */
 class TransientFailureIntegrationTest extends AbstractEventingIntegrationTest {
 
@@ -57,13 +57,14 @@ class TransientFailureIntegrationTest extends AbstractEventingIntegrationTest {
 		List<OrderPlaced> events = publish(WaitingListeners.DATABASE, "db-outage-1", "db-outage-2");
 		String poison = publishPoison(WaitingListeners.DATABASE);
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(waitingOn(WaitingListeners.DATABASE))
-			.isEqualTo("database"));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(waitingOn(WaitingListeners.DATABASE)).isEqualTo("database"));
 
 		assertThat(deadLetterKeysUpTo(WaitingListeners.DATABASE, poison)).containsExactly(poison);
 		assertAppliedOnce(WaitingListeners.DATABASE, events);
-		assertThat(this.meters.counter("orderflow.consumer.retries", "topic", WaitingListeners.DATABASE, "reason",
-				"database").count()).isGreaterThan(2);
+		assertThat(this.meters
+			.counter("orderflow.consumer.retries", "topic", WaitingListeners.DATABASE, "reason", "database")
+			.count()).isGreaterThan(2);
 	}
 
 	@Test
@@ -74,13 +75,15 @@ class TransientFailureIntegrationTest extends AbstractEventingIntegrationTest {
 
 		assertThat(deadLetterKeysUpTo(WaitingListeners.REGISTRY, poison)).containsExactly(poison);
 		assertAppliedOnce(WaitingListeners.REGISTRY, events);
-		assertThat(this.meters.counter("orderflow.consumer.retries", "topic", WaitingListeners.REGISTRY, "reason",
-				"schema-registry").count()).isGreaterThan(2);
+		assertThat(this.meters
+			.counter("orderflow.consumer.retries", "topic", WaitingListeners.REGISTRY, "reason", "schema-registry")
+			.count()).isGreaterThan(2);
 	}
 
 	@Test
 	void aPollWhoseCommitFailsIsRetriedWholeAndNeverDeadLettered() throws Exception {
-		// the cause (TransactionSystemException) is not transient in itself: no record is to blame
+		// the cause (TransactionSystemException) is not transient in itself: no record is
+		// to blame
 		this.listeners.commitsToFail.set(5);
 		List<OrderPlaced> events = publish(WaitingListeners.COMMIT, "commit-1", "commit-2", "commit-3");
 		String poison = publishPoison(WaitingListeners.COMMIT);
@@ -98,11 +101,16 @@ class TransientFailureIntegrationTest extends AbstractEventingIntegrationTest {
 
 		assertThat(deadLetterKeysUpTo(WaitingListeners.MAIL, poison)).containsExactly(poison);
 		assertThat(this.listeners.applied).filteredOn(events::contains).containsExactlyElementsOf(events);
-		assertThat(this.meters.counter("orderflow.consumer.retries", "topic", WaitingListeners.MAIL, "reason", "network")
-			.count()).isGreaterThan(2);
+		assertThat(
+				this.meters.counter("orderflow.consumer.retries", "topic", WaitingListeners.MAIL, "reason", "network")
+					.count())
+			.isGreaterThan(2);
 	}
 
-	/** The reason the health detail gives for the topic's partition 0, or null when it does not wait. */
+	/**
+	 * The reason the health detail gives for the topic's partition 0, or null when it
+	 * does not wait.
+	 */
 	@SuppressWarnings("unchecked")
 	private String waitingOn(String topic) {
 		Health health = this.health.health(true);
@@ -133,7 +141,9 @@ class TransientFailureIntegrationTest extends AbstractEventingIntegrationTest {
 		return events;
 	}
 
-	/** Publishes bytes that are not Avro once the outbox has published what came before. */
+	/**
+	 * Publishes bytes that are not Avro once the outbox has published what came before.
+	 */
 	private String publishPoison(String topic) throws Exception {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single() == 0);
@@ -146,11 +156,14 @@ class TransientFailureIntegrationTest extends AbstractEventingIntegrationTest {
 		return key;
 	}
 
-	/** The keys on {@code topic}'s dead-letter topic, in order, up to and including {@code lastKey}. */
+	/**
+	 * The keys on {@code topic}'s dead-letter topic, in order, up to and including
+	 * {@code lastKey}.
+	 */
 	private List<String> deadLetterKeysUpTo(String topic, String lastKey) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of("bootstrap.servers", this.broker.getBrokersAsString(), "group.id", "dlt-reader-" + UUID.randomUUID(),
-						"auto.offset.reset", "earliest"),
+				Map.of("bootstrap.servers", this.broker.getBrokersAsString(), "group.id",
+						"dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(topic + ".DLT"));
 			List<String> keys = new ArrayList<>();

@@ -56,8 +56,8 @@ class EventSerdeTest {
 
 		assertThat(deserializer.deserialize("orders", serializer.serialize("orders", placed))).isEqualTo(placed);
 		assertThat(deserializer.deserialize("orders", serializer.serialize("orders", cancelled))).isEqualTo(cancelled);
-		assertThat(MockSchemaRegistry.getClientForScope(this.scope).getAllSubjects()).containsExactly(
-				"orders-dev.orderflow.events.OrderPlaced", "orders-dev.orderflow.events.OrderCancelled");
+		assertThat(MockSchemaRegistry.getClientForScope(this.scope).getAllSubjects())
+			.containsExactly("orders-dev.orderflow.events.OrderPlaced", "orders-dev.orderflow.events.OrderCancelled");
 	}
 
 	@Test
@@ -73,7 +73,8 @@ class EventSerdeTest {
 			.setLines(List.of(OrderLine.newBuilder().setSku("SKU-001").setQuantity(1001).build()))
 			.build();
 
-		assertThatExceptionOfType(RuleConditionException.class).isThrownBy(() -> serializer.serialize("orders", tooMany))
+		assertThatExceptionOfType(RuleConditionException.class)
+			.isThrownBy(() -> serializer.serialize("orders", tooMany))
 			.withMessageStartingWith("Rule 'lineQuantityWithinCap' (WRITE CONDITION on field lines) of "
 					+ "orders-dev.orderflow.events.OrderPlaced failed");
 	}

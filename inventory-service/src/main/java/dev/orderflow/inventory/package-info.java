@@ -1,5 +1,5 @@
 /**
- * inventory-service: stock per SKU and the reservations that hold it for orders.
- * A saga participant that reacts to order events and answers on the {@code inventory} topic.
+ * inventory-service: stock per SKU and the reservations that hold it for orders. A saga
+ * participant that reacts to order events and answers on the {@code inventory} topic.
  */
 package dev.orderflow.inventory;

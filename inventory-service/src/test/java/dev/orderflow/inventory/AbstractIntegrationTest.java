@@ -10,11 +10,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The whole service on an in-memory H2 database and an embedded KRaft broker, with the
- * in-memory schema registry. Subclasses share one application context (and one broker), and
- * each works on SKUs and orders of its own.
+ * in-memory schema registry. Subclasses share one application context (and one broker),
+ * and each works on SKUs and orders of its own.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:inventory-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:inventory-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.properties.schema.registry.url=" + AbstractIntegrationTest.SCHEMA_REGISTRY_URL,
 		"orderflow.kafka.retry.max-attempts=2" })

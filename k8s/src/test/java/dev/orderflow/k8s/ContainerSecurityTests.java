@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every container of every overlay has a pinned image, requests and limits, and a restricted
- * security context: non-root, read-only root filesystem, no privilege escalation, no
- * capabilities, the runtime's seccomp profile. Our own containers also run as UID 10001 (the
- * images' USER) with a scratch /tmp.
+ * Every container of every overlay has a pinned image, requests and limits, and a
+ * restricted security context: non-root, read-only root filesystem, no privilege
+ * escalation, no capabilities, the runtime's seccomp profile. Our own containers also run
+ * as UID 10001 (the images' USER) with a scratch /tmp.
  */
 class ContainerSecurityTests {
 
@@ -72,9 +72,8 @@ class ContainerSecurityTests {
 					problems.add(where + ": no securityContext");
 					continue;
 				}
-				boolean nonRoot = Boolean.TRUE.equals(context.getRunAsNonRoot())
-						|| (context.getRunAsNonRoot() == null && podContext != null
-								&& Boolean.TRUE.equals(podContext.getRunAsNonRoot()));
+				boolean nonRoot = Boolean.TRUE.equals(context.getRunAsNonRoot()) || (context.getRunAsNonRoot() == null
+						&& podContext != null && Boolean.TRUE.equals(podContext.getRunAsNonRoot()));
 				if (!nonRoot) {
 					problems.add(where + ": runAsNonRoot is not true");
 				}
@@ -103,12 +102,17 @@ class ContainerSecurityTests {
 		for (String service : services(overlay)) {
 			Container container = orderflowContainer(manifests, service);
 			assertThat(container.getSecurityContext().getRunAsUser()).as(service).isEqualTo(10001L);
-			VolumeMount tmp = container.getVolumeMounts().stream()
+			VolumeMount tmp = container.getVolumeMounts()
+				.stream()
 				.filter((m) -> "/tmp".equals(m.getMountPath()))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError(service + " has no volume at /tmp"));
 			Volume volume = manifests.get(io.fabric8.kubernetes.api.model.apps.Deployment.class, service)
-				.getSpec().getTemplate().getSpec().getVolumes().stream()
+				.getSpec()
+				.getTemplate()
+				.getSpec()
+				.getVolumes()
+				.stream()
 				.filter((v) -> v.getName().equals(tmp.getName()))
 				.findFirst()
 				.orElseThrow();
@@ -117,8 +121,9 @@ class ContainerSecurityTests {
 	}
 
 	/**
-	 * The services deployed from our own images in an overlay: all of them, except the authorization
-	 * server in production, which uses an external issuer (docs/security.md).
+	 * The services deployed from our own images in an overlay: all of them, except the
+	 * authorization server in production, which uses an external issuer
+	 * (docs/security.md).
 	 */
 	static List<String> services(String overlay) {
 		return "production".equals(overlay)
@@ -126,9 +131,13 @@ class ContainerSecurityTests {
 				: Repository.SERVICES;
 	}
 
-	/** The container running our image of a service, found by image name wherever the overlay pushes it. */
+	/**
+	 * The container running our image of a service, found by image name wherever the
+	 * overlay pushes it.
+	 */
 	static Container orderflowContainer(Manifests manifests, String service) {
-		return manifests.workloads().stream()
+		return manifests.workloads()
+			.stream()
 			.flatMap((w) -> w.template().getSpec().getContainers().stream())
 			.filter((c) -> c.getImage() != null && c.getImage().matches("(.*/)?orderflow/" + service + ":.+"))
 			.findFirst()
@@ -136,8 +145,7 @@ class ContainerSecurityTests {
 	}
 
 	private static boolean has(Map<String, Quantity> quantities, String resource) {
-		return quantities != null && quantities.get(resource) != null
-				&& !quantities.get(resource).toString().isBlank();
+		return quantities != null && quantities.get(resource) != null && !quantities.get(resource).toString().isBlank();
 	}
 
 }

@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The repository's one Dockerfile read as its instructions for one service (comments dropped,
- * continuation lines joined, {@code ${ARG}} replaced by the build arguments docs/kubernetes.md
- * gives that service), enough to check an image's shape without Docker.
+ * The repository's one Dockerfile read as its instructions for one service (comments
+ * dropped, continuation lines joined, {@code ${ARG}} replaced by the build arguments
+ * docs/kubernetes.md gives that service), enough to check an image's shape without
+ * Docker.
  */
 record Dockerfile(String service, List<Instruction> instructions) {
 
@@ -28,9 +29,10 @@ record Dockerfile(String service, List<Instruction> instructions) {
 	static Dockerfile of(String service) {
 		Map<String, String> arguments = ImageBuilds.documented().forModule(service);
 		try {
-			return new Dockerfile(service, parse(Files.readAllLines(file())).stream()
-				.map((i) -> new Instruction(i.keyword(), substitute(i.arguments(), arguments)))
-				.toList());
+			return new Dockerfile(service,
+					parse(Files.readAllLines(file())).stream()
+						.map((i) -> new Instruction(i.keyword(), substitute(i.arguments(), arguments)))
+						.toList());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one Dockerfile, with the build arguments the docs give each service, builds the image k8s/
- * runs: a JRE base, the layered jar, a numeric non-root user equal to the pods' runAsUser, the port
- * the service listens on, an entry point sized from the container's memory. Docker is not needed:
- * the file is read as instructions.
+ * The one Dockerfile, with the build arguments the docs give each service, builds the
+ * image k8s/ runs: a JRE base, the layered jar, a numeric non-root user equal to the
+ * pods' runAsUser, the port the service listens on, an entry point sized from the
+ * container's memory. Docker is not needed: the file is read as instructions.
  */
 class DockerfileTests {
 
@@ -89,7 +89,8 @@ class DockerfileTests {
 		assertThat(dockerfile.last("EXPOSE", dockerfile.finalStage())).as("EXPOSE of %s", service)
 			.hasValue(String.valueOf(port));
 		Container container = ContainerSecurityTests.orderflowContainer(Manifests.ofOverlay("local"), service);
-		// the API port first; a second one, if any, is actuator's management port (docs/security.md)
+		// the API port first; a second one, if any, is actuator's management port
+		// (docs/security.md)
 		assertThat(container.getPorts()).extracting((p) -> p.getContainerPort()).first().isEqualTo(port);
 	}
 

@@ -12,9 +12,9 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 
 /**
- * The environment variables a container gets, with where each comes from: its own env, the
- * ConfigMaps and Secrets it imports. A Secret template without values names its keys in the
- * {@code orderflow.dev/keys} annotation, so those count too.
+ * The environment variables a container gets, with where each comes from: its own env,
+ * the ConfigMaps and Secrets it imports. A Secret template without values names its keys
+ * in the {@code orderflow.dev/keys} annotation, so those count too.
  */
 record Environment(Map<String, Optional<String>> variables, Map<String, String> sources) {
 

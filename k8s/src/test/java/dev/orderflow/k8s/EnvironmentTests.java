@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every environment variable k8s/ gives one of our services is one the service reads: a
- * placeholder of its application.yml, or a variable that Spring Boot's relaxed binding maps onto
- * a key of its application.yml or of its {@code @ConfigurationProperties}, or one of the few Boot
- * properties in {@link ServiceConfig#BOOT}. A misspelt variable is otherwise silently ignored and
- * the service runs on its laptop defaults (127.0.0.1) in the cluster.
+ * placeholder of its application.yml, or a variable that Spring Boot's relaxed binding
+ * maps onto a key of its application.yml or of its {@code @ConfigurationProperties}, or
+ * one of the few Boot properties in {@link ServiceConfig#BOOT}. A misspelt variable is
+ * otherwise silently ignored and the service runs on its laptop defaults (127.0.0.1) in
+ * the cluster.
  */
 class EnvironmentTests {
 
@@ -51,13 +52,15 @@ class EnvironmentTests {
 				// signs users in: no Kafka, no registry, no database
 				continue;
 			}
-			Environment environment = Environment.of(manifests, ContainerSecurityTests.orderflowContainer(manifests,
-					service));
+			Environment environment = Environment.of(manifests,
+					ContainerSecurityTests.orderflowContainer(manifests, service));
 			assertThat(environment.value("KAFKA_BOOTSTRAP_SERVERS")).as(service)
 				.hasValue("orderflow-kafka-bootstrap:9092");
 			if (!"schema-registry".equals(service)) {
-				assertThat(environment.value("SCHEMA_REGISTRY_URL")).as(service).hasValue("http://schema-registry:8081");
-				assertThat(environment.value("SPRING_DATASOURCE_URL")).as(service).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				assertThat(environment.value("SCHEMA_REGISTRY_URL")).as(service)
+					.hasValue("http://schema-registry:8081");
+				assertThat(environment.value("SPRING_DATASOURCE_URL")).as(service)
+					.get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 					.startsWith("jdbc:postgresql://")
 					.endsWith("/" + service.replace('-', '_'));
 				assertThat(environment.names()).as(service)
@@ -86,7 +89,8 @@ class EnvironmentTests {
 		assertThat(order.reads("SPRING_KAFKA_PRODUCER_VALUE_SERIALIZER")).isFalse();
 		assertThat(order.reads("KAFKA_BOOTSTRAP_SERVER")).isFalse();
 		ServiceConfig notification = ServiceConfig.of("notification-service");
-		// a key of a @ConfigurationProperties record (ConsoleProperties), not of application.yml
+		// a key of a @ConfigurationProperties record (ConsoleProperties), not of
+		// application.yml
 		assertThat(notification.reads("ORDERFLOW_CONSOLE_ORDERSERVICEURL")).isTrue();
 		assertThat(notification.reads("ORDERFLOW_CONSOLE_ORDER_SERVICE_URL")).isFalse();
 		assertThat(notification.reads("SMTP_HOST")).isTrue();

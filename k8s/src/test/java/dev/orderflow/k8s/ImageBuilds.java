@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code docker build} commands a doc gives, each with its build arguments, tag and context.
- * A build in a loop over {@code module:port} pairs ({@code for s in order-service:8080 ...; do})
- * counts once per pair, with {@code ${s%:*}} read as the module and {@code ${s#*:}} as the port.
+ * The {@code docker build} commands a doc gives, each with its build arguments, tag and
+ * context. A build in a loop over {@code module:port} pairs
+ * ({@code for s in order-service:8080 ...; do}) counts once per pair, with
+ * {@code ${s%:*}} read as the module and {@code ${s#*:}} as the port.
  */
 record ImageBuilds(Path doc, List<ImageBuilds.Build> builds) {
 
@@ -79,7 +80,10 @@ record ImageBuilds(Path doc, List<ImageBuilds.Build> builds) {
 			.orElseThrow(() -> new AssertionError(this.doc + " gives no docker build for " + module));
 	}
 
-	/** One {@code docker build}: its two build arguments, its tag and its context directory. */
+	/**
+	 * One {@code docker build}: its two build arguments, its tag and its context
+	 * directory.
+	 */
 	record Build(String module, String port, String tag, String context) {
 	}
 

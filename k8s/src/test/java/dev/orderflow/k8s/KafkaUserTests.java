@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Production's Kafka requires SCRAM and allows only what an ACL names; each service signs in as
- * its own KafkaUser, whose ACLs are exactly those the dev-stack gives the local broker
- * ({@link KafkaAcls}): inventory-service cannot write {@code orders} there either.
+ * Production's Kafka requires SCRAM and allows only what an ACL names; each service signs
+ * in as its own KafkaUser, whose ACLs are exactly those the dev-stack gives the local
+ * broker ({@link KafkaAcls}): inventory-service cannot write {@code orders} there either.
  */
 class KafkaUserTests {
 
@@ -66,8 +66,8 @@ class KafkaUserTests {
 	@Test
 	void inventoryServiceMayNotWriteOrders() {
 		KafkaUser inventory = production.get(KafkaUser.class, "inventory-service");
-		Set<String> permissions = permissions(((KafkaUserAuthorizationSimple) inventory.getSpec().getAuthorization())
-			.getAcls());
+		Set<String> permissions = permissions(
+				((KafkaUserAuthorizationSimple) inventory.getSpec().getAuthorization()).getAcls());
 		assertThat(permissions).contains("topic inventory WRITE", "topic orders READ")
 			.doesNotContain("topic orders WRITE");
 	}
@@ -88,7 +88,10 @@ class KafkaUserTests {
 		}
 	}
 
-	/** The Secret (Strimzi's, named after the KafkaUser) whose {@code sasl.jaas.config} fills the variable. */
+	/**
+	 * The Secret (Strimzi's, named after the KafkaUser) whose {@code sasl.jaas.config}
+	 * fills the variable.
+	 */
 	private static String secretOf(Container container, String variable) {
 		EnvVar env = container.getEnv()
 			.stream()
@@ -99,7 +102,9 @@ class KafkaUserTests {
 		return env.getValueFrom().getSecretKeyRef().getName();
 	}
 
-	/** "topic orders WRITE", ... for each resource and operation; literal patterns only. */
+	/**
+	 * "topic orders WRITE", ... for each resource and operation; literal patterns only.
+	 */
 	private static Set<String> permissions(List<AclRule> acls) {
 		Set<String> permissions = new TreeSet<>();
 		for (AclRule acl : acls) {

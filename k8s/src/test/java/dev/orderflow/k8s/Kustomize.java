@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Renders a kustomization with {@code kubectl kustomize}, the same renderer {@code kubectl apply -k}
- * uses, so what the tests read is what a cluster would receive. Each directory is rendered once
- * per JVM.
+ * Renders a kustomization with {@code kubectl kustomize}, the same renderer
+ * {@code kubectl apply -k} uses, so what the tests read is what a cluster would receive.
+ * Each directory is rendered once per JVM.
  */
 final class Kustomize {
 

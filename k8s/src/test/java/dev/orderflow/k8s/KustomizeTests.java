@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Rendering needs kubectl; without it the build says so plainly instead of skipping the checks.
+ * Rendering needs kubectl; without it the build says so plainly instead of skipping the
+ * checks.
  */
 class KustomizeTests {
 

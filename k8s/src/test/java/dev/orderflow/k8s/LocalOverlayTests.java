@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The local overlay fits one kind node: one Kafka node that is controller and broker, every
- * replication factor 1, our own schema registry, one PostgreSQL with a database per service
- * whose credentials match the services', and Mailpit for e-mail.
+ * The local overlay fits one kind node: one Kafka node that is controller and broker,
+ * every replication factor 1, our own schema registry, one PostgreSQL with a database per
+ * service whose credentials match the services', and Mailpit for e-mail.
  */
 class LocalOverlayTests {
 

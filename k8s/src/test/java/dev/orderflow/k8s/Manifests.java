@@ -34,15 +34,17 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
- * The objects one kustomization renders, each parsed into its typed model (fabric8 for core
- * kinds and the Prometheus Operator's, Strimzi's api module for Kafka's) by a strict mapper: a
- * field the model does not know fails the parse instead of landing in
- * {@code additionalProperties}, which is where a typo would otherwise hide until the API server
- * refuses it.
+ * The objects one kustomization renders, each parsed into its typed model (fabric8 for
+ * core kinds and the Prometheus Operator's, Strimzi's api module for Kafka's) by a strict
+ * mapper: a field the model does not know fails the parse instead of landing in
+ * {@code additionalProperties}, which is where a typo would otherwise hide until the API
+ * server refuses it.
  */
 final class Manifests {
 
-	/** Every apiVersion/kind k8s/ may render, with its typed model. Anything else fails. */
+	/**
+	 * Every apiVersion/kind k8s/ may render, with its typed model. Anything else fails.
+	 */
 	static final Map<String, Class<? extends HasMetadata>> MODELS = Map.ofEntries(
 			Map.entry("v1/Namespace", Namespace.class), Map.entry("v1/ConfigMap", ConfigMap.class),
 			Map.entry("v1/Secret", Secret.class), Map.entry("v1/Service", Service.class),
@@ -73,7 +75,10 @@ final class Manifests {
 
 	private static final Map<String, Manifests> OVERLAYS = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** The objects an overlay renders, rendered and parsed once per JVM (they are never modified). */
+	/**
+	 * The objects an overlay renders, rendered and parsed once per JVM (they are never
+	 * modified).
+	 */
 	static Manifests ofOverlay(String overlay) {
 		return OVERLAYS.computeIfAbsent(overlay, (name) -> parse(Kustomize.render(Repository.overlay(name))));
 	}
@@ -94,19 +99,22 @@ final class Manifests {
 		}
 	}
 
-	/** Parses one rendered object into its model; unknown kinds and unknown fields fail. */
+	/**
+	 * Parses one rendered object into its model; unknown kinds and unknown fields fail.
+	 */
 	static HasMetadata typed(Map<String, Object> document) {
 		String type = document.get("apiVersion") + "/" + document.get("kind");
 		Class<? extends HasMetadata> model = MODELS.get(type);
 		if (model == null) {
-			throw new AssertionError("No typed model for " + type + " (" + name(document) + "): add it to Manifests.MODELS");
+			throw new AssertionError(
+					"No typed model for " + type + " (" + name(document) + "): add it to Manifests.MODELS");
 		}
 		try {
 			return STRICT.convertValue(document, model);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new AssertionError(type + " " + name(document) + " does not fit " + model.getName() + ": "
-					+ ex.getMessage(), ex);
+			throw new AssertionError(
+					type + " " + name(document) + " does not fit " + model.getName() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -164,7 +172,8 @@ final class Manifests {
 		mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 		mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-		// fabric8's and Strimzi's models keep unknown fields through a @JsonAnySetter; without it
+		// fabric8's and Strimzi's models keep unknown fields through a @JsonAnySetter;
+		// without it
 		// FAIL_ON_UNKNOWN_PROPERTIES applies to them as to any other class.
 		mapper.setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
 			@Override

@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Default deny, then only what the saga needs: every workload's pods are selected by a policy of
- * their own, every peer a policy names exists, and each service reaches Kafka on 9092, the
- * registry on 8081 and its own database on 5432 (notification-service also SMTP).
+ * Default deny, then only what the saga needs: every workload's pods are selected by a
+ * policy of their own, every peer a policy names exists, and each service reaches Kafka
+ * on 9092, the registry on 8081 and its own database on 5432 (notification-service also
+ * SMTP).
  */
 class NetworkPolicyTests {
 
@@ -37,8 +38,8 @@ class NetworkPolicyTests {
 		assertThat(egress.getSpec().getPolicyTypes()).containsExactly("Egress");
 		NetworkPolicy dns = manifests.get(NetworkPolicy.class, "allow-dns-egress");
 		assertThat(dns.getSpec().getEgress()).singleElement()
-			.satisfies((rule) -> assertThat(rule.getPorts()).extracting((p) -> p.getPort().getIntVal())
-				.containsOnly(53));
+			.satisfies(
+					(rule) -> assertThat(rule.getPorts()).extracting((p) -> p.getPort().getIntVal()).containsOnly(53));
 	}
 
 	@ParameterizedTest
@@ -47,7 +48,8 @@ class NetworkPolicyTests {
 		Manifests manifests = Manifests.ofOverlay(overlay);
 		List<String> uncovered = new ArrayList<>();
 		for (Manifests.Workload workload : manifests.workloads()) {
-			boolean covered = manifests.all(NetworkPolicy.class).stream()
+			boolean covered = manifests.all(NetworkPolicy.class)
+				.stream()
 				.map((p) -> p.getSpec().getPodSelector())
 				.filter((selector) -> selector.getMatchLabels() != null && !selector.getMatchLabels().isEmpty())
 				.anyMatch((selector) -> selects(selector, workload.podLabels())
@@ -96,21 +98,24 @@ class NetworkPolicyTests {
 			assertThat(egressPorts(egress, "app.kubernetes.io/name", "schema-registry")).as(service)
 				.containsExactly(8081);
 			assertThat(egressPorts(egress, "db.orderflow.dev/" + service, "true")).as(service).containsExactly(5432);
-			// the API from this namespace and the ingress controller; actuator (8090) from monitoring only
+			// the API from this namespace and the ingress controller; actuator (8090)
+			// from monitoring only
 			assertThat(policy.getSpec().getIngress()).hasSize(2);
 			assertThat(policy.getSpec().getIngress().get(0).getPorts()).extracting((p) -> p.getPort().getIntVal())
 				.containsExactly(ServiceConfig.of(service).defaultPort());
 			assertThat(policy.getSpec().getIngress().get(0).getFrom())
-				.noneMatch((peer) -> peer.getNamespaceSelector() != null
-						&& "monitoring".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")));
+				.noneMatch((peer) -> peer.getNamespaceSelector() != null && "monitoring"
+					.equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")));
 			assertThat(policy.getSpec().getIngress().get(1).getPorts()).extracting((p) -> p.getPort().getIntVal())
 				.containsExactly(8090);
 			assertThat(policy.getSpec().getIngress().get(1).getFrom()).singleElement()
 				.satisfies((peer) -> assertThat(peer.getNamespaceSelector().getMatchLabels())
 					.containsEntry("kubernetes.io/metadata.name", "monitoring"));
-			// the issuer's JWK set: our auth-server, or (production) an external issuer over HTTPS
+			// the issuer's JWK set: our auth-server, or (production) an external issuer
+			// over HTTPS
 			if (!"production".equals(overlay)) {
-				assertThat(egressPorts(egress, "app.kubernetes.io/name", "auth-server")).as(service).containsExactly(9000);
+				assertThat(egressPorts(egress, "app.kubernetes.io/name", "auth-server")).as(service)
+					.containsExactly(9000);
 			}
 		}
 		NetworkPolicy notification = manifests.get(NetworkPolicy.class, "notification-service");
@@ -123,7 +128,8 @@ class NetworkPolicyTests {
 
 	private static List<Integer> egressPorts(List<NetworkPolicyEgressRule> egress, String label, String value) {
 		return egress.stream()
-			.filter((rule) -> rule.getTo().stream()
+			.filter((rule) -> rule.getTo()
+				.stream()
 				.anyMatch((peer) -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
 						&& value.equals(peer.getPodSelector().getMatchLabels().get(label))))
 			.flatMap((rule) -> rule.getPorts().stream())
@@ -132,7 +138,10 @@ class NetworkPolicyTests {
 			.toList();
 	}
 
-	/** Whether some rendered pod carries these labels; Strimzi's pods exist when their Kafka does. */
+	/**
+	 * Whether some rendered pod carries these labels; Strimzi's pods exist when their
+	 * Kafka does.
+	 */
 	private static boolean exists(Manifests manifests, Map<String, String> labels) {
 		String cluster = labels.get("strimzi.io/cluster");
 		if (cluster != null) {

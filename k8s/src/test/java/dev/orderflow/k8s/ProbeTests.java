@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The probes of our containers hit what the services really serve: the actuator's liveness and
- * readiness groups (exposed and enabled in each application.yml) on the port each one listens
- * on (server.port's default, as no overlay overrides SERVER_PORT), bound to every interface.
+ * The probes of our containers hit what the services really serve: the actuator's
+ * liveness and readiness groups (exposed and enabled in each application.yml) on the port
+ * each one listens on (server.port's default, as no overlay overrides SERVER_PORT), bound
+ * to every interface.
  */
 class ProbeTests {
 
@@ -33,7 +34,8 @@ class ProbeTests {
 				.contains("health");
 			Container container = ContainerSecurityTests.orderflowContainer(manifests, service);
 			Environment environment = Environment.of(manifests, container);
-			// actuator on its own port where k8s/ moves it there (the services: 8090, docs/security.md)
+			// actuator on its own port where k8s/ moves it there (the services: 8090,
+			// docs/security.md)
 			int port = environment.value("MANAGEMENT_SERVER_PORT").map(Integer::parseInt).orElse(config.defaultPort());
 			assertThat(environment.names()).as("%s must not move its port away from the probes", service)
 				.doesNotContain("SERVER_PORT");
@@ -65,7 +67,8 @@ class ProbeTests {
 		if (port.getIntVal() != null) {
 			return port.getIntVal();
 		}
-		return container.getPorts().stream()
+		return container.getPorts()
+			.stream()
 			.filter((p) -> port.getStrVal().equals(p.getName()))
 			.map(ContainerPort::getContainerPort)
 			.findFirst()

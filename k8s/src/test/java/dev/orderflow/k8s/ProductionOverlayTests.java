@@ -26,14 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production overlay: three brokers and three controllers, the saga's topics with six
- * partitions and three replicas, our registry as a cluster with basic auth on, Confluent's
- * serializer, one PostgreSQL per service, and the monitoring objects (ServiceMonitors, alert
- * rules, Grafana dashboard).
+ * partitions and three replicas, our registry as a cluster with basic auth on,
+ * Confluent's serializer, one PostgreSQL per service, and the monitoring objects
+ * (ServiceMonitors, alert rules, Grafana dashboard).
  */
 class ProductionOverlayTests {
 
-	private static final List<String> SERVICES = List.of("order-service", "inventory-service",
-			"notification-service");
+	private static final List<String> SERVICES = List.of("order-service", "inventory-service", "notification-service");
 
 	private static Manifests production;
 
@@ -70,7 +69,8 @@ class ProductionOverlayTests {
 	void theServicesDeclareAsManyPartitionsAsTheTopicsHave() {
 		for (String service : List.of("order-service", "inventory-service")) {
 			ConfigMap config = configOf(service);
-			assertThat(config.getData()).as(service).containsEntry("ORDERFLOW_TOPICS_PARTITIONS", "6")
+			assertThat(config.getData()).as(service)
+				.containsEntry("ORDERFLOW_TOPICS_PARTITIONS", "6")
 				.containsEntry("ORDERFLOW_TOPICS_REPLICAS", "3");
 			HorizontalPodAutoscaler hpa = production.get(HorizontalPodAutoscaler.class, service);
 			assertThat(hpa.getSpec().getMaxReplicas()).as("replicas beyond the partitions idle").isLessThanOrEqualTo(6);
@@ -83,17 +83,22 @@ class ProductionOverlayTests {
 		assertThat(registry.getSpec().getReplicas()).isEqualTo(2);
 		assertThat(ContainerSecurityTests.orderflowContainer(production, "schema-registry").getImage())
 			.isEqualTo("registry.example.com/orderflow/schema-registry:0.1.0");
-		assertThat(production.get(PodDisruptionBudget.class, "schema-registry").getSpec().getMaxUnavailable()
-			.getIntVal()).isEqualTo(1);
+		assertThat(
+				production.get(PodDisruptionBudget.class, "schema-registry").getSpec().getMaxUnavailable().getIntVal())
+			.isEqualTo(1);
 		Map<String, String> config = configOf("schema-registry").getData();
 		assertThat(config).containsEntry("ORDERFLOW_REGISTRY_AUTH_ENABLED", "true")
 			.containsEntry("ORDERFLOW_REGISTRY_REPLICATION_FACTOR", "3");
-		assertThat(production.get(io.fabric8.kubernetes.api.model.Service.class, "schema-registry").getSpec()
-			.getPorts()).extracting((port) -> port.getPort()).containsExactly(8081);
-		assertThat(production.all(Deployment.class)).flatExtracting((d) -> d.getSpec().getTemplate().getSpec().getContainers())
+		assertThat(
+				production.get(io.fabric8.kubernetes.api.model.Service.class, "schema-registry").getSpec().getPorts())
+			.extracting((port) -> port.getPort())
+			.containsExactly(8081);
+		assertThat(production.all(Deployment.class))
+			.flatExtracting((d) -> d.getSpec().getTemplate().getSpec().getContainers())
 			.extracting(Container::getImage)
 			.noneMatch((image) -> image.contains("confluentinc/cp-schema-registry"));
-		// the registry's store is the topic the overlay declares (ours defaults to _schemas)
+		// the registry's store is the topic the overlay declares (ours defaults to
+		// _schemas)
 		assertThat(config).doesNotContainKey("ORDERFLOW_REGISTRY_TOPIC");
 		assertThat(ServiceConfig.of("schema-registry").defaultOf("orderflow.registry.topic"))
 			.isEqualTo(topic("_schemas").getSpec().getTopicName());
@@ -142,10 +147,12 @@ class ProductionOverlayTests {
 	void prometheusScrapesEveryServiceOnItsActuator() {
 		for (String service : SERVICES) {
 			ServiceMonitor monitor = production.get(ServiceMonitor.class, service);
-			assertThat(monitor.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", service);
+			assertThat(monitor.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name",
+					service);
 			assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies((endpoint) -> {
 				assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
-				// the management port: the only one the NetworkPolicy opens to the monitoring namespace
+				// the management port: the only one the NetworkPolicy opens to the
+				// monitoring namespace
 				assertThat(endpoint.getPort()).isEqualTo("management");
 			});
 			assertThat(String.valueOf(ServiceConfig.of(service).value("management.endpoints.web.exposure.include")))
@@ -155,7 +162,10 @@ class ProductionOverlayTests {
 
 	@Test
 	void alertsOnDeadLettersLagReadinessSagaLatencyAndTheOutbox() {
-		List<Rule> rules = production.get(PrometheusRule.class, "orderflow").getSpec().getGroups().stream()
+		List<Rule> rules = production.get(PrometheusRule.class, "orderflow")
+			.getSpec()
+			.getGroups()
+			.stream()
 			.flatMap((group) -> group.getRules().stream())
 			.toList();
 		assertThat(rules).extracting(Rule::getAlert)
@@ -172,7 +182,8 @@ class ProductionOverlayTests {
 
 	@Test
 	void shipsTheGrafanaDashboardAsAConfigMap() throws IOException {
-		ConfigMap dashboard = production.all(ConfigMap.class).stream()
+		ConfigMap dashboard = production.all(ConfigMap.class)
+			.stream()
 			.filter((map) -> map.getMetadata().getName().startsWith("orderflow-dashboard"))
 			.findFirst()
 			.orElseThrow();
@@ -190,7 +201,8 @@ class ProductionOverlayTests {
 	}
 
 	private static KafkaTopic topic(String name) {
-		return production.all(KafkaTopic.class).stream()
+		return production.all(KafkaTopic.class)
+			.stream()
 			.filter((t) -> name.equals(t.getSpec().getTopicName()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no KafkaTopic for " + name));
@@ -200,10 +212,21 @@ class ProductionOverlayTests {
 		return configOf(production, service);
 	}
 
-	/** The generated ConfigMap (name with kustomize's hash suffix) a service's pods import. */
+	/**
+	 * The generated ConfigMap (name with kustomize's hash suffix) a service's pods
+	 * import.
+	 */
 	static ConfigMap configOf(Manifests manifests, String service) {
-		String name = manifests.get(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0)
-			.getEnvFrom().get(0).getConfigMapRef().getName();
+		String name = manifests.get(Deployment.class, service)
+			.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.get(0)
+			.getEnvFrom()
+			.get(0)
+			.getConfigMapRef()
+			.getName();
 		return manifests.get(ConfigMap.class, name);
 	}
 

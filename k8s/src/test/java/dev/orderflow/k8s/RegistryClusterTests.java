@@ -16,9 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Our registry runs as a cluster (docs/decisions/0013): two instances that elect a leader, a
- * disruption budget that keeps one serving, followers allowed to reach the leader, and basic
- * auth on outside the throw-away local cluster, where every service then brings its user.
+ * Our registry runs as a cluster (docs/decisions/0013): two instances that elect a
+ * leader, a disruption budget that keeps one serving, followers allowed to reach the
+ * leader, and basic auth on outside the throw-away local cluster, where every service
+ * then brings its user.
  */
 class RegistryClusterTests {
 
@@ -42,14 +43,17 @@ class RegistryClusterTests {
 			.isGreaterThanOrEqualTo(2);
 		PodDisruptionBudget budget = this.base.get(PodDisruptionBudget.class, "schema-registry");
 		assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
-		assertThat(budget.getSpec().getSelector().getMatchLabels())
-			.containsEntry("app.kubernetes.io/name", "schema-registry");
+		assertThat(budget.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name",
+				"schema-registry");
 	}
 
 	@Test
 	void basicAuthIsOnWithUsersFromASecretButOffLocally() {
 		assertThat(configOf(this.base).getData()).containsEntry("ORDERFLOW_REGISTRY_AUTH_ENABLED", "true");
-		assertThat(this.base.get(Deployment.class, "schema-registry").getSpec().getTemplate().getSpec()
+		assertThat(this.base.get(Deployment.class, "schema-registry")
+			.getSpec()
+			.getTemplate()
+			.getSpec()
 			.getContainers()
 			.get(0)
 			.getEnvFrom()).filteredOn((source) -> source.getSecretRef() != null)
@@ -70,7 +74,8 @@ class RegistryClusterTests {
 			Container container = ContainerSecurityTests.orderflowContainer(manifests, service);
 			Environment environment = Environment.of(manifests, container);
 			assertThat(environment.value(SOURCE)).as(service).hasValue("USER_INFO");
-			// the user is a credential: from a Secret of the service's own, never from a ConfigMap or env
+			// the user is a credential: from a Secret of the service's own, never from a
+			// ConfigMap or env
 			assertThat(environment.sources().get(USER_INFO)).as(service).isEqualTo("Secret " + service + "-registry");
 			assertThat(container.getEnvFrom()).extracting(EnvFromSource::getSecretRef)
 				.filteredOn((ref) -> ref != null && ref.getName().equals(service + "-registry"))
@@ -89,7 +94,8 @@ class RegistryClusterTests {
 		for (String service : CLIENTS) {
 			Environment environment = Environment.of(this.local,
 					ContainerSecurityTests.orderflowContainer(this.local, service));
-			// USER_INFO without a user fails the serde at start; URL (Confluent's default) sends none
+			// USER_INFO without a user fails the serde at start; URL (Confluent's
+			// default) sends none
 			assertThat(environment.value(SOURCE)).as(service).hasValue("URL");
 			assertThat(environment.value("SCHEMA_REGISTRY_URL")).as(service).hasValue("http://schema-registry:8081");
 			assertThat(this.local.get(Secret.class, service + "-registry").getStringData()).as(service)

@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every overlay renders with kustomize, and the result is a complete, consistent set: each object
- * fits its typed model with no unknown field, lives in the orderflow namespace, and every name it
- * refers to (ConfigMaps, Secrets, ServiceAccounts, a Service's pods, an autoscaler's target) is
- * rendered too.
+ * Every overlay renders with kustomize, and the result is a complete, consistent set:
+ * each object fits its typed model with no unknown field, lives in the orderflow
+ * namespace, and every name it refers to (ConfigMaps, Secrets, ServiceAccounts, a
+ * Service's pods, an autoscaler's target) is rendered too.
  */
 class RenderingTests {
 
@@ -41,7 +41,8 @@ class RenderingTests {
 	void rendersAndEveryObjectFitsItsTypedModel(String overlay) {
 		Manifests manifests = Manifests.ofOverlay(overlay);
 		assertThat(manifests.documents()).isNotEmpty();
-		// Manifests.typed already failed on an unknown kind or field; the counts say it parsed all
+		// Manifests.typed already failed on an unknown kind or field; the counts say it
+		// parsed all
 		assertThat(manifests.all()).hasSameSizeAs(manifests.documents());
 		assertThat(manifests.all(Namespace.class)).extracting((n) -> n.getMetadata().getName())
 			.containsExactly("orderflow");
@@ -82,10 +83,12 @@ class RenderingTests {
 						dangling.add(workload + " → Secret " + source.getSecretRef().getName());
 					}
 				}
-				container.getEnv().stream()
+				container.getEnv()
+					.stream()
 					.filter((e) -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
 					.map((e) -> e.getValueFrom().getSecretKeyRef().getName())
-					// Strimzi's User Operator makes a KafkaUser's Secret, under the user's name
+					// Strimzi's User Operator makes a KafkaUser's Secret, under the
+					// user's name
 					.filter((name) -> manifests.find(Secret.class, name).isEmpty()
 							&& manifests.find(KafkaUser.class, name).isEmpty())
 					.forEach((name) -> dangling.add(workload + " → Secret " + name));
@@ -99,7 +102,8 @@ class RenderingTests {
 		}
 		for (Service service : manifests.all(Service.class)) {
 			Map<String, String> selector = service.getSpec().getSelector();
-			boolean selects = manifests.workloads().stream()
+			boolean selects = manifests.workloads()
+				.stream()
 				.anyMatch((w) -> w.podLabels().entrySet().containsAll(selector.entrySet()));
 			if (!selects) {
 				dangling.add("Service/" + service.getMetadata().getName() + " selects no pod");
@@ -112,7 +116,9 @@ class RenderingTests {
 		}
 		for (PodDisruptionBudget pdb : manifests.all(PodDisruptionBudget.class)) {
 			Map<String, String> selector = pdb.getSpec().getSelector().getMatchLabels();
-			if (manifests.workloads().stream().noneMatch((w) -> w.podLabels().entrySet().containsAll(selector.entrySet()))) {
+			if (manifests.workloads()
+				.stream()
+				.noneMatch((w) -> w.podLabels().entrySet().containsAll(selector.entrySet()))) {
 				dangling.add("PodDisruptionBudget/" + pdb.getMetadata().getName() + " covers no pod");
 			}
 		}
@@ -129,11 +135,14 @@ class RenderingTests {
 			manifests.get(Deployment.class, service);
 			manifests.get(Service.class, service);
 			assertThat(manifests.get(ServiceAccount.class, service).getAutomountServiceAccountToken())
-				.as("%s's token", service).isFalse();
+				.as("%s's token", service)
+				.isFalse();
 			manifests.get(PodDisruptionBudget.class, service);
 			if (Repository.AUTH_SERVER.equals(service)) {
-				// one replica: it signs with a key made at start (ADR 0016), so it must not scale out
-				assertThat(manifests.find(HorizontalPodAutoscaler.class, service)).as("autoscaler of %s", service).isEmpty();
+				// one replica: it signs with a key made at start (ADR 0016), so it must
+				// not scale out
+				assertThat(manifests.find(HorizontalPodAutoscaler.class, service)).as("autoscaler of %s", service)
+					.isEmpty();
 				continue;
 			}
 			HorizontalPodAutoscaler hpa = manifests.get(HorizontalPodAutoscaler.class, service);

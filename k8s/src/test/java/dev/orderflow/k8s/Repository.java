@@ -5,16 +5,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where things are in the repository, seen from the k8s module (Maven runs tests in the module's
- * directory).
+ * Where things are in the repository, seen from the k8s module (Maven runs tests in the
+ * module's directory).
  */
 final class Repository {
 
-	/** The services k8s/ deploys from our own images, with the module directory of each. */
-	static final List<String> SERVICES = List.of("schema-registry", "auth-server", "order-service",
-			"inventory-service", "notification-service");
+	/**
+	 * The services k8s/ deploys from our own images, with the module directory of each.
+	 */
+	static final List<String> SERVICES = List.of("schema-registry", "auth-server", "order-service", "inventory-service",
+			"notification-service");
 
-	/** Our authorization server: deployed by base and the local overlay, replaced by an external issuer in production. */
+	/**
+	 * Our authorization server: deployed by base and the local overlay, replaced by an
+	 * external issuer in production.
+	 */
 	static final String AUTH_SERVER = "auth-server";
 
 	static final List<String> OVERLAYS = List.of("local", "production");

@@ -20,27 +20,32 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * What a service really reads: the keys of its {@code application.yml}, the environment
  * variables named in its {@code ${NAME:default}} placeholders, and the keys of the
- * {@code @ConfigurationProperties} records in its sources (and in eventing's, which every saga
- * service carries). An environment variable set in k8s/ must be one of those placeholders or bind
- * to one of those keys, or be one of the few Spring Boot properties listed in {@link #BOOT}.
+ * {@code @ConfigurationProperties} records in its sources (and in eventing's, which every
+ * saga service carries). An environment variable set in k8s/ must be one of those
+ * placeholders or bind to one of those keys, or be one of the few Spring Boot properties
+ * listed in {@link #BOOT}.
  */
 final class ServiceConfig {
 
 	/**
-	 * Spring Boot properties k8s/ sets that a service's application.yml need not mention (Boot
-	 * reads them anyway). Kept short on purpose: add one only with the reason it is needed.
+	 * Spring Boot properties k8s/ sets that a service's application.yml need not mention
+	 * (Boot reads them anyway). Kept short on purpose: add one only with the reason it is
+	 * needed.
 	 */
 	static final Set<String> BOOT = Set.of(
 			// credentials come from Secrets, never from application.yml
-			"spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-			"spring.mail.username", "spring.mail.password",
-			// Confluent serde settings recommended for production by docs/decisions/0001; our serde
+			"spring.datasource.url", "spring.datasource.username", "spring.datasource.password", "spring.mail.username",
+			"spring.mail.password",
+			// Confluent serde settings recommended for production by docs/decisions/0001;
+			// our serde
 			// reads the same spring.kafka.properties.* keys
 			"spring.kafka.properties.auto.register.schemas", "spring.kafka.properties.use.latest.version",
-			// the registry's basic auth: Confluent's client keys, which our serde reads too; the
+			// the registry's basic auth: Confluent's client keys, which our serde reads
+			// too; the
 			// user comes from a Secret, never from application.yml
 			"spring.kafka.properties.basic.auth.credentials.source", "spring.kafka.properties.basic.auth.user.info",
-			// actuator on its own port in k8s, so that a NetworkPolicy can open it to Prometheus
+			// actuator on its own port in k8s, so that a NetworkPolicy can open it to
+			// Prometheus
 			// alone (docs/security.md); locally everything shares the one port
 			"management.server.port");
 
@@ -92,12 +97,18 @@ final class ServiceConfig {
 		return new ServiceConfig(service, flat, placeholders, keys);
 	}
 
-	/** Whether the service reads this environment variable, directly or by relaxed binding. */
+	/**
+	 * Whether the service reads this environment variable, directly or by relaxed
+	 * binding.
+	 */
 	boolean reads(String environmentVariable) {
 		return this.placeholders.contains(environmentVariable) || this.keys.contains(bound(environmentVariable));
 	}
 
-	/** The default of server.port in application.yml ({@code ${SERVER_PORT:8080}} gives 8080). */
+	/**
+	 * The default of server.port in application.yml ({@code ${SERVER_PORT:8080}} gives
+	 * 8080).
+	 */
 	int defaultPort() {
 		return Integer.parseInt(defaultOf("server.port"));
 	}
@@ -126,23 +137,27 @@ final class ServiceConfig {
 	}
 
 	/**
-	 * The property an environment variable binds to, in canonical form: Spring Boot lowercases it
-	 * and turns underscores into dots (SPRING_KAFKA_PRODUCER_VALUESERIALIZER binds
+	 * The property an environment variable binds to, in canonical form: Spring Boot
+	 * lowercases it and turns underscores into dots
+	 * (SPRING_KAFKA_PRODUCER_VALUESERIALIZER binds
 	 * spring.kafka.producer.value-serializer).
 	 */
 	static String bound(String environmentVariable) {
 		return environmentVariable.toLowerCase(Locale.ROOT).replace('_', '.');
 	}
 
-	/** Canonical form of a property name for comparison: lower case, no dashes, no map brackets. */
+	/**
+	 * Canonical form of a property name for comparison: lower case, no dashes, no map
+	 * brackets.
+	 */
 	static String canonical(String key) {
 		return key.toLowerCase(Locale.ROOT).replace("-", "").replace("[", "").replace("]", "");
 	}
 
 	private static void flatten(String prefix, Object node, Map<String, Object> flat) {
 		if (node instanceof Map<?, ?> map) {
-			map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value,
-					flat));
+			map.forEach(
+					(key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, flat));
 		}
 		else {
 			flat.put(prefix, node);
@@ -172,7 +187,10 @@ final class ServiceConfig {
 		return keys;
 	}
 
-	/** Names of the record components whose list starts at {@code start} (just after the "("). */
+	/**
+	 * Names of the record components whose list starts at {@code start} (just after the
+	 * "(").
+	 */
 	private static List<String> components(String code, int start) {
 		List<String> names = new java.util.ArrayList<>();
 		StringBuilder current = new StringBuilder();

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Strimzi resources use the v1 API as Strimzi's own model defines it: no property that v1
- * dropped (Strimzi marks those deprecated) (ZooKeeper-era fields such as spec.kafka.replicas), KRaft node pools
- * that provide both controllers and brokers, and topics on a cluster that exists.
+ * The Strimzi resources use the v1 API as Strimzi's own model defines it: no property
+ * that v1 dropped (Strimzi marks those deprecated) (ZooKeeper-era fields such as
+ * spec.kafka.replicas), KRaft node pools that provide both controllers and brokers, and
+ * topics on a cluster that exists.
  */
 class StrimziTests {
 
@@ -35,7 +36,8 @@ class StrimziTests {
 		List<String> problems = new ArrayList<>();
 		Manifests manifests = Manifests.ofOverlay(overlay);
 		for (int i = 0; i < manifests.all().size(); i++) {
-			// the rendered apiVersion: Strimzi's model reports its storage version whatever it read
+			// the rendered apiVersion: Strimzi's model reports its storage version
+			// whatever it read
 			String apiVersion = String.valueOf(manifests.documents().get(i).get("apiVersion"));
 			HasMetadata resource = manifests.all().get(i);
 			if (apiVersion.startsWith("kafka.strimzi.io/")) {
@@ -57,8 +59,8 @@ class StrimziTests {
 			assertThat(listener.isTls()).isFalse();
 		});
 		List<KafkaNodePool> pools = manifests.all(KafkaNodePool.class);
-		assertThat(pools).allSatisfy((pool) -> assertThat(pool.getMetadata().getLabels())
-			.containsEntry("strimzi.io/cluster", "orderflow"));
+		assertThat(pools).allSatisfy(
+				(pool) -> assertThat(pool.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "orderflow"));
 		assertThat(pools).flatExtracting((pool) -> pool.getSpec().getRoles())
 			.contains(ProcessRoles.CONTROLLER, ProcessRoles.BROKER);
 		assertThat(manifests.all(KafkaTopic.class)).allSatisfy((topic) -> assertThat(topic.getMetadata().getLabels())
@@ -101,7 +103,8 @@ class StrimziTests {
 				continue;
 			}
 			String property = path + "." + getter.getName();
-			// Strimzi marks every property v1 dropped (ZooKeeper-era and pre-node-pool fields) @Deprecated;
+			// Strimzi marks every property v1 dropped (ZooKeeper-era and pre-node-pool
+			// fields) @Deprecated;
 			// its own PresentInVersions annotation is not published on Maven Central.
 			if (getter.isAnnotationPresent(Deprecated.class)) {
 				problems.add(property + " is deprecated (absent from the v1 API)");

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What the customer was told about an order, and whether the e-mail went out. One per event:
- * {@code eventId} is unique.
+ * What the customer was told about an order, and whether the e-mail went out. One per
+ * event: {@code eventId} is unique.
  *
  * @param id database id, {@code null} until recorded
  * @param eventId the event that caused the notification
@@ -26,8 +26,8 @@ public record Notification(Long id, UUID eventId, String orderId, NotificationTy
 	}
 
 	Notification failed(String reason) {
-		return new Notification(id, eventId, orderId, type, recipient, subject, body, NotificationStatus.FAILED,
-				reason, createdAt);
+		return new Notification(id, eventId, orderId, type, recipient, subject, body, NotificationStatus.FAILED, reason,
+				createdAt);
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.orderflow.notification;
 
 /**
- * Published inside the transaction that recorded a notification; listeners that must only see
- * committed notifications (the live stream) use {@code @TransactionalEventListener}.
+ * Published inside the transaction that recorded a notification; listeners that must only
+ * see committed notifications (the live stream) use {@code @TransactionalEventListener}.
  *
  * @param notification what was recorded
  */

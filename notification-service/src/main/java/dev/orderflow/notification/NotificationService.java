@@ -21,17 +21,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells customers the outcome of their orders: one notification, and one e-mail, per event.
+ * Tells customers the outcome of their orders: one notification, and one e-mail, per
+ * event.
  *
  * <p>
- * Each method is an idempotent consumer: in one database transaction it claims the event in the
- * inbox of processed events, records the notification and then sends the e-mail. If the SMTP
- * server cannot be reached the exception propagates, the transaction rolls back (inbox entry and
- * notification alike) and the Kafka container's error handler redelivers the event, finally to
- * the dead-letter topic. Delivery is therefore <em>at least once</em>: if SMTP accepts the
- * message and the commit that follows fails, the redelivery sends the e-mail a second time.
- * Exactly once would need the SMTP server to take part in the transaction, which it cannot; a
- * rare duplicate e-mail is the cheaper failure than a lost one.
+ * Each method is an idempotent consumer: in one database transaction it claims the event
+ * in the inbox of processed events, records the notification and then sends the e-mail.
+ * If the SMTP server cannot be reached the exception propagates, the transaction rolls
+ * back (inbox entry and notification alike) and the Kafka container's error handler
+ * redelivers the event, finally to the dead-letter topic. Delivery is therefore <em>at
+ * least once</em>: if SMTP accepts the message and the commit that follows fails, the
+ * redelivery sends the e-mail a second time. Exactly once would need the SMTP server to
+ * take part in the transaction, which it cannot; a rare duplicate e-mail is the cheaper
+ * failure than a lost one.
  */
 @Service
 public class NotificationService {
@@ -51,8 +53,8 @@ public class NotificationService {
 
 	private final ApplicationEventPublisher events;
 
-	NotificationService(ProcessedEvents processedEvents, Notifications notifications, OrderEmails emails,
-			Mailer mailer, ApplicationEventPublisher events) {
+	NotificationService(ProcessedEvents processedEvents, Notifications notifications, OrderEmails emails, Mailer mailer,
+			ApplicationEventPublisher events) {
 		this.processedEvents = processedEvents;
 		this.notifications = notifications;
 		this.emails = emails;
@@ -63,14 +65,16 @@ public class NotificationService {
 	@Transactional
 	public void orderConfirmed(OrderConfirmed event) {
 		if (firstDelivery(event.getEventId(), event.getOrderId())) {
-			notify(event.getEventId(), event.getOrderId(), NotificationType.ORDER_CONFIRMED, this.emails.confirmed(event));
+			notify(event.getEventId(), event.getOrderId(), NotificationType.ORDER_CONFIRMED,
+					this.emails.confirmed(event));
 		}
 	}
 
 	@Transactional
 	public void orderRejected(OrderRejected event) {
 		if (firstDelivery(event.getEventId(), event.getOrderId())) {
-			notify(event.getEventId(), event.getOrderId(), NotificationType.ORDER_REJECTED, this.emails.rejected(event));
+			notify(event.getEventId(), event.getOrderId(), NotificationType.ORDER_REJECTED,
+					this.emails.rejected(event));
 		}
 	}
 
@@ -91,16 +95,20 @@ public class NotificationService {
 	}
 
 	private void notify(UUID eventId, String orderId, NotificationType type, Email email) {
-		// Record first: the unique event_id guards against a second e-mail before one is sent.
+		// Record first: the unique event_id guards against a second e-mail before one is
+		// sent.
 		Notification notification = this.notifications.add(new Notification(null, eventId, orderId, type, email.to(),
 				email.subject(), email.body(), NotificationStatus.SENT, null, Instant.now()));
 		try {
 			this.mailer.send(email);
 		}
 		catch (MailParseException | MailPreparationException ex) {
-			// The message itself is unsendable (e.g. a malformed address): a retry would fail the
-			// same way, so record the failure instead of sending the event to the dead letters.
-			// the address is personal data (tagged PII in the events' contracts): never logged in the clear
+			// The message itself is unsendable (e.g. a malformed address): a retry would
+			// fail the
+			// same way, so record the failure instead of sending the event to the dead
+			// letters.
+			// the address is personal data (tagged PII in the events' contracts): never
+			// logged in the clear
 			log.warn("Cannot e-mail {} about order {} (event {}): {}", PiiMasking.maskEmails(email.to()), orderId,
 					eventId, PiiMasking.maskEmails(ex.getMessage()));
 			notification = notification.failed(ex.getMessage());

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The notification service: watches the order saga, e-mails customers about the outcome of
- * their orders and streams every saga event to browsers.
+ * The notification service: watches the order saga, e-mails customers about the outcome
+ * of their orders and streams every saga event to browsers.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

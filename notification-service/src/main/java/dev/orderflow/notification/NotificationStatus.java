@@ -8,7 +8,10 @@ public enum NotificationStatus {
 	/** The SMTP server accepted the message. */
 	SENT,
 
-	/** The message can never be sent (e.g. the address is malformed); retrying would not help. */
+	/**
+	 * The message can never be sent (e.g. the address is malformed); retrying would not
+	 * help.
+	 */
 	FAILED
 
 }

@@ -13,8 +13,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The notifications recorded so far, in table {@code notification}. Plain SQL that runs on both
- * H2 and PostgreSQL.
+ * The notifications recorded so far, in table {@code notification}. Plain SQL that runs
+ * on both H2 and PostgreSQL.
  */
 @Repository
 public class Notifications {

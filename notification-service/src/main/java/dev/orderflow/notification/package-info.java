@@ -1,5 +1,5 @@
 /**
- * Customer notifications: one record (and one e-mail) per order outcome, recorded exactly once
- * per event thanks to the inbox of processed events.
+ * Customer notifications: one record (and one e-mail) per order outcome, recorded exactly
+ * once per event thanks to the inbox of processed events.
  */
 package dev.orderflow.notification;

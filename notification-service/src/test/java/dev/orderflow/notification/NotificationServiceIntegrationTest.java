@@ -53,18 +53,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole service against an embedded Kafka broker (KRaft), an in-memory schema registry and a
- * real SMTP server (GreenMail): events in, e-mails, records and server-sent events out.
+ * The whole service against an embedded Kafka broker (KRaft), an in-memory schema
+ * registry and a real SMTP server (GreenMail): events in, e-mails, records and
+ * server-sent events out.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"spring.kafka.properties.schema.registry.url=" + NotificationServiceIntegrationTest.REGISTRY,
 				"spring.datasource.url=jdbc:h2:mem:notification-service-test;DB_CLOSE_DELAY=-1",
 				"spring.mail.host=127.0.0.1",
-				// GreenMail is this test's mail server, not the service: it logs each mailbox it creates
+				// GreenMail is this test's mail server, not the service: it logs each
+				// mailbox it creates
 				"logging.level.com.icegreen.greenmail=WARN" })
 @EmbeddedKafka(partitions = 3, topics = { "orders", "inventory" })
-// Close the context (and its broker) after this class rather than in a JVM shutdown hook, where it
+// Close the context (and its broker) after this class rather than in a JVM shutdown hook,
+// where it
 // races the Kafka test kit deleting the broker's log directory.
 @DirtiesContext
 @Import(SignedTokens.Trusted.class)
@@ -140,7 +143,8 @@ class NotificationServiceIntegrationTest {
 
 		publish("orders", orderId, event);
 		publish("orders", orderId, event);
-		// Same key, same partition: once the cancellation is mailed, both copies were handled.
+		// Same key, same partition: once the cancellation is mailed, both copies were
+		// handled.
 		publish("orders", orderId, cancelled(orderId, customer));
 
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(2));
@@ -169,7 +173,8 @@ class NotificationServiceIntegrationTest {
 		String customer = "eve-" + orderId + "@example.com";
 		publish("orders", orderId, placed(orderId, customer));
 		publish("orders", orderId, confirmed(orderId, customer));
-		// and one that breaks its contract on read (a space in the address), from a producer without rules
+		// and one that breaks its contract on read (a space in the address), from a
+		// producer without rules
 		String broken = newOrderId();
 		String brokenCustomer = "mal lory-" + broken + "@example.com";
 		try (KafkaProducer<String, SpecificRecord> withoutRules = new KafkaProducer<>(Map.of(
@@ -186,7 +191,8 @@ class NotificationServiceIntegrationTest {
 			.untilAsserted(() -> assertThat(get("/api/dead-letters")).contains("\"key\":\"" + broken + "\"",
 					"Rule 'customerEmailIsAnAddress' (READ CONDITION on field customerEmail)"));
 		assertThat(get("/api/dead-letters")).doesNotContain(brokenCustomer);
-		assertThat(output.getAll()).as("the log of this run").contains(orderId)
+		assertThat(output.getAll()).as("the log of this run")
+			.contains(orderId)
 			.doesNotContain(customer, brokenCustomer);
 	}
 
@@ -195,12 +201,10 @@ class NotificationServiceIntegrationTest {
 		String orderId = newOrderId();
 		String customer = "dee-" + orderId + "@example.com";
 		List<String> lines = new CopyOnWriteArrayList<>();
-		HttpResponse<Stream<String>> response = this.http.send(
-				HttpRequest.newBuilder(uri("/api/notifications/stream"))
-					.header("Accept", "text/event-stream")
-					.header("Authorization", "Bearer " + SignedTokens.operator())
-					.build(),
-				HttpResponse.BodyHandlers.ofLines());
+		HttpResponse<Stream<String>> response = this.http.send(HttpRequest.newBuilder(uri("/api/notifications/stream"))
+			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + SignedTokens.operator())
+			.build(), HttpResponse.BodyHandlers.ofLines());
 		Thread reader = new Thread(() -> readInto(lines, response.body()), "sse-reader");
 		reader.setDaemon(true);
 		reader.start();
@@ -215,12 +219,14 @@ class NotificationServiceIntegrationTest {
 				.untilAsserted(() -> assertThat(eventData(lines, "notification"))
 					.anySatisfy((data) -> assertThat(data).contains("\"orderId\":\"" + orderId + "\"",
 							"\"subject\":\"Order " + orderId + " confirmed\"", "\"status\":\"SENT\"")));
-			// the two topics are consumed by separate listeners: their events may arrive in either order
-			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(eventData(lines, "order-event")).anySatisfy((data) -> assertThat(data)
-				.contains("\"type\":\"StockReserved\"", "\"orderId\":\"" + orderId + "\"",
-						"\"source\":\"inventory-service\""))
-				.anySatisfy((data) -> assertThat(data).contains("\"type\":\"OrderConfirmed\"",
-						"\"orderId\":\"" + orderId + "\"", "\"source\":\"order-service\"")));
+			// the two topics are consumed by separate listeners: their events may arrive
+			// in either order
+			await().atMost(TIMEOUT)
+				.untilAsserted(() -> assertThat(eventData(lines, "order-event"))
+					.anySatisfy((data) -> assertThat(data).contains("\"type\":\"StockReserved\"",
+							"\"orderId\":\"" + orderId + "\"", "\"source\":\"inventory-service\""))
+					.anySatisfy((data) -> assertThat(data).contains("\"type\":\"OrderConfirmed\"",
+							"\"orderId\":\"" + orderId + "\"", "\"source\":\"order-service\"")));
 		}
 		finally {
 			response.body().close();

@@ -51,8 +51,8 @@ class NotificationServiceTest {
 
 		ArgumentCaptor<Notification> recorded = ArgumentCaptor.forClass(Notification.class);
 		verify(this.notifications).add(recorded.capture());
-		assertThat(recorded.getValue()).extracting(Notification::eventId, Notification::orderId, Notification::type,
-				Notification::status)
+		assertThat(recorded.getValue())
+			.extracting(Notification::eventId, Notification::orderId, Notification::type, Notification::status)
 			.containsExactly(event.getEventId(), "ord-1", NotificationType.ORDER_CONFIRMED, NotificationStatus.SENT);
 		verify(this.mailer).send(new Email("ada@example.com", "Order ord-1 confirmed", recorded.getValue().body()));
 		verify(this.events).publishEvent(any(NotificationRecorded.class));
@@ -95,7 +95,8 @@ class NotificationServiceTest {
 
 	private void firstDelivery(UUID eventId, boolean first) {
 		given(this.processedEvents.firstDelivery(NotificationService.CONSUMER, eventId)).willReturn(first);
-		given(this.notifications.add(any())).willAnswer((invocation) -> invocation.<Notification>getArgument(0).withId(7));
+		given(this.notifications.add(any()))
+			.willAnswer((invocation) -> invocation.<Notification>getArgument(0).withId(7));
 	}
 
 }

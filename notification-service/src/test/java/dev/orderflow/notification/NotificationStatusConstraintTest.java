@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The notification's status rule keeps working after the connection that migrated the database is
- * gone, as it is once Hikari retires Flyway's pooled connection (about 22 minutes after start).
- * With V1's {@code CHECK (status IN (...))} alone, H2 2.4.240 failed every insert from then on.
+ * The notification's status rule keeps working after the connection that migrated the
+ * database is gone, as it is once Hikari retires Flyway's pooled connection (about 22
+ * minutes after start). With V1's {@code CHECK (status IN (...))} alone, H2 2.4.240
+ * failed every insert from then on.
  */
 class NotificationStatusConstraintTest {
 

@@ -21,10 +21,16 @@ import org.springframework.util.Assert;
  */
 public final class Order {
 
-	/** Longest customer id; the size of its column, and a bound on every event that carries it. */
+	/**
+	 * Longest customer id; the size of its column, and a bound on every event that
+	 * carries it.
+	 */
 	public static final int MAX_CUSTOMER_ID_LENGTH = 200;
 
-	/** Longest notification address (RFC 5321 allows 320 characters); the size of its column. */
+	/**
+	 * Longest notification address (RFC 5321 allows 320 characters); the size of its
+	 * column.
+	 */
 	public static final int MAX_CUSTOMER_EMAIL_LENGTH = 320;
 
 	private final UUID id;
@@ -67,8 +73,8 @@ public final class Order {
 
 	/**
 	 * Places a new, {@link OrderStatus#PENDING} order.
-	 * @throws IllegalArgumentException when a field is blank or too long, there are no lines
-	 * or two lines share a SKU
+	 * @throws IllegalArgumentException when a field is blank or too long, there are no
+	 * lines or two lines share a SKU
 	 */
 	public static Order place(String customerId, String customerEmail, List<OrderLine> lines) {
 		Assert.hasText(customerId, "customerId must not be blank");
@@ -85,8 +91,8 @@ public final class Order {
 	}
 
 	/** Rebuilds an order from storage; no invariant is re-checked. */
-	static Order restore(UUID id, String customerId, String customerEmail, List<OrderLine> lines,
-			OrderStatus status, String reason, boolean cancelRequested, Instant createdAt, Instant updatedAt,
+	static Order restore(UUID id, String customerId, String customerEmail, List<OrderLine> lines, OrderStatus status,
+			String reason, boolean cancelRequested, Instant createdAt, Instant updatedAt,
 			List<OrderHistoryEntry> history, long version) {
 		return new Order(id, customerId, customerEmail, lines, status, reason, cancelRequested, createdAt, updatedAt,
 				history, version);
@@ -126,9 +132,10 @@ public final class Order {
 	}
 
 	/**
-	 * One of the order's events could never be published (too large, refused by the schema
-	 * registry) and was set aside. An order whose OrderPlaced never left is REJECTED with the
-	 * reason, so the customer learns it will not be processed; otherwise the step is recorded.
+	 * One of the order's events could never be published (too large, refused by the
+	 * schema registry) and was set aside. An order whose OrderPlaced never left is
+	 * REJECTED with the reason, so the customer learns it will not be processed;
+	 * otherwise the step is recorded.
 	 * @return {@code true} if the order is now REJECTED
 	 */
 	public boolean eventSetAside(String eventType, String reason) {
@@ -221,7 +228,10 @@ public final class Order {
 		return this.status;
 	}
 
-	/** Why the order was rejected (by inventory, or as undeliverable); {@code null} unless REJECTED. */
+	/**
+	 * Why the order was rejected (by inventory, or as undeliverable); {@code null} unless
+	 * REJECTED.
+	 */
 	public String reason() {
 		return this.reason;
 	}

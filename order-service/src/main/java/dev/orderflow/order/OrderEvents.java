@@ -50,7 +50,9 @@ final class OrderEvents {
 			.build();
 	}
 
-	/** The cancel request; the order still shows the status it had when the cancel came. */
+	/**
+	 * The cancel request; the order still shows the status it had when the cancel came.
+	 */
 	static OrderCancelled cancelRequested(Order order) {
 		return OrderCancelled.newBuilder()
 			.setEventId(UUID.randomUUID())

@@ -14,7 +14,9 @@ public record OrderHistoryEntry(OrderStatus status, String event, Instant at, St
 	/** inventory-service answered on the {@code inventory} topic. */
 	public static final String INVENTORY = "inventory";
 
-	/** The outbox relay set one of the order's events aside: it could never be published. */
+	/**
+	 * The outbox relay set one of the order's events aside: it could never be published.
+	 */
 	public static final String OUTBOX = "outbox";
 
 	static OrderHistoryEntry status(OrderStatus status, Instant at, String source) {

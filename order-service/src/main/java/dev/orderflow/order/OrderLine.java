@@ -10,7 +10,9 @@ public record OrderLine(String sku, int quantity) {
 	/** Upper bound per line, so that a typo cannot drain the warehouse. */
 	public static final int MAX_QUANTITY = 1000;
 
-	/** Longest SKU; the size of its column, and a bound on every event that carries it. */
+	/**
+	 * Longest SKU; the size of its column, and a bound on every event that carries it.
+	 */
 	public static final int MAX_SKU_LENGTH = 100;
 
 	public OrderLine {

@@ -89,8 +89,7 @@ public class OrderService {
 	/** Inventory could not reserve the stock: reject, unless a cancel is pending. */
 	@Transactional
 	public void stockRejected(UUID orderId, UUID eventId, String reason) {
-		settle(orderId, eventId, "StockRejected",
-				(order) -> order.reject(reason) ? OrderEvents.rejected(order) : null);
+		settle(orderId, eventId, "StockRejected", (order) -> order.reject(reason) ? OrderEvents.rejected(order) : null);
 	}
 
 	/** Inventory released the stock of a cancelled order. */
@@ -103,8 +102,9 @@ public class OrderService {
 	}
 
 	/**
-	 * The outbox relay set aside one of the order's events: it can never be published. Runs in
-	 * the relay's transaction, so the order closes exactly when its event is set aside.
+	 * The outbox relay set aside one of the order's events: it can never be published.
+	 * Runs in the relay's transaction, so the order closes exactly when its event is set
+	 * aside.
 	 */
 	@Transactional
 	public void eventSetAside(UUID orderId, String eventType, String reason) {

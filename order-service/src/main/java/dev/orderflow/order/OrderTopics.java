@@ -29,6 +29,7 @@ class OrderTopics {
 
 	/**
 	 * Shape of the topics a service owns.
+	 *
 	 * @param partitions partitions per topic; orders spread over them by order id
 	 * @param replicas replication factor; 1 on a single local broker
 	 */

@@ -100,7 +100,8 @@ public class Orders {
 			.update();
 		List<OrderLine> lines = order.lines();
 		for (int i = 0; i < lines.size(); i++) {
-			this.jdbc.sql("insert into order_line (order_id, line_no, sku, quantity) values (:id, :no, :sku, :quantity)")
+			this.jdbc
+				.sql("insert into order_line (order_id, line_no, sku, quantity) values (:id, :no, :sku, :quantity)")
 				.param("id", order.id().toString())
 				.param("no", i)
 				.param("sku", lines.get(i).sku())
@@ -164,9 +165,11 @@ public class Orders {
 	}
 
 	private Map<String, List<OrderLine>> linesOf(Collection<String> ids) {
-		return this.jdbc.sql("select order_id, sku, quantity from order_line where order_id in (:ids) order by order_id, line_no")
+		return this.jdbc
+			.sql("select order_id, sku, quantity from order_line where order_id in (:ids) order by order_id, line_no")
 			.param("ids", ids)
-			.query((rs, n) -> Map.entry(rs.getString("order_id"), new OrderLine(rs.getString("sku"), rs.getInt("quantity"))))
+			.query((rs, n) -> Map.entry(rs.getString("order_id"),
+					new OrderLine(rs.getString("sku"), rs.getInt("quantity"))))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey,

@@ -8,8 +8,9 @@ import dev.orderflow.eventing.outbox.SetAsideListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes an order whose event the outbox relay had to set aside (it can never be published), so
- * the customer reads a reason instead of waiting on a PENDING order forever.
+ * Closes an order whose event the outbox relay had to set aside (it can never be
+ * published), so the customer reads a reason instead of waiting on a PENDING order
+ * forever.
  */
 @Component
 class UndeliverableOrders implements SetAsideListener {

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API's caps keep every order event far inside what a Kafka producer sends in one record
- * ({@code max.request.size}, 1 MiB by default), so a large order can no longer block the outbox.
- * The largest order the API accepts is built from the largest fields, each character taking the
- * most bytes UTF-8 gives a single UTF-16 unit (three), and serialized as the producer does.
+ * The API's caps keep every order event far inside what a Kafka producer sends in one
+ * record ({@code max.request.size}, 1 MiB by default), so a large order can no longer
+ * block the outbox. The largest order the API accepts is built from the largest fields,
+ * each character taking the most bytes UTF-8 gives a single UTF-16 unit (three), and
+ * serialized as the producer does.
  */
 class OrderEventSizeTest {
 
@@ -57,7 +58,10 @@ class OrderEventSizeTest {
 		return Order.place(widest(Order.MAX_CUSTOMER_ID_LENGTH), email, orderLines);
 	}
 
-	/** {@code length} characters of three UTF-8 bytes each, the most a UTF-16 unit can take. */
+	/**
+	 * {@code length} characters of three UTF-8 bytes each, the most a UTF-16 unit can
+	 * take.
+	 */
 	private static String widest(int length) {
 		return "€".repeat(length);
 	}

@@ -55,8 +55,10 @@ class OrderMetricsIntegrationTest {
 	void sagaMetersCountEachOutcomeOnceAndTimeTheSaga() throws Exception {
 		double placed = count("orderflow.orders.placed");
 		double confirmed = count("orderflow.orders.confirmed");
-		double shortOfStock = count(Search.in(this.meters).name("orderflow.orders.rejected").tag("reason", "insufficient_stock"));
-		double unknownSku = count(Search.in(this.meters).name("orderflow.orders.rejected").tag("reason", "unknown_sku"));
+		double shortOfStock = count(
+				Search.in(this.meters).name("orderflow.orders.rejected").tag("reason", "insufficient_stock"));
+		double unknownSku = count(
+				Search.in(this.meters).name("orderflow.orders.rejected").tag("reason", "unknown_sku"));
 		double cancelled = count("orderflow.orders.cancelled");
 		long confirmedSagas = sagas("confirmed");
 
@@ -65,16 +67,26 @@ class OrderMetricsIntegrationTest {
 		String unknown = placeOrder();
 		String toCancel = placeOrder();
 		try (KafkaProducer<String, Object> inventory = inventoryProducer()) {
-			StockReserved reserved = StockReserved.newBuilder().setEventId(UUID.randomUUID()).setOrderId(toConfirm)
-				.setOccurredAt(Instant.now()).setLines(List.of(new OrderLine("SKU-1", 2))).build();
+			StockReserved reserved = StockReserved.newBuilder()
+				.setEventId(UUID.randomUUID())
+				.setOrderId(toConfirm)
+				.setOccurredAt(Instant.now())
+				.setLines(List.of(new OrderLine("SKU-1", 2)))
+				.build();
 			publish(inventory, reserved);
-			publish(inventory, reserved); // a redelivery changes nothing, so counts nothing
+			publish(inventory, reserved); // a redelivery changes nothing, so counts
+											// nothing
 			publish(inventory, rejected(toReject, StockRejectionCode.INSUFFICIENT_STOCK,
 					"insufficient stock for SKU SKU-1: requested 2, available 0 (short by 2)"));
 			publish(inventory, rejected(unknown, StockRejectionCode.UNKNOWN_SKU, "unknown SKU: SKU-1"));
 			this.mvc.perform(post("/api/orders/{id}/cancel", toCancel)).andExpect(status().isAccepted());
-			publish(inventory, StockReleased.newBuilder().setEventId(UUID.randomUUID()).setOrderId(toCancel)
-				.setOccurredAt(Instant.now()).setLines(List.of()).build());
+			publish(inventory,
+					StockReleased.newBuilder()
+						.setEventId(UUID.randomUUID())
+						.setOrderId(toCancel)
+						.setOccurredAt(Instant.now())
+						.setLines(List.of())
+						.build());
 		}
 		awaitStatus(toConfirm, "CONFIRMED");
 		awaitStatus(toReject, "REJECTED");
@@ -90,16 +102,18 @@ class OrderMetricsIntegrationTest {
 		assertThat(count("orderflow.orders.cancelled")).isEqualTo(cancelled + 1);
 		assertThat(sagas("confirmed")).isEqualTo(confirmedSagas + 1);
 
-		String scrape = this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsString();
+		String scrape = this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(scrape).contains("orderflow_orders_placed_total", "orderflow_orders_confirmed_total",
 				"orderflow_orders_rejected_total{reason=\"insufficient_stock\"", "orderflow_orders_cancelled_total",
 				"orderflow_saga_duration_seconds_bucket{outcome=\"confirmed\",le=\"0.1\"}",
-				"orderflow_saga_duration_seconds_bucket{outcome=\"confirmed\",le=\"10.0\"}",
-				"orderflow_outbox_backlog", "orderflow_outbox_oldest_age_seconds",
-				"orderflow_dead_letters_total{topic=\"inventory\"}", "http_server_requests_seconds_count",
-				"kafka_consumer_fetch_manager_records_lag_max", "kafka_producer_record_send_total",
-				"jvm_memory_used_bytes");
+				"orderflow_saga_duration_seconds_bucket{outcome=\"confirmed\",le=\"10.0\"}", "orderflow_outbox_backlog",
+				"orderflow_outbox_oldest_age_seconds", "orderflow_dead_letters_total{topic=\"inventory\"}",
+				"http_server_requests_seconds_count", "kafka_consumer_fetch_manager_records_lag_max",
+				"kafka_producer_record_send_total", "jvm_memory_used_bytes");
 	}
 
 	private double count(String name) {
@@ -117,18 +131,29 @@ class OrderMetricsIntegrationTest {
 	private String placeOrder() throws Exception {
 		String body = this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content("""
 				{"customerId":"c-1","customerEmail":"ada@example.com","lines":[{"sku":"SKU-1","quantity":2}]}"""))
-			.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		return JsonPath.read(body, "$.orderId");
 	}
 
 	private void awaitStatus(String orderId, String expected) {
-		await().atMost(TIMEOUT).untilAsserted(() -> this.mvc.perform(get("/api/orders/{id}", orderId))
-			.andExpect(jsonPath("$.status").value(expected)));
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> this.mvc.perform(get("/api/orders/{id}", orderId))
+				.andExpect(jsonPath("$.status").value(expected)));
 	}
 
 	private static StockRejected rejected(String orderId, StockRejectionCode code, String reason) {
-		return StockRejected.newBuilder().setEventId(UUID.randomUUID()).setOrderId(orderId).setOccurredAt(Instant.now())
-			.setCode(code).setReason(reason).setSku("SKU-1").setShortfall(null).build();
+		return StockRejected.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(orderId)
+			.setOccurredAt(Instant.now())
+			.setCode(code)
+			.setReason(reason)
+			.setSku("SKU-1")
+			.setShortfall(null)
+			.build();
 	}
 
 	private KafkaProducer<String, Object> inventoryProducer() {

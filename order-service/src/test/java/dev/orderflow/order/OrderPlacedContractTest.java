@@ -9,9 +9,9 @@ import dev.orderflow.schemaregistry.rules.ClasspathDataContracts;
 import dev.orderflow.schemaregistry.rules.Rule;
 
 /**
- * OrderPlaced's contract (events/src/main/avro/OrderPlaced.rules.json) states order-service's own
- * cap: when one changes, the other must, or the outbox sets valid orders aside (or lets invalid
- * ones through to inventory).
+ * OrderPlaced's contract (events/src/main/avro/OrderPlaced.rules.json) states
+ * order-service's own cap: when one changes, the other must, or the outbox sets valid
+ * orders aside (or lets invalid ones through to inventory).
  */
 class OrderPlacedContractTest {
 

@@ -82,8 +82,9 @@ class OrderSagaIntegrationTest {
 
 	@BeforeEach
 	void connect() {
-		Map<String, Object> serde = Map.of("schema.registry.url", OrderServiceIntegrationTest.REGISTRY, "specific.avro.reader", true,
-				"value.subject.name.strategy", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
+		Map<String, Object> serde = Map.of("schema.registry.url", OrderServiceIntegrationTest.REGISTRY,
+				"specific.avro.reader", true, "value.subject.name.strategy",
+				"io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
 		Map<String, Object> consumer = new HashMap<>(serde);
 		consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
 		this.ordersTopic = new KafkaConsumer<>(consumer, new StringDeserializer(), deserializer(serde));
@@ -110,8 +111,7 @@ class OrderSagaIntegrationTest {
 
 		OrderPlaced placed = awaitEvent(orderId, OrderPlaced.class);
 		assertThat(placed.getCustomerEmail()).isEqualTo("ada@example.com");
-		assertThat(placed.getLines()).extracting("sku", "quantity")
-			.containsExactly(tuple("SKU-1", 2));
+		assertThat(placed.getLines()).extracting("sku", "quantity").containsExactly(tuple("SKU-1", 2));
 
 		publish(stockReserved(orderId));
 
@@ -122,7 +122,8 @@ class OrderSagaIntegrationTest {
 
 	@Test
 	void orderWhoseEventCanNeverBePublishedIsRejectedWithAReasonAndBlocksNoOne() throws Exception {
-		// 12,000 lines of long SKUs: an OrderPlaced above the producer's 1 MiB max.request.size
+		// 12,000 lines of long SKUs: an OrderPlaced above the producer's 1 MiB
+		// max.request.size
 		List<OrderLine> lines = IntStream.range(0, 12_000)
 			.mapToObj((n) -> new OrderLine("SKU-" + "x".repeat(85) + String.format("%06d", n), 1))
 			.toList();
@@ -132,15 +133,16 @@ class OrderSagaIntegrationTest {
 		awaitEvent(next, OrderPlaced.class);
 		awaitStatus(tooLarge, "REJECTED");
 		this.mvc.perform(get("/api/orders/{id}", tooLarge))
-			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.startsWith(
-					"not processed: the order could not be passed on to inventory")))
+			.andExpect(jsonPath("$.reason").value(
+					org.hamcrest.Matchers.startsWith("not processed: the order could not be passed on to inventory")))
 			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("max.request.size")));
 		assertThat(allEventsOf(tooLarge)).isEmpty();
 	}
 
 	@Test
 	void orderWhoseEventBreaksARuleOfItsContractIsRejectedNamingTheRuleAndBlocksNoOne() throws Exception {
-		// past the HTTP validation (as a bug or another caller could be): the contract still holds
+		// past the HTTP validation (as a bug or another caller could be): the contract
+		// still holds
 		String broken = this.orders.place("c-contract", "not-an-address", List.of(new OrderLine("SKU-1", 1)))
 			.id()
 			.toString();
@@ -149,12 +151,12 @@ class OrderSagaIntegrationTest {
 		awaitEvent(next, OrderPlaced.class);
 		awaitStatus(broken, "REJECTED");
 		this.mvc.perform(get("/api/orders/{id}", broken))
-			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.startsWith(
-					"not processed: the order could not be passed on to inventory")))
-			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString(
-					"Rule 'customerEmailIsAnAddress' (WRITE CONDITION on field customerEmail)")))
-			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.not(
-					org.hamcrest.Matchers.containsString("not-an-address"))));
+			.andExpect(jsonPath("$.reason").value(
+					org.hamcrest.Matchers.startsWith("not processed: the order could not be passed on to inventory")))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers
+				.containsString("Rule 'customerEmailIsAnAddress' (WRITE CONDITION on field customerEmail)")))
+			.andExpect(jsonPath("$.reason")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("not-an-address"))));
 		assertThat(allEventsOf(broken)).isEmpty();
 	}
 
@@ -198,7 +200,8 @@ class OrderSagaIntegrationTest {
 		cancel(orderId).andExpect(status().isAccepted());
 		assertThat(awaitEvent(orderId, OrderCancelled.class).getPreviousStatus()).isEqualTo("PENDING");
 
-		// inventory reserved before it saw the cancel; its release follows on the same partition
+		// inventory reserved before it saw the cancel; its release follows on the same
+		// partition
 		publish(stockReserved(orderId));
 		publish(stockReleased(orderId, List.of(new dev.orderflow.events.OrderLine("SKU-1", 2))));
 
@@ -218,8 +221,9 @@ class OrderSagaIntegrationTest {
 		publish(stockReleased(orderId, List.of()));
 
 		awaitStatus(orderId, "CANCELLED");
-		assertThat(allEventsOf(orderId)).filteredOn(
-				(event) -> event instanceof OrderRejected || event instanceof OrderConfirmed).isEmpty();
+		assertThat(allEventsOf(orderId))
+			.filteredOn((event) -> event instanceof OrderRejected || event instanceof OrderConfirmed)
+			.isEmpty();
 	}
 
 	@Test
@@ -230,7 +234,8 @@ class OrderSagaIntegrationTest {
 		publish(reserved);
 		publish(reserved);
 		awaitStatus(orderId, "CONFIRMED");
-		// A later event on the same partition: once it has taken effect, the redelivery has too.
+		// A later event on the same partition: once it has taken effect, the redelivery
+		// has too.
 		cancel(orderId).andExpect(status().isAccepted());
 		publish(StockReleased.newBuilder()
 			.setEventId(UUID.randomUUID())
@@ -246,7 +251,8 @@ class OrderSagaIntegrationTest {
 	@Test
 	void answersForUnknownOrdersAreIgnored() throws Exception {
 		publish(stockReserved(UUID.randomUUID().toString()));
-		// a malformed order id never reaches the topic: StockReserved's contract refuses it at the producer
+		// a malformed order id never reaches the topic: StockReserved's contract refuses
+		// it at the producer
 		assertThatThrownBy(() -> publish(stockReserved("not-an-order-id"))).hasMessageContaining("orderIdIsAUuid");
 		String orderId = placeOrder();
 
@@ -285,9 +291,10 @@ class OrderSagaIntegrationTest {
 	}
 
 	private static RequestBuilder placing(String idempotencyKey, String sku) {
-		var request = post("/api/orders").contentType(MediaType.APPLICATION_JSON).content("""
-				{"customerId":"c-1","customerEmail":"ada@example.com","lines":[{"sku":"%s","quantity":2}]}"""
-			.formatted(sku));
+		var request = post("/api/orders").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"customerId":"c-1","customerEmail":"ada@example.com","lines":[{"sku":"%s","quantity":2}]}"""
+				.formatted(sku));
 		return (idempotencyKey != null) ? request.header("Idempotency-Key", idempotencyKey) : request;
 	}
 
@@ -300,18 +307,21 @@ class OrderSagaIntegrationTest {
 	}
 
 	private void awaitStatus(String orderId, String expected) {
-		await().atMost(TIMEOUT).untilAsserted(() -> this.mvc.perform(get("/api/orders/{id}", orderId))
-			.andExpect(jsonPath("$.status").value(expected)));
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> this.mvc.perform(get("/api/orders/{id}", orderId))
+				.andExpect(jsonPath("$.status").value(expected)));
 	}
 
 	private <T> T awaitEvent(String orderId, Class<T> type) {
 		return type.cast(await().atMost(TIMEOUT)
-			.until(() -> pollEventsOf(orderId).stream().filter(type::isInstance).findFirst(),
-					Optional::isPresent)
+			.until(() -> pollEventsOf(orderId).stream().filter(type::isInstance).findFirst(), Optional::isPresent)
 			.get());
 	}
 
-	/** Everything published for the order, once the outbox is empty and the topic read to its end. */
+	/**
+	 * Everything published for the order, once the outbox is empty and the topic read to
+	 * its end.
+	 */
 	private List<Object> allEventsOf(String orderId) {
 		await().atMost(TIMEOUT).until(() -> this.relay.backlog() == 0);
 		Map<TopicPartition, Long> ends = this.ordersTopic.endOffsets(this.ordersTopic.assignment());

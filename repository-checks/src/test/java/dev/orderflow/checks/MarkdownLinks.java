@@ -19,14 +19,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The relative links of Markdown files (inline links, images and reference definitions), checked
- * as GitHub resolves them: the file or directory must exist and a {@code #anchor} into a Markdown
- * file must name one of its headings. Links with a scheme (https:, mailto:) are not followed, and
- * neither is anything inside code.
+ * The relative links of Markdown files (inline links, images and reference definitions),
+ * checked as GitHub resolves them: the file or directory must exist and a {@code #anchor}
+ * into a Markdown file must name one of its headings. Links with a scheme (https:,
+ * mailto:) are not followed, and neither is anything inside code.
  */
 final class MarkdownLinks {
 
-	private static final Pattern INLINE = Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*(<[^>]*>|[^)\\s]+)(?:\\s+\"[^\"]*\")?\\s*\\)");
+	private static final Pattern INLINE = Pattern
+		.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*(<[^>]*>|[^)\\s]+)(?:\\s+\"[^\"]*\")?\\s*\\)");
 
 	private static final Pattern REFERENCE = Pattern.compile("(?m)^ {0,3}\\[[^\\]]+\\]:\\s*(<[^>]*>|\\S+)");
 
@@ -46,7 +47,10 @@ final class MarkdownLinks {
 		this.root = root;
 	}
 
-	/** The Markdown files git tracks; without git, every one under the root but build output. */
+	/**
+	 * The Markdown files git tracks; without git, every one under the root but build
+	 * output.
+	 */
 	static List<Path> tracked(Path root) {
 		try {
 			Process git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z", "--", "*.md")
@@ -140,7 +144,10 @@ final class MarkdownLinks {
 		return this.anchors.computeIfAbsent(markdown, (f) -> headingAnchors(read(f)));
 	}
 
-	/** GitHub's heading ids: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
+	/**
+	 * GitHub's heading ids: lower case, punctuation dropped, spaces to hyphens, repeats
+	 * numbered.
+	 */
 	static Set<String> headingAnchors(String markdown) {
 		Set<String> ids = new LinkedHashSet<>();
 		Map<String, Integer> seen = new HashMap<>();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No relative link in a tracked Markdown file (README, docs, labs, module READMEs) points at
- * nothing: a moved or renamed file breaks the build, not a reader's click.
+ * No relative link in a tracked Markdown file (README, docs, labs, module READMEs) points
+ * at nothing: a moved or renamed file breaks the build, not a reader's click.
  */
 class MarkdownLinksTest {
 
@@ -21,8 +21,8 @@ class MarkdownLinksTest {
 		Path root = RepositoryRoot.find();
 		List<Path> files = MarkdownLinks.tracked(root);
 
-		assertThat(files).as("the Markdown files checked").contains(root.resolve("README.md"),
-				root.resolve("docs/design.md"));
+		assertThat(files).as("the Markdown files checked")
+			.contains(root.resolve("README.md"), root.resolve("docs/design.md"));
 		assertThat(new MarkdownLinks(root).deadLinks(files)).as("dead links").isEmpty();
 	}
 

@@ -14,11 +14,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module boundaries the design relies on, checked on the compiled classes of every module: a
- * service can be read, changed and deployed without another service's code; eventing and the
- * registry client are libraries that know no service; the registry server and the services have
- * only the registry client in common. A new import across a boundary fails the build here, before
- * it becomes a coupling nobody chose.
+ * The module boundaries the design relies on, checked on the compiled classes of every
+ * module: a service can be read, changed and deployed without another service's code;
+ * eventing and the registry client are libraries that know no service; the registry
+ * server and the services have only the registry client in common. A new import across a
+ * boundary fails the build here, before it becomes a coupling nobody chose.
  */
 class ModuleBoundariesTest {
 
@@ -51,8 +51,7 @@ class ModuleBoundariesTest {
 
 	@Test
 	void everyModuleIsSeenByTheRules() {
-		assertThat(classes.stream().map((c) -> c.getPackageName()))
-			.anyMatch((p) -> p.startsWith("dev.orderflow.order"))
+		assertThat(classes.stream().map((c) -> c.getPackageName())).anyMatch((p) -> p.startsWith("dev.orderflow.order"))
 			.anyMatch((p) -> p.startsWith("dev.orderflow.inventory"))
 			.anyMatch((p) -> p.startsWith("dev.orderflow.notification"))
 			.anyMatch((p) -> p.startsWith("dev.orderflow.registry"))
@@ -63,51 +62,71 @@ class ModuleBoundariesTest {
 
 	@Test
 	void orderServiceNeverImportsAnotherService() {
-		check(noClasses().that().resideInAPackage(ORDER)
-			.should().dependOnClassesThat().resideInAnyPackage(INVENTORY, NOTIFICATION)
+		check(noClasses().that()
+			.resideInAPackage(ORDER)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(INVENTORY, NOTIFICATION)
 			.because("services talk only through events on Kafka"));
 	}
 
 	@Test
 	void inventoryServiceNeverImportsAnotherService() {
-		check(noClasses().that().resideInAPackage(INVENTORY)
-			.should().dependOnClassesThat().resideInAnyPackage(ORDER, NOTIFICATION)
+		check(noClasses().that()
+			.resideInAPackage(INVENTORY)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ORDER, NOTIFICATION)
 			.because("services talk only through events on Kafka"));
 	}
 
 	@Test
 	void notificationServiceNeverImportsAnotherService() {
-		check(noClasses().that().resideInAPackage(NOTIFICATION)
-			.should().dependOnClassesThat().resideInAnyPackage(ORDER, INVENTORY)
+		check(noClasses().that()
+			.resideInAPackage(NOTIFICATION)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ORDER, INVENTORY)
 			.because("services talk only through events on Kafka"));
 	}
 
 	@Test
 	void eventingKnowsNoService() {
-		check(noClasses().that().resideInAPackage(EVENTING)
-			.should().dependOnClassesThat().resideInAnyPackage(ORDER, INVENTORY, NOTIFICATION, REGISTRY_SERVER)
+		check(noClasses().that()
+			.resideInAPackage(EVENTING)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ORDER, INVENTORY, NOTIFICATION, REGISTRY_SERVER)
 			.because("eventing is the library every service shares; it cannot depend on one of them"));
 	}
 
 	@Test
 	void registryClientKnowsNoServiceNorTheServer() {
-		check(noClasses().that().resideInAPackage(REGISTRY_CLIENT)
-			.should().dependOnClassesThat()
+		check(noClasses().that()
+			.resideInAPackage(REGISTRY_CLIENT)
+			.should()
+			.dependOnClassesThat()
 			.resideInAnyPackage(ORDER, INVENTORY, NOTIFICATION, REGISTRY_SERVER, EVENTING, EVENTS)
 			.because("the client is a library for any Kafka application, with or without the rest of orderflow"));
 	}
 
 	@Test
 	void registryServerSharesOnlyTheClientWithTheServices() {
-		check(noClasses().that().resideInAPackage(REGISTRY_SERVER)
-			.should().dependOnClassesThat().resideInAnyPackage(ORDER, INVENTORY, NOTIFICATION, EVENTING, EVENTS)
+		check(noClasses().that()
+			.resideInAPackage(REGISTRY_SERVER)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ORDER, INVENTORY, NOTIFICATION, EVENTING, EVENTS)
 			.because("the registry runs on its own, for any producer; it shares only the client's code"));
 	}
 
 	@Test
 	void servicesNeverImportTheRegistryServer() {
-		check(noClasses().that().resideInAnyPackage(ORDER, INVENTORY, NOTIFICATION, EVENTING)
-			.should().dependOnClassesThat().resideInAPackage(REGISTRY_SERVER)
+		check(noClasses().that()
+			.resideInAnyPackage(ORDER, INVENTORY, NOTIFICATION, EVENTING)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(REGISTRY_SERVER)
 			.because("services reach the registry over HTTP through the client, as they would Confluent's"));
 	}
 

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * A schema registry that speaks Confluent's REST API v1 and keeps its state in a compacted
- * Kafka topic, so Confluent's clients and serializers work against it unchanged.
+ * A schema registry that speaks Confluent's REST API v1 and keeps its state in a
+ * compacted Kafka topic, so Confluent's clients and serializers work against it
+ * unchanged.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

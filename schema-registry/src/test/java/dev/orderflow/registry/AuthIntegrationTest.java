@@ -22,10 +22,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * With basic auth on, every endpoint: no or wrong credentials get Confluent's 401, a read-only
- * user reads but gets 403 on every write, a read-write user does everything, and none of them
- * ever sees a 5xx. The matrix is checked against the application's own request mappings, so a
- * new endpoint cannot escape it.
+ * With basic auth on, every endpoint: no or wrong credentials get Confluent's 401, a
+ * read-only user reads but gets 403 on every write, a read-write user does everything,
+ * and none of them ever sees a 5xx. The matrix is checked against the application's own
+ * request mappings, so a new endpoint cannot escape it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -41,7 +41,8 @@ class AuthIntegrationTest {
 
 	private static final List<Call> CALLS = List.of(Call.read("GET", "/"), Call.read("GET", "/subjects"),
 			Call.read("POST", "/subjects/{subject}"), Call.write("POST", "/subjects/{subject}/versions"),
-			Call.read("GET", "/subjects/{subject}/versions"), Call.read("GET", "/subjects/{subject}/versions/{version}"),
+			Call.read("GET", "/subjects/{subject}/versions"),
+			Call.read("GET", "/subjects/{subject}/versions/{version}"),
 			Call.read("GET", "/subjects/{subject}/versions/{version}/schema"),
 			Call.read("GET", "/subjects/{subject}/versions/{version}/referencedby"),
 			Call.write("DELETE", "/subjects/{subject}/versions/{version}"), Call.write("DELETE", "/subjects/{subject}"),
@@ -81,13 +82,15 @@ class AuthIntegrationTest {
 	@Test
 	void theMatrixCoversEveryEndpoint() {
 		Set<String> mapped = new TreeSet<>();
-		this.mappings.getHandlerMethods().keySet().forEach((info) -> info.getPathPatternsCondition()
-			.getPatternValues()
-			.stream()
-			.filter((path) -> !path.equals("/error"))
-			.forEach((path) -> info.getMethodsCondition()
-				.getMethods()
-				.forEach((method) -> mapped.add(method.name() + " " + path))));
+		this.mappings.getHandlerMethods()
+			.keySet()
+			.forEach((info) -> info.getPathPatternsCondition()
+				.getPatternValues()
+				.stream()
+				.filter((path) -> !path.equals("/error"))
+				.forEach((path) -> info.getMethodsCondition()
+					.getMethods()
+					.forEach((method) -> mapped.add(method.name() + " " + path))));
 		assertThat(CALLS.stream().map(Call::endpoint).toList()).containsExactlyInAnyOrderElementsOf(mapped);
 	}
 
@@ -114,7 +117,8 @@ class AuthIntegrationTest {
 				assertThat(response.errorCode()).isEqualTo(40301);
 			}
 			else {
-				// allowed: answered on its merits (a lookup of an unregistered schema is a 404), never a 5xx
+				// allowed: answered on its merits (a lookup of an unregistered schema is
+				// a 404), never a 5xx
 				assertThat(response.status()).as(call.endpoint()).isNotIn(401, 403);
 				assertThat(response.status()).as(call.endpoint()).isLessThan(500);
 			}

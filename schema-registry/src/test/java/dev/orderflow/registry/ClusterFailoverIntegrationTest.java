@@ -32,11 +32,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Two registry processes on one broker and one {@code _schemas} topic, as a rollout with
- * {@code maxSurge: 1} runs them: writes through both at once never give one schema two ids nor
- * one id two schemas, a write through either is readable through the other at once, and when
- * the leader is killed (SIGKILL, no goodbye to the group) writes through the other instance
- * resume within 10 seconds, losing nothing acknowledged. A third process started afterwards
- * rebuilds the very same state from the topic.
+ * {@code maxSurge: 1} runs them: writes through both at once never give one schema two
+ * ids nor one id two schemas, a write through either is readable through the other at
+ * once, and when the leader is killed (SIGKILL, no goodbye to the group) writes through
+ * the other instance resume within 10 seconds, losing nothing acknowledged. A third
+ * process started afterwards rebuilds the very same state from the topic.
  */
 @EmbeddedKafka(partitions = 1)
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -96,7 +96,8 @@ class ClusterFailoverIntegrationTest {
 					for (int i = 0; i < 8; i++) {
 						Instance through = ((writer + i) % 2 == 0) ? first : second;
 						Instance other = (through == first) ? second : first;
-						// half the schemas are written by two writers at once, through different instances
+						// half the schemas are written by two writers at once, through
+						// different instances
 						String name = (i % 2 == 0) ? "Shared" + i : "Own" + writer + "x" + i;
 						int id = register(through, "concurrent-" + writer, name, i);
 						// read-your-writes, on the other instance
@@ -133,14 +134,15 @@ class ClusterFailoverIntegrationTest {
 							}
 						}
 						catch (IllegalStateException | AssertionError ex) {
-							// the killed instance answers nothing; a write in flight may fail
+							// the killed instance answers nothing; a write in flight may
+							// fail
 						}
 					}
 					return null;
 				});
 			}
-			await().atMost(Duration.ofSeconds(30)).until(() -> this.registered.getOrDefault("failover-" + follower.name,
-					List.of()).size() >= 3);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.registered.getOrDefault("failover-" + follower.name, List.of()).size() >= 3);
 			killedAt.set(System.nanoTime());
 			leader.process.destroyForcibly().waitFor();
 			await().atMost(Duration.ofSeconds(30)).until(() -> resumedAt.get() != 0);
@@ -153,7 +155,10 @@ class ClusterFailoverIntegrationTest {
 		}
 	}
 
-	/** Everything ever acknowledged is there, with the id it was acknowledged with, alike on both. */
+	/**
+	 * Everything ever acknowledged is there, with the id it was acknowledged with, alike
+	 * on both.
+	 */
 	private void assertAgree(Instance one, Instance other) {
 		assertThat(Map.copyOf(this.acknowledged).values()).doesNotHaveDuplicates();
 		for (Map.Entry<String, Integer> entry : this.acknowledged.entrySet()) {
@@ -166,7 +171,8 @@ class ClusterFailoverIntegrationTest {
 		for (Map.Entry<String, List<String>> subject : this.registered.entrySet()) {
 			List<Integer> versions = ints(one.http.get("/subjects/" + subject.getKey() + "/versions").body());
 			assertThat(ints(other.http.get("/subjects/" + subject.getKey() + "/versions").body())).isEqualTo(versions);
-			// none lost, none skipped: a write cut off by the kill may be there without its answer
+			// none lost, none skipped: a write cut off by the kill may be there without
+			// its answer
 			assertThat(versions).hasSizeGreaterThanOrEqualTo(subject.getValue().size());
 			assertThat(versions).isEqualTo(java.util.stream.IntStream.rangeClosed(1, versions.size()).boxed().toList());
 			for (String schema : subject.getValue()) {
@@ -195,8 +201,8 @@ class ClusterFailoverIntegrationTest {
 
 	private static String leaderUrl(Instance instance) {
 		RegistryHttp.Response leader = instance.http.get("/v1/metadata/leader");
-		return (leader.status() == 200 && !leader.body().get("leader").isNull()) ? leader.body().get("leader").asString()
-				: null;
+		return (leader.status() == 200 && !leader.body().get("leader").isNull())
+				? leader.body().get("leader").asString() : null;
 	}
 
 	private static boolean isLeader(Instance instance) {
@@ -215,8 +221,7 @@ class ClusterFailoverIntegrationTest {
 		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "@" + arguments,
 				SchemaRegistryApplication.class.getName(), "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-				"--orderflow.registry.topic=" + TOPIC,
-				"--orderflow.registry.advertised-url=http://127.0.0.1:" + port)
+				"--orderflow.registry.topic=" + TOPIC, "--orderflow.registry.advertised-url=http://127.0.0.1:" + port)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		Process process = builder.start();

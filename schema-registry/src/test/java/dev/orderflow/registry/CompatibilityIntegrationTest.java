@@ -37,7 +37,8 @@ class CompatibilityIntegrationTest extends AbstractRegistryIntegrationTest {
 		this.http.put("/config/" + subject, "{\"compatibility\":\"NONE\"}");
 		this.http.post("/subjects/" + subject + "/versions", body(record("Payment", field("a", "string"))));
 		this.http.post("/subjects/" + subject + "/versions", body(record("Payment", field("b", "string"))));
-		// Reads version 2 (b present, c defaulted) but not version 1 (b missing, no default).
+		// Reads version 2 (b present, c defaulted) but not version 1 (b missing, no
+		// default).
 		String candidate = record("Payment", field("b", "string"), field("c", "string", "x"));
 
 		this.http.put("/config/" + subject, "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");

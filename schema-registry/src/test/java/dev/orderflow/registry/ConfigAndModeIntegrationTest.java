@@ -35,7 +35,9 @@ class ConfigAndModeIntegrationTest extends AbstractRegistryIntegrationTest {
 		Response missing = this.http.get("/config/" + subject);
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.errorCode()).isEqualTo(40408);
-		assertThat(this.http.get("/config/" + subject + "?defaultToGlobal=true").body().get("compatibilityLevel")
+		assertThat(this.http.get("/config/" + subject + "?defaultToGlobal=true")
+			.body()
+			.get("compatibilityLevel")
 			.asString()).isEqualTo("BACKWARD");
 
 		this.http.put("/config/" + subject, "{\"compatibility\":\"FORWARD_TRANSITIVE\"}");

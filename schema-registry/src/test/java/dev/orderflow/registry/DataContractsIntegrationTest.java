@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import dev.orderflow.registry.RegistryHttp.Response;
 
 /**
- * Data contracts as Confluent's registry keeps them: metadata and rule sets registered with a
- * version, returned with it and with its id, and part of its identity.
+ * Data contracts as Confluent's registry keeps them: metadata and rule sets registered
+ * with a version, returned with it and with its id, and part of its identity.
  */
 class DataContractsIntegrationTest extends AbstractRegistryIntegrationTest {
 
@@ -26,8 +26,8 @@ class DataContractsIntegrationTest extends AbstractRegistryIntegrationTest {
 	private static final Map<String, Object> EMAIL = rule("emailLooksLikeAnAddress",
 			"message.email.matches('^[^@]+@[^@]+$')", "DLQ");
 
-	private static final Map<String, Object> PII = Map.of("tags", Map.of("Order.email", List.of("PII")),
-			"properties", Map.of("owner", "order-service"), "sensitive", List.of("owner"));
+	private static final Map<String, Object> PII = Map.of("tags", Map.of("Order.email", List.of("PII")), "properties",
+			Map.of("owner", "order-service"), "sensitive", List.of("owner"));
 
 	@Test
 	void returnsTheMetadataAndRulesWithTheVersionAndWithItsId() {
@@ -39,8 +39,7 @@ class DataContractsIntegrationTest extends AbstractRegistryIntegrationTest {
 
 		Response version = this.http.get("/subjects/" + subject + "/versions/1");
 		assertThat(version.body().get("metadata").get("tags").get("Order.email").get(0).asString()).isEqualTo("PII");
-		assertThat(version.body().get("metadata").get("properties").get("owner").asString())
-			.isEqualTo("order-service");
+		assertThat(version.body().get("metadata").get("properties").get("owner").asString()).isEqualTo("order-service");
 		assertThat(version.body().get("metadata").get("sensitive").get(0).asString()).isEqualTo("owner");
 		assertThat(version.body().get("ruleSet").get("domainRules")).hasSize(2);
 		assertThat(version.text()).contains(
@@ -66,7 +65,8 @@ class DataContractsIntegrationTest extends AbstractRegistryIntegrationTest {
 		assertThat(this.http.get("/schemas/ids/" + first).body().get("ruleSet").get("domainRules")).hasSize(1);
 		assertThat(this.http.get("/schemas/ids/" + second).body().get("ruleSet").get("domainRules")).hasSize(2);
 
-		// a bare schema (what an auto-registering serializer sends) finds the newest version, rules and all
+		// a bare schema (what an auto-registering serializer sends) finds the newest
+		// version, rules and all
 		assertThat(register(subject, Map.of("schema", ORDER))).isEqualTo(second);
 		assertThat(this.http.post("/subjects/" + subject, Map.of("schema", ORDER)).body().get("version").asInt())
 			.isEqualTo(2);
@@ -103,7 +103,8 @@ class DataContractsIntegrationTest extends AbstractRegistryIntegrationTest {
 
 		register(subject, contract(ORDER, null, List.of(EMAIL)));
 		Response version = this.http.get("/subjects/" + subject + "/versions/1");
-		// the default comes first, the override replaces the version's rule of the same name
+		// the default comes first, the override replaces the version's rule of the same
+		// name
 		assertThat(version.body().get("ruleSet").get("domainRules").get(0).get("name").asString())
 			.isEqualTo("idPresent");
 		assertThat(version.body().get("ruleSet").get("domainRules").get(1).get("expr").asString())
@@ -124,7 +125,8 @@ class DataContractsIntegrationTest extends AbstractRegistryIntegrationTest {
 		String subject = subject("invalid");
 		Map<String, Object> nameless = new LinkedHashMap<>(POSITIVE);
 		nameless.remove("name");
-		Response refused = this.http.post("/subjects/" + subject + "/versions", contract(ORDER, null, List.of(nameless)));
+		Response refused = this.http.post("/subjects/" + subject + "/versions",
+				contract(ORDER, null, List.of(nameless)));
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body().get("error_code").asInt()).isEqualTo(42201);
 		assertThat(refused.body().get("message").asString()).contains("every rule needs a name");

@@ -45,8 +45,8 @@ class ErrorsIntegrationTest extends AbstractRegistryIntegrationTest {
 		Response json = this.http.post("/subjects/" + subject + "/versions", body("{\"type\":\"object\"}", "JSON"));
 		assertError(json, 422, 42201);
 		assertThat(json.body().get("message").asString()).contains("only AVRO is supported");
-		assertError(this.http.post("/subjects/" + subject + "/versions", body("syntax = \"proto3\";", "PROTOBUF")),
-				422, 42201);
+		assertError(this.http.post("/subjects/" + subject + "/versions", body("syntax = \"proto3\";", "PROTOBUF")), 422,
+				42201);
 	}
 
 	@Test

@@ -32,10 +32,10 @@ import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 /**
  * The released event schemas (events/src/main/schema-history) and the current generated
- * classes register in this registry under the level each subject declares, in release order,
- * and our serde round-trips an event through it with Confluent's wire format. Subjects are the
- * real ones, so registration is written to be idempotent: a schema already registered under a
- * subject gets its existing id back, whichever test ran first.
+ * classes register in this registry under the level each subject declares, in release
+ * order, and our serde round-trips an event through it with Confluent's wire format.
+ * Subjects are the real ones, so registration is written to be idempotent: a schema
+ * already registered under a subject gets its existing id back, whichever test ran first.
  */
 class EventSchemasRegistrationIntegrationTest extends AbstractRegistryIntegrationTest {
 
@@ -80,9 +80,10 @@ class EventSchemasRegistrationIntegrationTest extends AbstractRegistryIntegratio
 	}
 
 	/**
-	 * Confluent's deserializer asks for a schema with the subject its own naming strategy gives
-	 * ({@code <topic>-value} by default), not the TopicRecordNameStrategy subject the saga
-	 * registered under; the subject is a context hint and the id resolves anyway.
+	 * Confluent's deserializer asks for a schema with the subject its own naming strategy
+	 * gives ({@code <topic>-value} by default), not the TopicRecordNameStrategy subject
+	 * the saga registered under; the subject is a context hint and the id resolves
+	 * anyway.
 	 */
 	@Test
 	void resolvesSagaSchemaIdsWhateverSubjectConfluentsDeserializerHints() {
@@ -112,8 +113,8 @@ class EventSchemasRegistrationIntegrationTest extends AbstractRegistryIntegratio
 	}
 
 	/**
-	 * Sets the subject's level, registers v1..vN, then the generated class's schema; returns
-	 * the id of the last.
+	 * Sets the subject's level, registers v1..vN, then the generated class's schema;
+	 * returns the id of the last.
 	 */
 	private int registerHistoryAndCurrent(String subject) {
 		Properties levels = compatibilityLevels();
@@ -159,7 +160,10 @@ class EventSchemasRegistrationIntegrationTest extends AbstractRegistryIntegratio
 		return Integer.parseInt(name.substring(1, name.length() - ".avsc".length()));
 	}
 
-	/** The schema of the generated class named by the subject's record part (TopicRecordNameStrategy). */
+	/**
+	 * The schema of the generated class named by the subject's record part
+	 * (TopicRecordNameStrategy).
+	 */
 	private static String currentSchema(String subject) {
 		String recordName = subject.substring(subject.lastIndexOf('-') + 1);
 		try {
@@ -200,7 +204,8 @@ class EventSchemasRegistrationIntegrationTest extends AbstractRegistryIntegratio
 	private static OrderPlaced orderPlaced() {
 		return OrderPlaced.newBuilder()
 			.setEventId(UUID.fromString("3f0c5a0e-8d7b-4a7e-9a51-0d7f2b1c6e11"))
-			// a UUID: OrderPlaced's contract (OrderPlaced.rules.json) refuses anything else at the producer
+			// a UUID: OrderPlaced's contract (OrderPlaced.rules.json) refuses anything
+			// else at the producer
 			.setOrderId("5b2d7c1e-0a4f-4c3b-9e8d-1f2a3b4c5d6e")
 			.setOccurredAt(Instant.parse("2025-01-01T10:00:00Z"))
 			.setCustomerId("customer-1")

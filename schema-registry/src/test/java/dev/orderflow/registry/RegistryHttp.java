@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A tiny HTTP client for the tests: sends what Confluent's clients send and hands back the
- * status, content type and JSON body.
+ * A tiny HTTP client for the tests: sends what Confluent's clients send and hands back
+ * the status, content type and JSON body.
  */
 final class RegistryHttp {
 
@@ -36,14 +36,20 @@ final class RegistryHttp {
 		this.authorization = authorization;
 	}
 
-	/** The same registry, called with basic auth credentials as {@code basic.auth.user.info} sends them. */
+	/**
+	 * The same registry, called with basic auth credentials as
+	 * {@code basic.auth.user.info} sends them.
+	 */
 	RegistryHttp as(String user, String password) {
 		String token = java.util.Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		return new RegistryHttp(this.baseUrl, "Basic " + token);
 	}
 
-	/** {@code http://127.0.0.1:<port>}, e.g. for a serializer's {@code schema.registry.url}. */
+	/**
+	 * {@code http://127.0.0.1:<port>}, e.g. for a serializer's
+	 * {@code schema.registry.url}.
+	 */
 	String baseUrl() {
 		return this.baseUrl;
 	}

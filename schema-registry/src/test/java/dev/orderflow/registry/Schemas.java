@@ -23,7 +23,9 @@ final class Schemas {
 		return RegistryHttp.text(schema);
 	}
 
-	/** A field, its keys in the order Avro renders them so fixtures equal the stored form. */
+	/**
+	 * A field, its keys in the order Avro renders them so fixtures equal the stored form.
+	 */
 	static Map<String, Object> field(String name, String type) {
 		Map<String, Object> field = new LinkedHashMap<>();
 		field.put("name", name);

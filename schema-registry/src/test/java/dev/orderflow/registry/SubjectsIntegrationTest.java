@@ -76,7 +76,10 @@ class SubjectsIntegrationTest extends AbstractRegistryIntegrationTest {
 	void normalizesKeyOrderWhenAsked() {
 		String subject = subject("normalize");
 		String reordered = "{\"fields\":[{\"type\":\"string\",\"name\":\"id\"}],\"name\":\"User\",\"namespace\":\"test\",\"type\":\"record\"}";
-		int id = this.http.post("/subjects/" + subject + "/versions?normalize=true", body(USER)).body().get("id").asInt();
+		int id = this.http.post("/subjects/" + subject + "/versions?normalize=true", body(USER))
+			.body()
+			.get("id")
+			.asInt();
 		Response again = this.http.post("/subjects/" + subject + "/versions?normalize=true", body(reordered));
 		assertThat(again.body().get("id").asInt()).isEqualTo(id);
 		assertThat(this.http.post("/subjects/" + subject + "?normalize=true", body(reordered)).status()).isEqualTo(200);

@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Chrome or Chromium and the chromedriver the console test drives, found the way a user has
- * them: {@code -Dorderflow.chromium} and {@code -Dorderflow.chromedriver} if given, else on the
- * PATH or where each OS installs them. On a fresh Debian machine, as root, the missing packages are
- * installed as CI does ({@code apt-get install -y chromium chromium-driver}), so the README's
- * {@code ./mvnw verify} works as the first command; anywhere else a missing one fails with the
- * command that installs it on that OS.
+ * The Chrome or Chromium and the chromedriver the console test drives, found the way a
+ * user has them: {@code -Dorderflow.chromium} and {@code -Dorderflow.chromedriver} if
+ * given, else on the PATH or where each OS installs them. On a fresh Debian machine, as
+ * root, the missing packages are installed as CI does
+ * ({@code apt-get install -y chromium chromium-driver}), so the README's
+ * {@code ./mvnw verify} works as the first command; anywhere else a missing one fails
+ * with the command that installs it on that OS.
  */
 record BrowserBinaries(Path browser, Path driver) {
 
@@ -28,7 +29,8 @@ record BrowserBinaries(Path browser, Path driver) {
 	private static final List<String> INSTALLED_BROWSERS = List.of("/usr/bin/chromium",
 			"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
 			"/Applications/Chromium.app/Contents/MacOS/Chromium",
-			System.getenv().getOrDefault("ProgramFiles", "C:\\Program Files") + "\\Google\\Chrome\\Application\\chrome.exe");
+			System.getenv().getOrDefault("ProgramFiles", "C:\\Program Files")
+					+ "\\Google\\Chrome\\Application\\chrome.exe");
 
 	private static final List<String> APT_PACKAGES = List.of("chromium", "chromium-driver");
 
@@ -50,7 +52,10 @@ record BrowserBinaries(Path browser, Path driver) {
 		}
 	}
 
-	/** Finds both, installing Debian's packages first when that is possible; else says how. */
+	/**
+	 * Finds both, installing Debian's packages first when that is possible; else says
+	 * how.
+	 */
 	static BrowserBinaries findOrInstall(Path installLog) {
 		Machine machine = Machine.current();
 		Optional<BrowserBinaries> found = find(machine);
@@ -62,15 +67,21 @@ record BrowserBinaries(Path browser, Path driver) {
 	}
 
 	static Optional<BrowserBinaries> find(Machine machine) {
-		Optional<Path> browser = machine.browserProperty().map(Path::of).filter(Files::isExecutable)
+		Optional<Path> browser = machine.browserProperty()
+			.map(Path::of)
+			.filter(Files::isExecutable)
 			.or(() -> onPath(machine.path(), BROWSERS))
 			.or(() -> INSTALLED_BROWSERS.stream().map(Path::of).filter(Files::isExecutable).findFirst());
-		Optional<Path> driver = machine.driverProperty().map(Path::of).filter(Files::isExecutable)
+		Optional<Path> driver = machine.driverProperty()
+			.map(Path::of)
+			.filter(Files::isExecutable)
 			.or(() -> onPath(machine.path(), DRIVERS));
 		return browser.flatMap((b) -> driver.map((d) -> new BrowserBinaries(b, d)));
 	}
 
-	/** The message for a machine without them: what to install, with this OS's command. */
+	/**
+	 * The message for a machine without them: what to install, with this OS's command.
+	 */
 	static String missing(Machine machine) {
 		String os = machine.os().toLowerCase(Locale.ROOT);
 		String how;
@@ -115,16 +126,18 @@ record BrowserBinaries(Path browser, Path driver) {
 				Process process = builder.start();
 				if (!process.waitFor(10, TimeUnit.MINUTES)) {
 					process.destroyForcibly();
-					throw new IllegalStateException(String.join(" ", command) + " did not finish in 10 minutes; see " + log);
+					throw new IllegalStateException(
+							String.join(" ", command) + " did not finish in 10 minutes; see " + log);
 				}
 				if (process.exitValue() != 0) {
-					throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-							+ "); see " + log);
+					throw new IllegalStateException(
+							String.join(" ", command) + " failed (exit " + process.exitValue() + "); see " + log);
 				}
 			}
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("could not run apt-get to install " + APT_PACKAGES + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException("could not run apt-get to install " + APT_PACKAGES + ": " + ex.getMessage(),
+					ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the console test finds its browser, and what it tells a user who has none: the command that
- * installs it on their OS.
+ * How the console test finds its browser, and what it tells a user who has none: the
+ * command that installs it on their OS.
  */
 class BrowserBinariesTest {
 
@@ -22,9 +22,8 @@ class BrowserBinariesTest {
 		Path chrome = executable(bin.resolve("google-chrome"));
 		Path driver = executable(bin.resolve("chromedriver"));
 
-		Optional<BrowserBinaries> found = BrowserBinaries
-			.find(new BrowserBinaries.Machine("Linux", bin.toString(), false, Optional.empty(), Optional.empty(),
-					Optional.empty()));
+		Optional<BrowserBinaries> found = BrowserBinaries.find(new BrowserBinaries.Machine("Linux", bin.toString(),
+				false, Optional.empty(), Optional.empty(), Optional.empty()));
 
 		assertThat(found).contains(new BrowserBinaries(chrome, driver));
 	}
@@ -36,8 +35,8 @@ class BrowserBinariesTest {
 		Path ownChrome = executable(bin.resolve("my-chrome"));
 		Path ownDriver = executable(bin.resolve("my-driver"));
 
-		Optional<BrowserBinaries> found = BrowserBinaries.find(new BrowserBinaries.Machine("Linux", bin.toString(), false,
-				Optional.empty(), Optional.of(ownChrome.toString()), Optional.of(ownDriver.toString())));
+		Optional<BrowserBinaries> found = BrowserBinaries.find(new BrowserBinaries.Machine("Linux", bin.toString(),
+				false, Optional.empty(), Optional.of(ownChrome.toString()), Optional.of(ownDriver.toString())));
 
 		assertThat(found).contains(new BrowserBinaries(ownChrome, ownDriver));
 	}
@@ -62,8 +61,8 @@ class BrowserBinariesTest {
 	}
 
 	private static BrowserBinaries.Machine machine(String os, boolean root, boolean apt) {
-		return new BrowserBinaries.Machine(os, "", root, apt ? Optional.of(Path.of("/usr/bin/apt-get")) : Optional.empty(),
-				Optional.empty(), Optional.empty());
+		return new BrowserBinaries.Machine(os, "", root,
+				apt ? Optional.of(Path.of("/usr/bin/apt-get")) : Optional.empty(), Optional.empty(), Optional.empty());
 	}
 
 	private static Path executable(Path file) throws IOException {

@@ -12,8 +12,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Checks the order of one order's events on its partition, as a consumer reads them: the
  * first copy of each event counts (redelivered copies are the inbox's business). On
- * {@code orders} nothing comes before its OrderPlaced; on {@code inventory} a StockReleased
- * never comes before the answer (StockReserved or StockRejected) to the same order.
+ * {@code orders} nothing comes before its OrderPlaced; on {@code inventory} a
+ * StockReleased never comes before the answer (StockReserved or StockRejected) to the
+ * same order.
  */
 final class CausalOrder {
 
@@ -39,10 +40,15 @@ final class CausalOrder {
 		for (Object event : inventoryEvents) {
 			SpecificRecord record = (SpecificRecord) event;
 			if (type(record).equals("StockReserved")) {
-				reservations.computeIfAbsent(field(record, "orderId"), (id) -> new HashSet<>()).add(field(record, "eventId"));
+				reservations.computeIfAbsent(field(record, "orderId"), (id) -> new HashSet<>())
+					.add(field(record, "eventId"));
 			}
 		}
-		return reservations.entrySet().stream().filter((e) -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted()
+		return reservations.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().size() > 1)
+			.map(Map.Entry::getKey)
+			.sorted()
 			.toList();
 	}
 

@@ -23,9 +23,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web console as a test sees it: the system's Chrome or Chromium ({@link BrowserBinaries}),
- * headless, driven through its own chromedriver (never one Selenium Manager would download), with
- * page-level actions in the console's words.
+ * The web console as a test sees it: the system's Chrome or Chromium
+ * ({@link BrowserBinaries}), headless, driven through its own chromedriver (never one
+ * Selenium Manager would download), with page-level actions in the console's words.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -33,7 +33,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
 	private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
 
-	// A 16:10 projector: 1600 x 1000 CSS pixels of page once the window's own frame is taken off.
+	// A 16:10 projector: 1600 x 1000 CSS pixels of page once the window's own frame is
+	// taken off.
 	private static final String WINDOW_SIZE = "--window-size=1600,1143";
 
 	private final ChromeDriver driver;
@@ -45,14 +46,21 @@ final class ConsoleBrowser implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	/** Finds (or, on Debian as root, installs) the browser: before a stack is started for nothing. */
+	/**
+	 * Finds (or, on Debian as root, installs) the browser: before a stack is started for
+	 * nothing.
+	 */
 	static BrowserBinaries binaries() {
 		return BrowserBinaries.findOrInstall(INSTALL_LOG);
 	}
 
-	/** Opens the console, which sends the browser to the authorization server's login form, and signs in there. */
+	/**
+	 * Opens the console, which sends the browser to the authorization server's login
+	 * form, and signs in there.
+	 */
 	static ConsoleBrowser open(String url, BrowserBinaries binaries, DemoUser user) {
-		// The explicit driver path keeps Selenium Manager from looking for (or downloading) one.
+		// The explicit driver path keeps Selenium Manager from looking for (or
+		// downloading) one.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, binaries.driver().toString());
 		Path profile = tempProfile();
 		ChromeOptions options = new ChromeOptions();
@@ -72,7 +80,10 @@ final class ConsoleBrowser implements AutoCloseable {
 		return browser;
 	}
 
-	/** On the authorization server's own login page (Spring Security's form): user name, password, submit. */
+	/**
+	 * On the authorization server's own login page (Spring Security's form): user name,
+	 * password, submit.
+	 */
 	private void signIn(DemoUser user) {
 		await(SAGA_TIMEOUT, (d) -> !d.findElements(By.id("username")).isEmpty());
 		type("username", user.username());
@@ -102,7 +113,9 @@ final class ConsoleBrowser implements AutoCloseable {
 		return awaitNewPlacedOrder(before);
 	}
 
-	/** Clicks the "Order a scarce SKU" scenario; returns the id of the order it placed. */
+	/**
+	 * Clicks the "Order a scarce SKU" scenario; returns the id of the order it placed.
+	 */
 	String orderAScarceSku() {
 		String before = lastPlacedOrderId();
 		this.driver.findElement(By.id("scarce")).click();
@@ -123,10 +136,10 @@ final class ConsoleBrowser implements AutoCloseable {
 	}
 
 	void awaitTimelineStep(String orderId, String type, String source) {
-		await(SAGA_TIMEOUT, (d) -> order(d, orderId)
-			.findElements(By.cssSelector(".step[data-type='" + type + "'] .step-meta"))
-			.stream()
-			.anyMatch((meta) -> meta.getText().contains(source)));
+		await(SAGA_TIMEOUT,
+				(d) -> order(d, orderId).findElements(By.cssSelector(".step[data-type='" + type + "'] .step-meta"))
+					.stream()
+					.anyMatch((meta) -> meta.getText().contains(source)));
 	}
 
 	String reason(String orderId) {
@@ -190,7 +203,8 @@ final class ConsoleBrowser implements AutoCloseable {
 		return driver.findElement(By.cssSelector("li.order[data-order-id='" + orderId + "']"));
 	}
 
-	// The console re-renders a card on every event: look elements up again when they go stale.
+	// The console re-renders a card on every event: look elements up again when they go
+	// stale.
 	private <T> T retried(Function<WebDriver, T> query) {
 		return await(Duration.ofSeconds(10), query);
 	}

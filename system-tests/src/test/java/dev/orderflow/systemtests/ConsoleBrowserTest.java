@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web console in a real (headless) Chromium against the packaged stack: orders placed through
- * the form show their saga live, a cancel returns the stock, and the page is saved as a
- * screenshot ({@code target/console.png}; also {@code docs/images/console.png} with
- * {@code -Dorderflow.updateScreenshots=true}).
+ * The web console in a real (headless) Chromium against the packaged stack: orders placed
+ * through the form show their saga live, a cancel returns the stock, and the page is
+ * saved as a screenshot ({@code target/console.png}; also {@code docs/images/console.png}
+ * with {@code -Dorderflow.updateScreenshots=true}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

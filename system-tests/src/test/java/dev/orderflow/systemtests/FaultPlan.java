@@ -11,9 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Faults (and poison pills) that happen at fixed points of a run, counted in orders sent rather
- * than in seconds, so every run meets them at the same stage. Each step runs on one background
- * thread, in order, while the load carries on, and leaves a line with its time in the timeline.
+ * Faults (and poison pills) that happen at fixed points of a run, counted in orders sent
+ * rather than in seconds, so every run meets them at the same stage. Each step runs on
+ * one background thread, in order, while the load carries on, and leaves a line with its
+ * time in the timeline.
  */
 final class FaultPlan {
 
@@ -48,21 +49,25 @@ final class FaultPlan {
 		this.startNanos = System.nanoTime();
 	}
 
-	/** Called by the load before each order; starts the step planned for this one, if any. */
+	/**
+	 * Called by the load before each order; starts the step planned for this one, if any.
+	 */
 	void beforeOrder(int order) {
 		Step step = this.steps.remove(order);
 		if (step != null) {
 			this.running.add(this.executor.submit(() -> {
 				double begin = elapsedSeconds();
 				String outcome = step.action().run();
-				this.timeline.add(String.format("T+%5.1fs  at order %4d  %-34s %s (%.1f s)", begin, order,
-						step.name(), outcome, elapsedSeconds() - begin));
+				this.timeline.add(String.format("T+%5.1fs  at order %4d  %-34s %s (%.1f s)", begin, order, step.name(),
+						outcome, elapsedSeconds() - begin));
 				return null;
 			}));
 		}
 	}
 
-	/** Waits for every started step and fails if one failed or a planned step never came. */
+	/**
+	 * Waits for every started step and fails if one failed or a planned step never came.
+	 */
 	void awaitAll(Duration timeout) throws Exception {
 		for (Future<?> step : this.running) {
 			step.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -11,10 +11,10 @@ import dev.orderflow.devstack.LocalStack;
 
 /**
  * The saga's delivery guarantees under faults, on the packaged stack: 2,000 orders while
- * order-service and inventory-service are each SIGKILLed once and the broker is restarted, with
- * poison pills on both topics. Afterwards every accepted order is settled, none is confirmed
- * twice, stock adds up per SKU, nobody gets an e-mail twice and the dead letters hold exactly
- * the pills. The figures are printed, then asserted.
+ * order-service and inventory-service are each SIGKILLed once and the broker is
+ * restarted, with poison pills on both topics. Afterwards every accepted order is
+ * settled, none is confirmed twice, stock adds up per SKU, nobody gets an e-mail twice
+ * and the dead letters hold exactly the pills. The figures are printed, then asserted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultToleranceSystemTest {
@@ -37,8 +37,7 @@ class FaultToleranceSystemTest {
 
 	@Test
 	void everyAcceptedOrderSettlesExactlyOnceThroughCrashesAndABrokerRestart() throws Exception {
-		SagaFaultRun run = new SagaFaultRun(this.stack, List.of(8080), 8082)
-			.pills("orders", 3, SagaTopics::notAvro)
+		SagaFaultRun run = new SagaFaultRun(this.stack, List.of(8080), 8082).pills("orders", 3, SagaTopics::notAvro)
 			.pills("inventory", 2, (key) -> SagaTopics.unknownSchemaId());
 		FaultPlan faults = new FaultPlan()
 			.at(TOTAL_ORDERS / 10, "3 not-Avro pills -> orders", () -> run.inject("orders"))

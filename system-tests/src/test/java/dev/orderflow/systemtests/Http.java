@@ -18,10 +18,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small JSON-over-HTTP client for the black-box tests, talking only to 127.0.0.1. Every call
- * carries the token of the user it needs (ADR 0016): an order is placed by the customer its body
- * names, and cancelled by the customer who placed it; everything else is asked by the operator, who
- * may read all. {@link #as} pins one token (or none), for the role matrix.
+ * A small JSON-over-HTTP client for the black-box tests, talking only to 127.0.0.1. Every
+ * call carries the token of the user it needs (ADR 0016): an order is placed by the
+ * customer its body names, and cancelled by the customer who placed it; everything else
+ * is asked by the operator, who may read all. {@link #as} pins one token (or none), for
+ * the role matrix.
  */
 final class Http {
 
@@ -61,7 +62,8 @@ final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)), tokenFor(path, json));
 		Matcher customer = CUSTOMER.matcher(json);
 		if (path.equals("/api/orders") && response.location() != null && customer.find()) {
-			this.placedBy.put(response.location().substring(response.location().lastIndexOf('/') + 1), customer.group(1));
+			this.placedBy.put(response.location().substring(response.location().lastIndexOf('/') + 1),
+					customer.group(1));
 		}
 		return response;
 	}

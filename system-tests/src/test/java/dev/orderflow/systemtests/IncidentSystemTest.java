@@ -31,13 +31,14 @@ import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Incidents that are not crashes, while orders flow: the schema registry gone for 60 s (with
- * inventory-service restarted meanwhile, so its schema cache is cold), the SMTP server gone for
- * 60 s, the broker gone for 30 s during which order-service is rolled to its next release (an
- * OrderPlaced with one more optional field) while its outbox holds rows of the old one, and 20
- * browsers that open the live stream and never read it. Nothing may reach a dead-letter topic,
- * every order must end terminal with its e-mails sent once, and the API must answer every POST
- * with 202 throughout (a service that is restarting is retried, and counted, by the load).
+ * Incidents that are not crashes, while orders flow: the schema registry gone for 60 s
+ * (with inventory-service restarted meanwhile, so its schema cache is cold), the SMTP
+ * server gone for 60 s, the broker gone for 30 s during which order-service is rolled to
+ * its next release (an OrderPlaced with one more optional field) while its outbox holds
+ * rows of the old one, and 20 browsers that open the live stream and never read it.
+ * Nothing may reach a dead-letter topic, every order must end terminal with its e-mails
+ * sent once, and the API must answer every POST with 202 throughout (a service that is
+ * restarting is retried, and counted, by the load).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentSystemTest {
@@ -83,7 +84,8 @@ class IncidentSystemTest {
 		SagaFaultRun run = new SagaFaultRun(this.stack, List.of(8080), 8082);
 		FaultPlan incidents = new FaultPlan()
 			.at(30, STALLED_BROWSERS + " browsers open the live stream and never read", this::stallBrowsers)
-			// one after the other, each soon after the previous one is back (at 10 orders/s)
+			// one after the other, each soon after the previous one is back (at 10
+			// orders/s)
 			.at(50, "schema registry down 60 s, inventory-service restarted meanwhile", this::registryOutage)
 			.at(740, "SMTP server down 60 s", this::smtpOutage)
 			.at(1360, "broker down 30 s, order-service rolled to its next release meanwhile",
@@ -103,7 +105,10 @@ class IncidentSystemTest {
 		outcome.checks().assertAll();
 	}
 
-	/** Connects like the console's EventSource (its token in the query), then never reads a byte. */
+	/**
+	 * Connects like the console's EventSource (its token in the query), then never reads
+	 * a byte.
+	 */
 	private String stallBrowsers() throws IOException {
 		String token = java.net.URLEncoder.encode(Tokens.operator(), StandardCharsets.UTF_8);
 		for (int n = 0; n < STALLED_BROWSERS; n++) {
@@ -112,7 +117,8 @@ class IncidentSystemTest {
 			socket.connect(new InetSocketAddress("127.0.0.1", 8083), 5000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET /api/notifications/stream?access_token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1:8083\r\n"
-					+ "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "Accept: text/event-stream\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			this.stalledBrowsers.add(socket);
 		}
@@ -181,7 +187,10 @@ class IncidentSystemTest {
 			.orElse(-1);
 	}
 
-	/** How many OrderPlaced records on {@code orders} were written with each release's schema. */
+	/**
+	 * How many OrderPlaced records on {@code orders} were written with each release's
+	 * schema.
+	 */
 	private UpgradeEvidence upgradeEvidence() {
 		SagaTopics topics = new SagaTopics(this.stack.bootstrapServers(),
 				"http://127.0.0.1:" + this.stack.ports().schemaRegistry(), this.stack.kafkaAdminClient());
@@ -211,7 +220,10 @@ class IncidentSystemTest {
 		return new UpgradeEvidence(oldSchema, newSchema);
 	}
 
-	/** p50 and max of the saga's latency for the orders placed in each window and outside all of them. */
+	/**
+	 * p50 and max of the saga's latency for the orders placed in each window and outside
+	 * all of them.
+	 */
 	private String latencyByWindow(Map<String, JsonNode> finals) {
 		Map<String, List<Long>> byWindow = new java.util.LinkedHashMap<>();
 		byWindow.put("no incident", new ArrayList<>());

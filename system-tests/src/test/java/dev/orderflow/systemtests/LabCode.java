@@ -11,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The code a lab has the learner write, read from the lab's Markdown: a block whose info string
- * names a file ({@code ```java lab-file=payment-service/pom.xml}) is that file, whole; a
- * {@code ```diff lab-patch} block is a change to files that exist, in {@code git apply}'s format.
- * Renderers show only the language of the info string, so the markers cost the reader nothing.
+ * The code a lab has the learner write, read from the lab's Markdown: a block whose info
+ * string names a file ({@code ```java lab-file=payment-service/pom.xml}) is that file,
+ * whole; a {@code ```diff lab-patch} block is a change to files that exist, in
+ * {@code git apply}'s format. Renderers show only the language of the info string, so the
+ * markers cost the reader nothing.
  */
 final class LabCode {
 
@@ -27,7 +28,10 @@ final class LabCode {
 		this.changes = changes;
 	}
 
-	/** One file written whole ({@code path} set) or one patch ({@code path} null), in lab order. */
+	/**
+	 * One file written whole ({@code path} set) or one patch ({@code path} null), in lab
+	 * order.
+	 */
 	record Change(String path, String text) {
 	}
 
@@ -44,7 +48,10 @@ final class LabCode {
 		return this.changes;
 	}
 
-	/** Writes the files and applies the patches to {@code repo}, in the order the lab gives them. */
+	/**
+	 * Writes the files and applies the patches to {@code repo}, in the order the lab
+	 * gives them.
+	 */
 	void applyTo(Path repo) throws IOException, InterruptedException {
 		for (Change change : this.changes) {
 			if (change.path() != null) {
@@ -69,7 +76,8 @@ final class LabCode {
 			ProcessBuilder builder = new ProcessBuilder("git", "apply", file.toString()).directory(repo.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
-			// the copy may sit inside a work tree (system-tests/target): git must not take it for a subdirectory of it
+			// the copy may sit inside a work tree (system-tests/target): git must not
+			// take it for a subdirectory of it
 			builder.environment().put("GIT_CEILING_DIRECTORIES", repo.getParent().toString());
 			Process git = builder.start();
 			if (!git.waitFor(30, TimeUnit.SECONDS)) {

@@ -6,9 +6,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Lab 09 registers a new version of OrderPlaced with a stricter rule, which every producer using
- * the latest version then enforces, and fills orders.DLT: it gets a stack of its own, so the other
- * labs' expectations (lab 02's dead-letter counts, lab 03's versions) stay theirs.
+ * Lab 09 registers a new version of OrderPlaced with a stricter rule, which every
+ * producer using the latest version then enforces, and fills orders.DLT: it gets a stack
+ * of its own, so the other labs' expectations (lab 02's dead-letter counts, lab 03's
+ * versions) stay theirs.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class LabDataContractsSystemTest extends LabDocs {
@@ -23,7 +24,9 @@ class LabDataContractsSystemTest extends LabDocs {
 		return "lab-contracts-stack";
 	}
 
-	/** Each run of BadOrder.java compiles it first: on two busy cores that takes a while. */
+	/**
+	 * Each run of BadOrder.java compiles it first: on two busy cores that takes a while.
+	 */
 	@Override
 	long blockTimeoutSeconds() {
 		return 180;

@@ -31,11 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Docs under test: runs the {@code ```bash lab-run} blocks of some labs in docs/labs/ against a
- * packaged stack of their own, in order, in one shell state (variables carry over), and compares
- * what each prints with the {@code ```text lab-expect} block that follows it. Each expected line
- * must match an output line, in order; {@code <orderId>} stands for a UUID, {@code …} for any
- * text. So a lab whose commands or outputs drift from the code fails the build.
+ * Docs under test: runs the {@code ```bash lab-run} blocks of some labs in docs/labs/
+ * against a packaged stack of their own, in order, in one shell state (variables carry
+ * over), and compares what each prints with the {@code ```text lab-expect} block that
+ * follows it. Each expected line must match an output line, in order; {@code <orderId>}
+ * stands for a UUID, {@code …} for any text. So a lab whose commands or outputs drift
+ * from the code fails the build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LabDocs {
@@ -62,12 +63,17 @@ abstract class LabDocs {
 		return 90;
 	}
 
-	/** The stack the blocks run against: by default a packaged stack of its own, started. */
+	/**
+	 * The stack the blocks run against: by default a packaged stack of its own, started.
+	 */
 	LocalStack stack() {
 		return PackagedStack.start(stackName());
 	}
 
-	/** The directory the blocks run in: the repository, unless a lab works on a copy of it. */
+	/**
+	 * The directory the blocks run in: the repository, unless a lab works on a copy of
+	 * it.
+	 */
 	Path repo() {
 		return REPO;
 	}
@@ -77,8 +83,9 @@ abstract class LabDocs {
 	}
 
 	/**
-	 * Processes a lab starts by hand record their pid in these files of the data directory (lab
-	 * 04's second instance); each maps to a word of the process's command line that proves it ours.
+	 * Processes a lab starts by hand record their pid in these files of the data
+	 * directory (lab 04's second instance); each maps to a word of the process's command
+	 * line that proves it ours.
 	 */
 	Map<String, String> labPidFiles() {
 		return Map.of("lab04/notification-service.pid", "notification-service");
@@ -93,7 +100,8 @@ abstract class LabDocs {
 	@AfterAll
 	void stopStack() throws IOException {
 		if (this.stack != null) {
-			// a lab may have restarted processes (./orderflow up -d): those are not this stack's children
+			// a lab may have restarted processes (./orderflow up -d): those are not this
+			// stack's children
 			Map<StackProcess, ProcessHandle> running = LocalStack.running(this.stack.dataDir());
 			this.stack.stop();
 			running.values().forEach((process) -> ManagedProcess.stop(process, LocalStack.STOP_GRACE));
@@ -156,14 +164,16 @@ abstract class LabDocs {
 		while (assignment.find()) {
 			variables.add(assignment.group(1));
 		}
-		String save = variables.isEmpty() ? "" : "declare -p " + String.join(" ", variables) + " >> '" + this.state + "'\n";
+		String save = variables.isEmpty() ? ""
+				: "declare -p " + String.join(" ", variables) + " >> '" + this.state + "'\n";
 		String script = "source '" + this.state + "'\n" + commands + save;
 		Path log = Files.createTempFile("lab-output", ".txt");
 		try {
 			ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(repo().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
-			// ./orderflow commands (mail, lab check, kill, up) must use this test's stack, not the user's .orderflow/
+			// ./orderflow commands (mail, lab check, kill, up) must use this test's
+			// stack, not the user's .orderflow/
 			builder.environment().put("ORDERFLOW_HOME", this.stack.dataDir().root().toString());
 			environment(builder.environment());
 			Process process = builder.start();
@@ -179,24 +189,31 @@ abstract class LabDocs {
 		}
 	}
 
-	/** A process a failed lab left running (e.g. a paused second instance): SIGKILL it by its recorded pid. */
+	/**
+	 * A process a failed lab left running (e.g. a paused second instance): SIGKILL it by
+	 * its recorded pid.
+	 */
 	private void killLeftOver(String pidFile, String commandLineMarker) {
 		Path file = this.stack.dataDir().root().resolve(pidFile);
 		Optional<ProcessHandle> process;
 		try {
-			process = Files.isRegularFile(file)
-					? ProcessHandle.of(Long.parseLong(Files.readString(file).trim())) : Optional.empty();
+			process = Files.isRegularFile(file) ? ProcessHandle.of(Long.parseLong(Files.readString(file).trim()))
+					: Optional.empty();
 		}
 		catch (IOException | NumberFormatException ex) {
 			process = Optional.empty();
 		}
-		// pids get reused: only a java process started from this repository's jars is ours
+		// pids get reused: only a java process started from this repository's jars is
+		// ours
 		process.filter(ProcessHandle::isAlive)
 			.filter((handle) -> CommandLines.of(handle.pid()).orElse("").contains(commandLineMarker))
 			.ifPresent(ProcessHandle::destroyForcibly);
 	}
 
-	/** An expected line as a regular expression: placeholders become wildcards, blanks flexible. */
+	/**
+	 * An expected line as a regular expression: placeholders become wildcards, blanks
+	 * flexible.
+	 */
 	static Pattern pattern(String expected) {
 		StringBuilder regex = new StringBuilder();
 		Matcher tokens = Pattern.compile("<orderId>|…|\\s+").matcher(expected);

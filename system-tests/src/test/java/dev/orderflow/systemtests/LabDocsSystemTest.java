@@ -6,10 +6,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The labs whose lab-run blocks share one plain stack: each leaves the stack as the next one
- * expects it (lab 03 registers version 2 of OrderPlaced, which changes nothing for the services;
- * lab 04 stops the second instance it started). Lab 05 comes last: it kills services and starts
- * them again with {@code ./orderflow up -d}, so no lab after it sees a half-restarted stack.
+ * The labs whose lab-run blocks share one plain stack: each leaves the stack as the next
+ * one expects it (lab 03 registers version 2 of OrderPlaced, which changes nothing for
+ * the services; lab 04 stops the second instance it started). Lab 05 comes last: it kills
+ * services and starts them again with {@code ./orderflow up -d}, so no lab after it sees
+ * a half-restarted stack.
  */
 @Timeout(value = 14, unit = TimeUnit.MINUTES)
 class LabDocsSystemTest extends LabDocs {
@@ -25,7 +26,10 @@ class LabDocsSystemTest extends LabDocs {
 		return "lab-docs-stack";
 	}
 
-	/** Lab 05's step 4 starts two services and waits for them: on two busy cores that takes a while. */
+	/**
+	 * Lab 05's step 4 starts two services and waits for them: on two busy cores that
+	 * takes a while.
+	 */
 	@Override
 	long blockTimeoutSeconds() {
 		return 180;

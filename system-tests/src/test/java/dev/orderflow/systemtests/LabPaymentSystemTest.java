@@ -20,12 +20,13 @@ import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.process.DirectoryTree;
 
 /**
- * Lab 07 adds a fourth service, so it runs on a copy of the repository: the files git tracks, the
- * jars of the modules the lab does not change, every {@code lab-file} of the lab written and every
- * {@code lab-patch} applied ({@link LabCode}). Its lab-run blocks then build the copy and start
- * the stack and payment-service from it, as a learner would. Maven runs offline and installs into
- * a local repository of the copy's own, falling back to {@code ~/.m2} for everything else, so the
- * main build's artifacts stay as they are.
+ * Lab 07 adds a fourth service, so it runs on a copy of the repository: the files git
+ * tracks, the jars of the modules the lab does not change, every {@code lab-file} of the
+ * lab written and every {@code lab-patch} applied ({@link LabCode}). Its lab-run blocks
+ * then build the copy and start the stack and payment-service from it, as a learner
+ * would. Maven runs offline and installs into a local repository of the copy's own,
+ * falling back to {@code ~/.m2} for everything else, so the main build's artifacts stay
+ * as they are.
  */
 @Timeout(value = 7, unit = TimeUnit.MINUTES)
 class LabPaymentSystemTest extends LabDocs {
@@ -36,7 +37,10 @@ class LabPaymentSystemTest extends LabDocs {
 
 	private static final Path LOCAL_REPOSITORY = Path.of("target", "lab07-m2").toAbsolutePath();
 
-	/** The jars of the modules the lab leaves alone, and the launcher with the broker's libraries. */
+	/**
+	 * The jars of the modules the lab leaves alone, and the launcher with the broker's
+	 * libraries.
+	 */
 	private static final List<String> BUILT = List.of("dev-stack/target/dev-stack-0.1.0-SNAPSHOT.jar",
 			"dev-stack/target/lib", "schema-registry/target/schema-registry-0.1.0-SNAPSHOT.jar",
 			"auth-server/target/auth-server-0.1.0-SNAPSHOT.jar",
@@ -83,11 +87,14 @@ class LabPaymentSystemTest extends LabDocs {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		return PackagedStack.notStarted(stackName(), new Installation(COPY, COPY.resolve("dev-stack/target/lib"),
-				COPY.resolve(BUILT.get(0))));
+		return PackagedStack.notStarted(stackName(),
+				new Installation(COPY, COPY.resolve("dev-stack/target/lib"), COPY.resolve(BUILT.get(0))));
 	}
 
-	/** A block that builds or starts the stack takes minutes; all of them together get {@link #BUDGET}. */
+	/**
+	 * A block that builds or starts the stack takes minutes; all of them together get
+	 * {@link #BUDGET}.
+	 */
 	@Override
 	long blockTimeoutSeconds() {
 		return Math.max(1, Math.min(240, Duration.between(Instant.now(), this.deadline).toSeconds()));
@@ -111,7 +118,8 @@ class LabPaymentSystemTest extends LabDocs {
 	private static void copyTrackedFiles() throws IOException, InterruptedException {
 		Path list = Files.createTempFile("lab07-files", ".txt");
 		try {
-			Process git = new ProcessBuilder("git", "-C", REPO.toString(), "ls-files", "-z").redirectOutput(list.toFile())
+			Process git = new ProcessBuilder("git", "-C", REPO.toString(), "ls-files", "-z")
+				.redirectOutput(list.toFile())
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start();
 			if (!git.waitFor(30, TimeUnit.SECONDS) || git.exitValue() != 0) {

@@ -27,10 +27,11 @@ import org.apache.avro.generic.GenericData.StringType;
 
 /**
  * The next release of a service, built from today's jar the way a team would ship it: its
- * {@code OrderPlaced} gains one optional field ({@code giftNote}, default null, a BACKWARD and
- * FORWARD compatible change). The event class is generated from the changed {@code .avsc} with
- * Avro's compiler (as the build's avro-maven-plugin does), compiled, and swapped into the
- * service jar's nested {@code events} jar; everything else is the same build.
+ * {@code OrderPlaced} gains one optional field ({@code giftNote}, default null, a
+ * BACKWARD and FORWARD compatible change). The event class is generated from the changed
+ * {@code .avsc} with Avro's compiler (as the build's avro-maven-plugin does), compiled,
+ * and swapped into the service jar's nested {@code events} jar; everything else is the
+ * same build.
  */
 final class NextReleaseJar {
 
@@ -87,7 +88,10 @@ final class NextReleaseJar {
 		return compiled;
 	}
 
-	/** Copies the Spring Boot jar entry by entry; the nested events jar is rebuilt with the new classes. */
+	/**
+	 * Copies the Spring Boot jar entry by entry; the nested events jar is rebuilt with
+	 * the new classes.
+	 */
 	private static void rewrite(Path serviceJar, Path target, Map<String, byte[]> newClasses) throws IOException {
 		Files.createDirectories(target.getParent());
 		Path temporary = target.resolveSibling(target.getFileName() + ".next");

@@ -27,17 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Drives orders at order-service from a small pool of threads at a steady rate, each order with
- * its own e-mail address and {@code Idempotency-Key}. A request that meets a dead service
- * (connection refused or reset, a timeout, a 5xx) is retried with the same key until the service
- * is back, so a retry can never place a second order. Now and then it cancels an accepted order,
- * often the one it just placed, so cancels race the reservation.
+ * Drives orders at order-service from a small pool of threads at a steady rate, each
+ * order with its own e-mail address and {@code Idempotency-Key}. A request that meets a
+ * dead service (connection refused or reset, a timeout, a 5xx) is retried with the same
+ * key until the service is back, so a retry can never place a second order. Now and then
+ * it cancels an accepted order, often the one it just placed, so cancels race the
+ * reservation.
  */
 final class OrderLoad {
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-	/** How long one request may keep failing before the load gives up: longer than any restart. */
+	/**
+	 * How long one request may keep failing before the load gives up: longer than any
+	 * restart.
+	 */
 	private static final Duration RETRY_FOR = Duration.ofMinutes(4);
 
 	private static final Duration BACKOFF = Duration.ofMillis(250);
@@ -79,8 +83,8 @@ final class OrderLoad {
 	}
 
 	/**
-	 * Spreads the orders over several instances of order-service, as a load balancer would; a
-	 * request whose instance cannot be reached goes to the next one.
+	 * Spreads the orders over several instances of order-service, as a load balancer
+	 * would; a request whose instance cannot be reached goes to the next one.
 	 */
 	OrderLoad(List<Integer> ports, List<String> skus, String scarceSku) {
 		this.ports = List.copyOf(ports);
@@ -93,14 +97,15 @@ final class OrderLoad {
 	}
 
 	/**
-	 * Sends {@code total} orders with {@code threads} threads at about {@code perSecond}, calling
-	 * {@code beforeOrder} with each order's number first (so faults happen at fixed points of the
-	 * run), and returns when every order got its answer.
+	 * Sends {@code total} orders with {@code threads} threads at about {@code perSecond},
+	 * calling {@code beforeOrder} with each order's number first (so faults happen at
+	 * fixed points of the run), and returns when every order got its answer.
 	 */
 	void run(int total, int threads, int perSecond, IntConsumer beforeOrder) throws Exception {
 		Semaphore tickets = new Semaphore(0);
 		ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-		// tickets do not pile up while order-service is down: at most one round for every thread
+		// tickets do not pile up while order-service is down: at most one round for every
+		// thread
 		pacer.scheduleAtFixedRate(() -> {
 			if (tickets.availablePermits() < threads) {
 				tickets.release();
@@ -126,7 +131,8 @@ final class OrderLoad {
 				throw new IllegalStateException("The order load did not finish in 10 minutes");
 			}
 			for (Future<?> worker : running) {
-				// a request that never got an answer fails the run rather than going uncounted
+				// a request that never got an answer fails the run rather than going
+				// uncounted
 				worker.get();
 			}
 		}
@@ -139,25 +145,30 @@ final class OrderLoad {
 	private void placeOrder(int n, Random random) {
 		Map<String, Integer> lines = lines(random);
 		String email = "fault-" + n + "@example.com";
-		// one customer places them all (the demo users are c-1 and c-2); e-mails tell the orders apart
-		StringBuilder json = new StringBuilder("{\"customerId\":\"" + CUSTOMER + "\",\"customerEmail\":\"" + email
-				+ "\",\"lines\":[");
-		lines.forEach((sku, quantity) -> json.append("{\"sku\":\"").append(sku).append("\",\"quantity\":")
-			.append(quantity).append("},"));
+		// one customer places them all (the demo users are c-1 and c-2); e-mails tell the
+		// orders apart
+		StringBuilder json = new StringBuilder(
+				"{\"customerId\":\"" + CUSTOMER + "\",\"customerEmail\":\"" + email + "\",\"lines\":[");
+		lines.forEach((sku, quantity) -> json.append("{\"sku\":\"")
+			.append(sku)
+			.append("\",\"quantity\":")
+			.append(quantity)
+			.append("},"));
 		json.setCharAt(json.length() - 1, ']');
 		json.append('}');
 		this.sent.incrementAndGet();
-		HttpResponse<String> response = sendUntilAnswered(n, "/api/orders", (builder) -> builder
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", "fault-test-order-" + n)
-			.POST(HttpRequest.BodyPublishers.ofString(json.toString())));
+		HttpResponse<String> response = sendUntilAnswered(n, "/api/orders",
+				(builder) -> builder.header("Content-Type", "application/json")
+					.header("Idempotency-Key", "fault-test-order-" + n)
+					.POST(HttpRequest.BodyPublishers.ofString(json.toString())));
 		if (response.statusCode() != 202 && response.statusCode() != 200) {
 			this.refused.incrementAndGet();
 			System.out.println("[load] order " + n + " refused: " + response.statusCode() + " " + response.body());
 			return;
 		}
 		if (response.statusCode() == 200) {
-			// the first attempt was placed but its answer was lost with the killed process
+			// the first attempt was placed but its answer was lost with the killed
+			// process
 			this.replayed.incrementAndGet();
 		}
 		String orderId = JSON.readTree(response.body()).get("orderId").asText();
@@ -165,12 +176,12 @@ final class OrderLoad {
 		String toCancel;
 		synchronized (this.acceptedIds) {
 			this.acceptedIds.add(orderId);
-			// about 5 % of orders get a cancel: half right away (racing the reservation), half later
+			// about 5 % of orders get a cancel: half right away (racing the reservation),
+			// half later
 			if (random.nextInt(100) >= 5) {
 				return;
 			}
-			toCancel = random.nextBoolean() ? orderId
-					: this.acceptedIds.get(random.nextInt(this.acceptedIds.size()));
+			toCancel = random.nextBoolean() ? orderId : this.acceptedIds.get(random.nextInt(this.acceptedIds.size()));
 		}
 		cancel(toCancel);
 	}
@@ -182,17 +193,20 @@ final class OrderLoad {
 		HttpResponse<String> response = sendUntilAnswered(orderId.hashCode(), "/api/orders/" + orderId + "/cancel",
 				(builder) -> builder.POST(HttpRequest.BodyPublishers.noBody()));
 		if (response.statusCode() == 409) {
-			// already REJECTED (or CANCELLED): nothing to cancel, which is a fine answer too
+			// already REJECTED (or CANCELLED): nothing to cancel, which is a fine answer
+			// too
 			this.cancelsRefused.incrementAndGet();
 			this.cancelRequested.remove(orderId);
 		}
 		else if (response.statusCode() != 202) {
-			throw new IllegalStateException("Cancel of " + orderId + " got " + response.statusCode() + " "
-					+ response.body());
+			throw new IllegalStateException(
+					"Cancel of " + orderId + " got " + response.statusCode() + " " + response.body());
 		}
 	}
 
-	/** 1 to 3 distinct SKUs of 1 to 3 units; the scarce SKU in about one order of twenty. */
+	/**
+	 * 1 to 3 distinct SKUs of 1 to 3 units; the scarce SKU in about one order of twenty.
+	 */
 	private Map<String, Integer> lines(Random random) {
 		Map<String, Integer> lines = new java.util.LinkedHashMap<>();
 		int count = 1 + random.nextInt(3);
@@ -205,7 +219,10 @@ final class OrderLoad {
 		return lines;
 	}
 
-	/** Sends to instance {@code affinity} (mod their number), moving to the next one after each failure. */
+	/**
+	 * Sends to instance {@code affinity} (mod their number), moving to the next one after
+	 * each failure.
+	 */
 	private HttpResponse<String> sendUntilAnswered(int affinity, String path,
 			java.util.function.UnaryOperator<HttpRequest.Builder> request) {
 		AtomicInteger attempts = new AtomicInteger();
@@ -281,7 +298,10 @@ final class OrderLoad {
 		return this.cancelsRefused.get();
 	}
 
-	/** Answers with a 5xx status (each then retried), by status: a service that answered but could not serve. */
+	/**
+	 * Answers with a 5xx status (each then retried), by status: a service that answered
+	 * but could not serve.
+	 */
 	Map<Integer, Integer> serverErrors() {
 		Map<Integer, Integer> counts = new java.util.TreeMap<>();
 		this.serverErrors.forEach((status, count) -> counts.put(status, count.get()));

@@ -10,9 +10,10 @@ import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.Topology;
 
 /**
- * The packaged stack as a user gets it from {@code ./orderflow up}: a real KRaft broker, the SMTP
- * catcher, the authorization server, the registry and the three services, each its own OS process on the ports of
- * docs/design.md, with a fresh data directory under {@code target/}.
+ * The packaged stack as a user gets it from {@code ./orderflow up}: a real KRaft broker,
+ * the SMTP catcher, the authorization server, the registry and the three services, each
+ * its own OS process on the ports of docs/design.md, with a fresh data directory under
+ * {@code target/}.
  */
 final class PackagedStack {
 
@@ -23,12 +24,18 @@ final class PackagedStack {
 		return start(name, Topology.single());
 	}
 
-	/** For {@link SharedStack}: a plain stack, started without stopping the shared one (it is the shared one). */
+	/**
+	 * For {@link SharedStack}: a plain stack, started without stopping the shared one (it
+	 * is the shared one).
+	 */
 	static LocalStack startDedicated(String name) {
 		return startFresh(name, Topology.single());
 	}
 
-	/** As {@link #start(String)}, scaled out as {@code ./orderflow up --postgres --instances N --brokers 3} does. */
+	/**
+	 * As {@link #start(String)}, scaled out as
+	 * {@code ./orderflow up --postgres --instances N --brokers 3} does.
+	 */
 	static LocalStack start(String name, Topology topology) {
 		SharedStack.stop();
 		return startFresh(name, topology);
@@ -55,7 +62,8 @@ final class PackagedStack {
 	private static LocalStack.Builder builder(String name) {
 		return LocalStack.builder()
 			.dataDir(Path.of("target", name).toAbsolutePath())
-			// the role matrix's clients: a token that expires after a second, one for another API
+			// the role matrix's clients: a token that expires after a second, one for
+			// another API
 			.environment(Component.AUTH_SERVER, Map.of("ORDERFLOW_AUTH_TEST_CLIENTS", "true"))
 			.readyTimeout(Duration.ofMinutes(3))
 			.progress((line) -> System.out.println("[stack] " + line));

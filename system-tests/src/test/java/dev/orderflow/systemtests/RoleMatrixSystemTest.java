@@ -28,12 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Who may do what, against the packaged stack and its real authorization server (ADR 0016): every
- * endpoint of the three services × {no token, expired token, token for another audience, customer
- * c-1, the other customer c-2, operator}. Each cell must answer what docs/security.md says (401 with
- * {@code WWW-Authenticate}, 403, 404 for another's order, or 2xx), as RFC 9457 problems when refused,
- * and no cell may answer 5xx. The expired and wrong-audience tokens come from the authorization
- * server itself (its test clients), signed with its real key: only the claim under test is wrong.
+ * Who may do what, against the packaged stack and its real authorization server (ADR
+ * 0016): every endpoint of the three services × {no token, expired token, token for
+ * another audience, customer c-1, the other customer c-2, operator}. Each cell must
+ * answer what docs/security.md says (401 with {@code WWW-Authenticate}, 403, 404 for
+ * another's order, or 2xx), as RFC 9457 problems when refused, and no cell may answer
+ * 5xx. The expired and wrong-audience tokens come from the authorization server itself
+ * (its test clients), signed with its real key: only the claim under test is wrong.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixSystemTest {
@@ -47,7 +48,8 @@ class RoleMatrixSystemTest {
 	private static final String C1_ORDER = """
 			{"customerId":"c-1","customerEmail":"matrix@example.com","lines":[{"sku":"SKU-001","quantity":1}]}""";
 
-	private static final List<String> CALLERS = List.of("none", "expired", "wrong-aud", "customer", "other", "operator");
+	private static final List<String> CALLERS = List.of("none", "expired", "wrong-aud", "customer", "other",
+			"operator");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -62,14 +64,16 @@ class RoleMatrixSystemTest {
 		this.stack = PackagedStack.start("role-matrix-stack");
 		TokenClient auth = Tokens.client();
 		this.tokens.put("none", null);
-		this.tokens.put("expired", auth.withClient(TokenClient.SHORT_LIVED_CLIENT).accessToken(DemoUser.customer("c-1")));
+		this.tokens.put("expired",
+				auth.withClient(TokenClient.SHORT_LIVED_CLIENT).accessToken(DemoUser.customer("c-1")));
 		this.tokens.put("wrong-aud",
 				auth.withClient(TokenClient.OTHER_AUDIENCE_CLIENT).accessToken(DemoUser.customer("c-1")));
 		this.tokens.put("customer", auth.accessToken(DemoUser.customer("c-1")));
 		this.tokens.put("other", auth.accessToken(DemoUser.customer("c-2")));
 		this.tokens.put("operator", auth.accessToken(DemoUser.operator()));
 		this.c1Order = placeAsC1();
-		// the short-lived token lived one second; the services allow 5 s of clock skew on top
+		// the short-lived token lived one second; the services allow 5 s of clock skew on
+		// top
 		Instant expired = Instant.ofEpochSecond(expiry(this.tokens.get("expired"))).plusSeconds(6);
 		await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(expired));
 	}
@@ -121,7 +125,8 @@ class RoleMatrixSystemTest {
 	@Test
 	void probesAndMetricsNeedNoToken() {
 		for (int port : List.of(ORDERS, INVENTORY, NOTIFICATIONS)) {
-			assertThat(get(port, "/actuator/health/readiness", null).status()).as("readiness on %d", port).isEqualTo(200);
+			assertThat(get(port, "/actuator/health/readiness", null).status()).as("readiness on %d", port)
+				.isEqualTo(200);
 			assertThat(get(port, "/actuator/prometheus", null).status()).as("prometheus on %d", port).isEqualTo(200);
 		}
 	}
@@ -137,13 +142,16 @@ class RoleMatrixSystemTest {
 			.isEqualTo("[]");
 	}
 
-	/** Expected status per caller, in the order of {@link #CALLERS}; 200 stands for any 2xx. */
+	/**
+	 * Expected status per caller, in the order of {@link #CALLERS}; 200 stands for any
+	 * 2xx.
+	 */
 	private List<Endpoint> endpoints() {
 		int[] customersAndOperator = { 401, 401, 401, 200, 200, 200 };
 		int[] operatorOnly = { 401, 401, 401, 403, 403, 200 };
 		List<Endpoint> endpoints = new ArrayList<>();
-		endpoints.add(new Endpoint("POST order-service /api/orders (for c-1)", (t) -> post(ORDERS, "/api/orders", C1_ORDER, t),
-				new int[] { 401, 401, 401, 200, 403, 403 }));
+		endpoints.add(new Endpoint("POST order-service /api/orders (for c-1)",
+				(t) -> post(ORDERS, "/api/orders", C1_ORDER, t), new int[] { 401, 401, 401, 200, 403, 403 }));
 		endpoints.add(new Endpoint("GET  order-service /api/orders/{c-1's}",
 				(t) -> get(ORDERS, "/api/orders/" + this.c1Order, t), new int[] { 401, 401, 401, 200, 404, 200 }));
 		endpoints.add(new Endpoint("GET  order-service /api/orders", (t) -> get(ORDERS, "/api/orders", t),
@@ -195,7 +203,10 @@ class RoleMatrixSystemTest {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	/** The live stream never ends: its status and headers are the answer, the body is left unread. */
+	/**
+	 * The live stream never ends: its status and headers are the answer, the body is left
+	 * unread.
+	 */
 	private Answer stream(int port, String path, String token) {
 		try {
 			HttpResponse<InputStream> response = this.client.send(request(port, path, token).GET().build(),

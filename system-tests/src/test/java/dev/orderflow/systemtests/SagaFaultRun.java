@@ -32,12 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One run of the saga under faults on a started stack, and everything it checks afterwards:
- * orders at a steady rate (spread over the order-service instances), poison pills and faults
- * at fixed points of the run ({@link FaultPlan}), then every accepted order terminal, none
- * confirmed twice, no event contradicting its order's state or coming before its cause, stock
- * conserved per SKU, every e-mail sent once, the dead letters exactly the pills. The figures are
- * printed, then asserted. The fault tests differ only in the stack and the plan.
+ * One run of the saga under faults on a started stack, and everything it checks
+ * afterwards: orders at a steady rate (spread over the order-service instances), poison
+ * pills and faults at fixed points of the run ({@link FaultPlan}), then every accepted
+ * order terminal, none confirmed twice, no event contradicting its order's state or
+ * coming before its cause, stock conserved per SKU, every e-mail sent once, the dead
+ * letters exactly the pills. The figures are printed, then asserted. The fault tests
+ * differ only in the stack and the plan.
  */
 final class SagaFaultRun {
 
@@ -45,7 +46,9 @@ final class SagaFaultRun {
 
 	static final String SCARCE_SKU = "SKU-SCARCE";
 
-	/** Topic → the consumer groups that read it, each of which dead-letters a pill once. */
+	/**
+	 * Topic → the consumer groups that read it, each of which dead-letters a pill once.
+	 */
 	private static final Map<String, List<String>> READERS = Map.of("orders",
 			List.of("inventory-service", "notification-service"), "inventory",
 			List.of("order-service", "notification-service"));
@@ -78,15 +81,18 @@ final class SagaFaultRun {
 	}
 
 	/**
-	 * Places an order whose OrderPlaced is larger than the producer of order-service accepts
-	 * (its {@code max.request.size} was lowered for the run): it can never be published, so it must
-	 * end REJECTED with a reason, and block nobody.
+	 * Places an order whose OrderPlaced is larger than the producer of order-service
+	 * accepts (its {@code max.request.size} was lowered for the run): it can never be
+	 * published, so it must end REJECTED with a reason, and block nobody.
 	 */
 	String placeUndeliverableOrder() {
 		StringBuilder lines = new StringBuilder();
 		for (int n = 0; n < 100; n++) {
-			lines.append((n == 0) ? "" : ",").append("{\"sku\":\"SKU-").append("L".repeat(90))
-				.append(String.format("%05d", n)).append("\",\"quantity\":1}");
+			lines.append((n == 0) ? "" : ",")
+				.append("{\"sku\":\"SKU-")
+				.append("L".repeat(90))
+				.append(String.format("%05d", n))
+				.append("\",\"quantity\":1}");
 		}
 		Http.Response response = this.http.post(this.orderPorts.get(0), "/api/orders",
 				"{\"customerId\":\"c-2\",\"customerEmail\":\"" + UNDELIVERABLE_EMAIL + "\",\"lines\":[" + lines + "]}");
@@ -123,7 +129,9 @@ final class SagaFaultRun {
 		Map<String, JsonNode> finals = finalStates(load.accepted().keySet());
 		laps.lap("final states");
 		Map<String, Integer> status = countByStatus(finals);
-		List<String> lost = load.accepted().keySet().stream()
+		List<String> lost = load.accepted()
+			.keySet()
+			.stream()
 			.filter((id) -> !finals.containsKey(id) || !TERMINAL.contains(finals.get(id).get("status").asText()))
 			.sorted()
 			.toList();
@@ -147,7 +155,8 @@ final class SagaFaultRun {
 		int expectedMailCount = expectedMails.values().stream().mapToInt(Set::size).sum();
 		awaitQuietly(Duration.ofMinutes(2), () -> mails().size() >= expectedMailCount);
 		laps.lap("await e-mails");
-		// this run's customers only (an undeliverable order's customer must get nothing): earlier
+		// this run's customers only (an undeliverable order's customer must get nothing):
+		// earlier
 		// tests on the same stack may have mailed others
 		Set<String> customers = new java.util.HashSet<>(expectedMails.keySet());
 		customers.add(UNDELIVERABLE_EMAIL);
@@ -166,15 +175,15 @@ final class SagaFaultRun {
 		laps.lap("dead letters");
 		double totalSeconds = (System.nanoTime() - begin) / 1e9;
 
-		StringBuilder figures = new StringBuilder(figures(load, status, lost, confirmations, inconsistent, stockLines,
-				mail, ordersPills, inventoryPills, ordersDlt, inventoryDlt, orderEvents, faults, loadSeconds,
-				totalSeconds));
+		StringBuilder figures = new StringBuilder(
+				figures(load, status, lost, confirmations, inconsistent, stockLines, mail, ordersPills, inventoryPills,
+						ordersDlt, inventoryDlt, orderEvents, faults, loadSeconds, totalSeconds));
 		figures.append("checks after the load: ").append(laps).append(System.lineSeparator());
 		figures.append(String.format("events before their cause    %6d  %s%n", outOfOrder.size(), head(outOfOrder)));
 		figures.append(String.format("duplicated reservations      %6d  %s%n", duplicatedReservations.size(),
 				head(duplicatedReservations)));
-		undeliverableStates.forEach((id, order) -> figures.append(String.format("undeliverable order %s: %s, %s%n",
-				id, order.get("status").asText(), order.path("reason").asText())));
+		undeliverableStates.forEach((id, order) -> figures.append(String.format("undeliverable order %s: %s, %s%n", id,
+				order.get("status").asText(), order.path("reason").asText())));
 
 		SoftAssertions softly = new SoftAssertions();
 		softly.assertThat(load.sent()).as("orders sent").isGreaterThanOrEqualTo(total);
@@ -192,7 +201,8 @@ final class SagaFaultRun {
 		softly.assertThat(mail.duplicates()).as("e-mails sent twice").isEmpty();
 		softly.assertThat(mail.missing()).as("e-mails never sent").isEmpty();
 		softly.assertThat(mail.unexpected()).as("e-mails nobody should have got").isEmpty();
-		softly.assertThat(orderEvents.undecodableKeys()).as("undecodable records on orders")
+		softly.assertThat(orderEvents.undecodableKeys())
+			.as("undecodable records on orders")
 			.containsExactlyInAnyOrderElementsOf(ordersPills.keySet());
 		assertDeadLetters(softly, "orders.DLT", ordersDlt, ordersPills.keySet(), READERS.get("orders"));
 		assertDeadLetters(softly, "inventory.DLT", inventoryDlt, inventoryPills.keySet(), READERS.get("inventory"));
@@ -200,8 +210,11 @@ final class SagaFaultRun {
 			JsonNode order = undeliverableStates.get(id);
 			softly.assertThat(order).as("undeliverable order %s", id).isNotNull();
 			if (order != null) {
-				softly.assertThat(order.get("status").asText()).as("undeliverable order's status").isEqualTo("REJECTED");
-				softly.assertThat(order.path("reason").asText()).as("undeliverable order's reason")
+				softly.assertThat(order.get("status").asText())
+					.as("undeliverable order's status")
+					.isEqualTo("REJECTED");
+				softly.assertThat(order.path("reason").asText())
+					.as("undeliverable order's reason")
 					.startsWith("not processed");
 			}
 		}
@@ -209,8 +222,8 @@ final class SagaFaultRun {
 	}
 
 	/**
-	 * The printed figures and the checks, asserted together after printing; the load and the
-	 * orders' final states for checks of a test's own.
+	 * The printed figures and the checks, asserted together after printing; the load and
+	 * the orders' final states for checks of a test's own.
 	 */
 	record Outcome(String figures, SoftAssertions checks, OrderLoad load, Map<String, JsonNode> finals) {
 
@@ -221,7 +234,10 @@ final class SagaFaultRun {
 
 	}
 
-	/** Produces the pills planned with {@link #pills} for {@code topic}, as a broken producer would. */
+	/**
+	 * Produces the pills planned with {@link #pills} for {@code topic}, as a broken
+	 * producer would.
+	 */
 	String inject(String topic) throws Exception {
 		Map<String, byte[]> planned = this.pills.get(topic);
 		this.topics.produce(topic, planned);
@@ -243,10 +259,13 @@ final class SagaFaultRun {
 		return "SIGTERM pid " + pid + ", back as pid " + this.stack.pid("kafka");
 	}
 
-	/** Plans {@code count} poison pills for {@code topic}; {@link #inject} produces them. */
+	/**
+	 * Plans {@code count} poison pills for {@code topic}; {@link #inject} produces them.
+	 */
 	SagaFaultRun pills(String topic, int count, java.util.function.Function<String, byte[]> value) {
 		Map<String, byte[]> planned = new LinkedHashMap<>();
-		IntStream.rangeClosed(1, count).mapToObj((i) -> "poison-" + topic + "-" + i)
+		IntStream.rangeClosed(1, count)
+			.mapToObj((i) -> "poison-" + topic + "-" + i)
 			.forEach((key) -> planned.put(key, value.apply(key)));
 		this.pills.put(topic, planned);
 		return this;
@@ -281,19 +300,20 @@ final class SagaFaultRun {
 		return this.http.get(this.orderPorts.get(0), "/api/orders?status=PENDING&limit=500").json();
 	}
 
-	/** Each order as order-service answers for it now, asked four at a time (thousands of GETs). */
+	/**
+	 * Each order as order-service answers for it now, asked four at a time (thousands of
+	 * GETs).
+	 */
 	private Map<String, JsonNode> finalStates(Set<String> orderIds) {
 		Map<String, JsonNode> finals = new ConcurrentHashMap<>();
 		ExecutorService readers = Executors.newFixedThreadPool(4);
 		try {
-			List<Future<?>> reads = orderIds.stream()
-				.<Future<?>>map((orderId) -> readers.submit(() -> {
-					Http.Response response = this.http.get(this.orderPorts.get(0), "/api/orders/" + orderId);
-					if (response.status() == 200) {
-						finals.put(orderId, response.json());
-					}
-				}))
-				.toList();
+			List<Future<?>> reads = orderIds.stream().<Future<?>>map((orderId) -> readers.submit(() -> {
+				Http.Response response = this.http.get(this.orderPorts.get(0), "/api/orders/" + orderId);
+				if (response.status() == 200) {
+					finals.put(orderId, response.json());
+				}
+			})).toList();
 			for (Future<?> read : reads) {
 				read.get();
 			}
@@ -317,11 +337,15 @@ final class SagaFaultRun {
 		return counts;
 	}
 
-	/** What the CONFIRMED orders hold, per SKU: cancelled and rejected orders hold nothing. */
+	/**
+	 * What the CONFIRMED orders hold, per SKU: cancelled and rejected orders hold
+	 * nothing.
+	 */
 	private static Map<String, Integer> reservedByConfirmedOrders(Map<String, PlacedOrder> accepted,
 			Map<String, JsonNode> finals) {
 		Map<String, Integer> reserved = new TreeMap<>();
-		accepted.values().stream()
+		accepted.values()
+			.stream()
 			.filter((order) -> finals.containsKey(order.orderId())
 					&& "CONFIRMED".equals(finals.get(order.orderId()).get("status").asText()))
 			.forEach((order) -> order.lines().forEach((sku, quantity) -> reserved.merge(sku, quantity, Integer::sum)));
@@ -340,17 +364,21 @@ final class SagaFaultRun {
 			int held = reservedByConfirmed.getOrDefault(sku, 0);
 			boolean conserved = before + added == available + reserved;
 			boolean heldRight = reserved == held;
-			lines.add(String.format("%-11s initial %5d + restocked %5d = %5d | available %5d + reserved %5d = %5d %s"
-					+ " | reserved %5d vs confirmed lines %5d %s", sku, before, added, before + added, available,
-					reserved, available + reserved, conserved ? "OK" : "MISMATCH", reserved, held,
-					heldRight ? "OK" : "MISMATCH"));
+			lines.add(String.format(
+					"%-11s initial %5d + restocked %5d = %5d | available %5d + reserved %5d = %5d %s"
+							+ " | reserved %5d vs confirmed lines %5d %s",
+					sku, before, added, before + added, available, reserved, available + reserved,
+					conserved ? "OK" : "MISMATCH", reserved, held, heldRight ? "OK" : "MISMATCH"));
 			if (!conserved || !heldRight) {
 				problems.add(sku);
 			}
 		}
 	}
 
-	/** Per customer address, the e-mails (confirmed, rejected, cancelled) its order must have caused. */
+	/**
+	 * Per customer address, the e-mails (confirmed, rejected, cancelled) its order must
+	 * have caused.
+	 */
 	private static Map<String, Set<String>> expectedMails(Map<String, PlacedOrder> accepted,
 			Map<String, JsonNode> finals) {
 		Map<String, Set<String>> expected = new HashMap<>();
@@ -405,11 +433,14 @@ final class SagaFaultRun {
 			.containsExactlyInAnyOrderElementsOf(pills);
 		Map<String, Long> expected = new HashMap<>();
 		pills.forEach((pill) -> groups.forEach((group) -> expected.put(group + " " + pill, 1L)));
-		softly.assertThat(SagaTopics.perGroupAndKey(letters)).as("dead letters per group and pill on " + topic)
+		softly.assertThat(SagaTopics.perGroupAndKey(letters))
+			.as("dead letters per group and pill on " + topic)
 			.isEqualTo(expected);
 	}
 
-	/** How long each check after the load took, so a slow run shows where its time went. */
+	/**
+	 * How long each check after the load took, so a slow run shows where its time went.
+	 */
 	private static final class Laps {
 
 		private final Map<String, Double> seconds = new LinkedHashMap<>();
@@ -452,9 +483,10 @@ final class SagaFaultRun {
 		StringBuilder out = new StringBuilder();
 		String nl = System.lineSeparator();
 		out.append(nl).append("=== fault test figures ===").append(nl);
-		out.append(String.format("orders sent                  %6d  (retries %d, answered by replay of the"
-				+ " Idempotency-Key %d, refused %d, 5xx answers %s)%n", load.sent(), load.retries(), load.replayed(),
-				load.refused(), load.serverErrors()));
+		out.append(String.format(
+				"orders sent                  %6d  (retries %d, answered by replay of the"
+						+ " Idempotency-Key %d, refused %d, 5xx answers %s)%n",
+				load.sent(), load.retries(), load.replayed(), load.refused(), load.serverErrors()));
 		out.append(String.format("orders accepted (202/200)    %6d%n", load.accepted().size()));
 		out.append(String.format("  confirmed                  %6d%n", status.getOrDefault("CONFIRMED", 0)));
 		out.append(String.format("  rejected                   %6d%n", status.getOrDefault("REJECTED", 0)));
@@ -468,11 +500,15 @@ final class SagaFaultRun {
 		out.append(String.format("duplicated confirmations     %6d  %s%n", confirmations.confirmedTwice().size(),
 				head(confirmations.confirmedTwice())));
 		out.append(String.format("events contradicting state   %6d  %s%n", inconsistent.size(), head(inconsistent)));
-		out.append(String.format("e-mails                      %6d  (expected %d; duplicates %d, missing %d,"
-				+ " unexpected %d)%n", mail.received(), mail.expected(), mail.duplicates().size(),
-				mail.missing().size(), mail.unexpected().size()));
-		out.append(String.format("DLT records                  %6d  (orders.DLT %d + inventory.DLT %d) = %d distinct"
-				+ " pills, one per consuming group; injected %d (undecodable on orders: %d)%n",
+		out.append(
+				String.format(
+						"e-mails                      %6d  (expected %d; duplicates %d, missing %d,"
+								+ " unexpected %d)%n",
+						mail.received(), mail.expected(), mail.duplicates().size(), mail.missing().size(),
+						mail.unexpected().size()));
+		out.append(String.format(
+				"DLT records                  %6d  (orders.DLT %d + inventory.DLT %d) = %d distinct"
+						+ " pills, one per consuming group; injected %d (undecodable on orders: %d)%n",
 				ordersDlt.size() + inventoryDlt.size(), ordersDlt.size(), inventoryDlt.size(), distinctPills, injected,
 				orderEvents.undecodableKeys().size()));
 		List<DeadLetter> strays = new ArrayList<>(ordersDlt);
@@ -493,7 +529,9 @@ final class SagaFaultRun {
 		return items.isEmpty() ? "" : items.stream().limit(5).collect(Collectors.joining(", ", "e.g. ", ""));
 	}
 
-	/** OrderConfirmed and OrderRejected events per order, as read from the orders topic. */
+	/**
+	 * OrderConfirmed and OrderRejected events per order, as read from the orders topic.
+	 */
 	record Confirmations(Map<String, Set<String>> confirmedEventIds, Map<String, Set<String>> rejectedEventIds,
 			int records) {
 
@@ -520,14 +558,18 @@ final class SagaFaultRun {
 		}
 
 		List<String> confirmedTwice() {
-			return this.confirmedEventIds.entrySet().stream()
+			return this.confirmedEventIds.entrySet()
+				.stream()
 				.filter((e) -> e.getValue().size() > 1)
 				.map(Map.Entry::getKey)
 				.sorted()
 				.toList();
 		}
 
-		/** Orders both confirmed and rejected, or whose final state lacks (or contradicts) its event. */
+		/**
+		 * Orders both confirmed and rejected, or whose final state lacks (or contradicts)
+		 * its event.
+		 */
 		List<String> inconsistentWith(Map<String, JsonNode> finals) {
 			List<String> problems = new ArrayList<>();
 			finals.forEach((orderId, order) -> {
@@ -560,13 +602,18 @@ final class SagaFaultRun {
 			}
 			Set<String> expected = new java.util.HashSet<>();
 			expectedByAddress.forEach((to, kinds) -> kinds.forEach((kind) -> expected.add(to + " | " + kind)));
-			List<String> duplicates = perRecipientAndKind.entrySet().stream()
+			List<String> duplicates = perRecipientAndKind.entrySet()
+				.stream()
 				.filter((e) -> e.getValue() > 1)
 				.map(Map.Entry::getKey)
 				.sorted()
 				.toList();
-			List<String> missing = expected.stream().filter((k) -> !perRecipientAndKind.containsKey(k)).sorted().toList();
-			List<String> unexpected = perRecipientAndKind.keySet().stream()
+			List<String> missing = expected.stream()
+				.filter((k) -> !perRecipientAndKind.containsKey(k))
+				.sorted()
+				.toList();
+			List<String> unexpected = perRecipientAndKind.keySet()
+				.stream()
 				.filter((k) -> !expected.contains(k))
 				.sorted()
 				.toList();

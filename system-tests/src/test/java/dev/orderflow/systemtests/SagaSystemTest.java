@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's five-minute tour, run against the packaged processes: an order confirms, one is
- * rejected for stock, one for an unknown SKU, a cancel returns the stock, and each customer gets
- * exactly the e-mails the saga promises.
+ * The README's five-minute tour, run against the packaged processes: an order confirms,
+ * one is rejected for stock, one for an unknown SKU, a cancel returns the stock, and each
+ * customer gets exactly the e-mails the saga promises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Order(2) // on the shared stack, after TracingSystemTest
@@ -58,8 +58,9 @@ class SagaSystemTest {
 		JsonNode after = stock("SKU-001");
 		assertThat(after.get("reserved").asInt()).isEqualTo(before.get("reserved").asInt() + 2);
 		assertThat(after.get("available").asInt()).isEqualTo(before.get("available").asInt() - 2);
-		await().atMost(SAGA_TIMEOUT).until(() -> mailsTo("ada@example.com").stream()
-			.anyMatch((mail) -> mail.contains("Subject: Order " + orderId + " confirmed")));
+		await().atMost(SAGA_TIMEOUT)
+			.until(() -> mailsTo("ada@example.com").stream()
+				.anyMatch((mail) -> mail.contains("Subject: Order " + orderId + " confirmed")));
 		assertThat(this.http.get(NOTIFICATIONS, "/api/notifications?orderId=" + orderId).json()).hasSize(1);
 	}
 
@@ -69,8 +70,9 @@ class SagaSystemTest {
 
 		JsonNode order = awaitStatus(orderId, "REJECTED");
 		assertThat(order.get("reason").asText()).contains("insufficient stock", "SKU-SCARCE");
-		await().atMost(SAGA_TIMEOUT).until(() -> mailsTo("bob@example.com").stream()
-			.anyMatch((mail) -> mail.contains("Subject: Order " + orderId + " rejected")));
+		await().atMost(SAGA_TIMEOUT)
+			.until(() -> mailsTo("bob@example.com").stream()
+				.anyMatch((mail) -> mail.contains("Subject: Order " + orderId + " rejected")));
 	}
 
 	@Test
@@ -96,8 +98,9 @@ class SagaSystemTest {
 			assertThat(after.get("available").asInt()).isEqualTo(before.get("available").asInt());
 			assertThat(after.get("reserved").asInt()).isEqualTo(before.get("reserved").asInt());
 		});
-		await().atMost(SAGA_TIMEOUT).until(() -> mailsTo("dee@example.com").stream()
-			.anyMatch((mail) -> mail.contains("Subject: Order " + orderId + " cancelled")));
+		await().atMost(SAGA_TIMEOUT)
+			.until(() -> mailsTo("dee@example.com").stream()
+				.anyMatch((mail) -> mail.contains("Subject: Order " + orderId + " cancelled")));
 	}
 
 	@Test
@@ -114,8 +117,9 @@ class SagaSystemTest {
 	void everyEventTypeIsRegisteredUnderTopicRecordNameSubjects() {
 		placeOrder("eve@example.com", "SKU-003", 1);
 
-		await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertThat(this.http.get(REGISTRY, "/subjects").body())
-			.contains("orders-dev.orderflow.events.OrderPlaced", "orders-dev.orderflow.events.OrderConfirmed",
+		await().atMost(SAGA_TIMEOUT)
+			.untilAsserted(() -> assertThat(this.http.get(REGISTRY, "/subjects").body()).contains(
+					"orders-dev.orderflow.events.OrderPlaced", "orders-dev.orderflow.events.OrderConfirmed",
 					"inventory-dev.orderflow.events.StockReserved"));
 	}
 
@@ -126,7 +130,8 @@ class SagaSystemTest {
 				.isEqualTo(200);
 			assertThat(this.http.get(port, "/actuator/prometheus").status()).as("prometheus on %d", port)
 				.isEqualTo(200);
-			// not exposed; the services also refuse any path their rules do not name (ADR 0016)
+			// not exposed; the services also refuse any path their rules do not name (ADR
+			// 0016)
 			assertThat(this.http.get(port, "/actuator/env").status()).as("env on %d", port)
 				.isEqualTo((port == REGISTRY) ? 404 : 401);
 		}
@@ -134,8 +139,8 @@ class SagaSystemTest {
 
 	private String placeOrder(String email, String sku, int quantity) {
 		Http.Response response = this.http.post(ORDERS, "/api/orders", """
-				{"customerId":"c-1","customerEmail":"%s","lines":[{"sku":"%s","quantity":%d}]}"""
-			.formatted(email, sku, quantity));
+				{"customerId":"c-1","customerEmail":"%s","lines":[{"sku":"%s","quantity":%d}]}""".formatted(email, sku,
+				quantity));
 		assertThat(response.status()).as(response.body()).isEqualTo(202);
 		String orderId = response.json().get("orderId").asText();
 		assertThat(response.location()).endsWith("/api/orders/" + orderId);
@@ -145,8 +150,7 @@ class SagaSystemTest {
 	private JsonNode awaitStatus(String orderId, String status) {
 		await().atMost(SAGA_TIMEOUT)
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> this.http.get(ORDERS, "/api/orders/" + orderId).json().get("status").asText(),
-					status::equals);
+			.until(() -> this.http.get(ORDERS, "/api/orders/" + orderId).json().get("status").asText(), status::equals);
 		return this.http.get(ORDERS, "/api/orders/" + orderId).json();
 	}
 

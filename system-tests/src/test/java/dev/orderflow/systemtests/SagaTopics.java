@@ -27,8 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 
 /**
- * The test's own view of the broker: it writes poison pills the way a broken producer would,
- * and reads whole topics back, decoding the saga's events as any consumer does.
+ * The test's own view of the broker: it writes poison pills the way a broken producer
+ * would, and reads whole topics back, decoding the saga's events as any consumer does.
  */
 final class SagaTopics {
 
@@ -40,7 +40,10 @@ final class SagaTopics {
 
 	private static final String DLT_OFFSET_HEADER = "kafka_dlt-original-offset";
 
-	/** Spring Kafka's header with the failure's message, so a stray dead letter says why it is there. */
+	/**
+	 * Spring Kafka's header with the failure's message, so a stray dead letter says why
+	 * it is there.
+	 */
 	private static final String DLT_MESSAGE_HEADER = "kafka_dlt-exception-message";
 
 	private final String bootstrapServers;
@@ -49,28 +52,38 @@ final class SagaTopics {
 
 	private final Map<String, Object> security;
 
-	/** Reads and writes as the stack's super user ({@code stack.kafkaAdminClient()}): a test may write any topic. */
+	/**
+	 * Reads and writes as the stack's super user ({@code stack.kafkaAdminClient()}): a
+	 * test may write any topic.
+	 */
 	SagaTopics(String bootstrapServers, String registryUrl, Map<String, Object> security) {
 		this.bootstrapServers = bootstrapServers;
 		this.registryUrl = registryUrl;
 		this.security = Map.copyOf(security);
 	}
 
-	/** Bytes that are no Confluent Avro at all: the first byte is not the magic byte 0. */
+	/**
+	 * Bytes that are no Confluent Avro at all: the first byte is not the magic byte 0.
+	 */
 	static byte[] notAvro(String key) {
 		return ("this is not avro: " + key).getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Confluent's wire format header with a schema id nobody registered, then some bytes. */
+	/**
+	 * Confluent's wire format header with a schema id nobody registered, then some bytes.
+	 */
 	static byte[] unknownSchemaId() {
 		return ByteBuffer.allocate(9).put((byte) 0).putInt(UNKNOWN_SCHEMA_ID).putInt(42).array();
 	}
 
-	/** Writes each value to {@code topic} under its key and waits for the broker's acknowledgement. */
+	/**
+	 * Writes each value to {@code topic} under its key and waits for the broker's
+	 * acknowledgement.
+	 */
 	void produce(String topic, Map<String, byte[]> valuesByKey) throws Exception {
 		Map<String, Object> config = new HashMap<>(this.security);
-		config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000));
+		config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ProducerConfig.ACKS_CONFIG,
+				"all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000));
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
 			for (Map.Entry<String, byte[]> value : valuesByKey.entrySet()) {
@@ -105,7 +118,10 @@ final class SagaTopics {
 		}
 	}
 
-	/** The saga's events on {@code topic}, decoded; records that do not decode are left out and counted. */
+	/**
+	 * The saga's events on {@code topic}, decoded; records that do not decode are left
+	 * out and counted.
+	 */
 	Decoded decode(String topic) {
 		Map<String, Object> config = Map.of("schema.registry.url", this.registryUrl, "specific.avro.reader", true);
 		try (KafkaAvroDeserializer avro = new KafkaAvroDeserializer()) {

@@ -33,12 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The scaled-out stack of {@code ./orderflow up --postgres --instances 2 --brokers 3}: one
- * PostgreSQL, a three-node KRaft cluster and two instances of each service. The instances of a
- * service share its database, so what one accepts the other serves. Last, on the same stack, the
- * scale fault test: the saga's guarantees through a SIGKILL of one instance of each service and
- * of the broker that leads a partition of {@code orders}, with poison pills and an order that can
- * never be published.
+ * The scaled-out stack of {@code ./orderflow up --postgres --instances 2 --brokers 3}:
+ * one PostgreSQL, a three-node KRaft cluster and two instances of each service. The
+ * instances of a service share its database, so what one accepts the other serves. Last,
+ * on the same stack, the scale fault test: the saga's guarantees through a SIGKILL of one
+ * instance of each service and of the broker that leads a partition of {@code orders},
+ * with poison pills and an order that can never be published.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,9 +48,9 @@ class ScaledOutStackSystemTest {
 	private static final int TOTAL_ORDERS = 3000;
 
 	/**
-	 * order-service's producers refuse records over 8 KiB in this stack, so one order of 100
-	 * long lines (within the API's limits) makes an OrderPlaced that can never be published, the
-	 * way a lowered limit or a broker's stricter one would in production.
+	 * order-service's producers refuse records over 8 KiB in this stack, so one order of
+	 * 100 long lines (within the API's limits) makes an OrderPlaced that can never be
+	 * published, the way a lowered limit or a broker's stricter one would in production.
 	 */
 	private static final String SMALL_RECORDS = "{\"spring.kafka.producer.properties.max.request.size\":8192,"
 			+ "\"spring.kafka.producer.properties.batch.size\":8192}";
@@ -93,8 +93,8 @@ class ScaledOutStackSystemTest {
 				.map((name) -> new ConfigResource(ConfigResource.Type.TOPIC, name))
 				.toList();
 			Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
-			assertThat(configs.values()).allSatisfy(
-					(config) -> assertThat(config.get("min.insync.replicas").value()).isEqualTo("2"));
+			assertThat(configs.values())
+				.allSatisfy((config) -> assertThat(config.get("min.insync.replicas").value()).isEqualTo("2"));
 		}
 	}
 
@@ -132,7 +132,6 @@ class ScaledOutStackSystemTest {
 					"notification-service-2");
 	}
 
-
 	@Test
 	@Order(4)
 	void everyGuaranteeHoldsThroughKillsOfAnInstanceOfEachServiceAndAPartitionLeader() throws Exception {
@@ -153,7 +152,9 @@ class ScaledOutStackSystemTest {
 		run.execute(TOTAL_ORDERS, faults, 8, 25).printAndAssert();
 	}
 
-	/** SIGKILLs the broker that leads partition 0 of {@code orders}, then starts it again. */
+	/**
+	 * SIGKILLs the broker that leads partition 0 of {@code orders}, then starts it again.
+	 */
 	private String killLeaderOfOrders() throws Exception {
 		int leader;
 		try (Admin admin = Admins.create(this.stack.bootstrapServers(), this.stack.kafkaAdminClient())) {

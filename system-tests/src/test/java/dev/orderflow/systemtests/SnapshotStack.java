@@ -12,17 +12,20 @@ import dev.orderflow.devstack.Installation;
 import dev.orderflow.devstack.LocalStack;
 
 /**
- * Like {@link PackagedStack}, but the services run from copies of their jars taken when the test
- * starts. A test that restarts services must restart the same build: a jar rebuilt in the
- * meantime (by another build in the same tree) would otherwise be started instead, or break the
- * classes a running service still loads from it.
+ * Like {@link PackagedStack}, but the services run from copies of their jars taken when
+ * the test starts. A test that restarts services must restart the same build: a jar
+ * rebuilt in the meantime (by another build in the same tree) would otherwise be started
+ * instead, or break the classes a running service still loads from it.
  */
 final class SnapshotStack {
 
 	private SnapshotStack() {
 	}
 
-	/** Where the stack called {@code name} runs {@code service} from: replacing it there upgrades the service. */
+	/**
+	 * Where the stack called {@code name} runs {@code service} from: replacing it there
+	 * upgrades the service.
+	 */
 	static Path jarOf(String name, Component service) {
 		Installation built = Installation.locate();
 		Path snapshot = Path.of("target", name + "-jars").toAbsolutePath();
@@ -33,7 +36,10 @@ final class SnapshotStack {
 		return start(name, (builder) -> builder);
 	}
 
-	/** As {@link #start(String)}, with more settings (a topology, environment for a service). */
+	/**
+	 * As {@link #start(String)}, with more settings (a topology, environment for a
+	 * service).
+	 */
 	static LocalStack start(String name, java.util.function.UnaryOperator<LocalStack.Builder> settings) {
 		SharedStack.stop();
 		Installation built = Installation.locate();
@@ -43,11 +49,12 @@ final class SnapshotStack {
 				copy(built.jarOf(component), snapshot.resolve(built.repoRoot().relativize(built.jarOf(component))));
 			}
 		}
-		LocalStack stack = settings.apply(LocalStack.builder()
-			.installation(new Installation(snapshot, built.libDir(), built.ownCode()))
-			.dataDir(Path.of("target", name).toAbsolutePath())
-			.readyTimeout(Duration.ofMinutes(3))
-			.progress((line) -> System.out.println("[stack] " + line)))
+		LocalStack stack = settings
+			.apply(LocalStack.builder()
+				.installation(new Installation(snapshot, built.libDir(), built.ownCode()))
+				.dataDir(Path.of("target", name).toAbsolutePath())
+				.readyTimeout(Duration.ofMinutes(3))
+				.progress((line) -> System.out.println("[stack] " + line)))
 			.build();
 		stack.dataDir().wipe();
 		stack.start();

@@ -8,9 +8,9 @@ import dev.orderflow.authclient.DemoUser;
 import dev.orderflow.authclient.TokenClient;
 
 /**
- * Access tokens of the demo users from the stack's authorization server (127.0.0.1:9000), signed in
- * through its login form as a user would. Kept until {@link #forget} (a 401: the token expired, or a
- * new stack's authorization server signs with a new key).
+ * Access tokens of the demo users from the stack's authorization server (127.0.0.1:9000),
+ * signed in through its login form as a user would. Kept until {@link #forget} (a 401:
+ * the token expired, or a new stack's authorization server signs with a new key).
  */
 final class Tokens {
 

@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Observability of the packaged stack after one saga: a single trace runs through the three
- * services (HTTP → order-service → outbox → Kafka → inventory-service → Kafka → order-service →
- * notification-service), found in their logs next to the orderId; the saga meters moved; and
- * every metric the Grafana dashboard queries is really scraped from the services.
+ * Observability of the packaged stack after one saga: a single trace runs through the
+ * three services (HTTP → order-service → outbox → Kafka → inventory-service → Kafka →
+ * order-service → notification-service), found in their logs next to the orderId; the
+ * saga meters moved; and every metric the Grafana dashboard queries is really scraped
+ * from the services.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Order(1) // first on the shared stack: it counts the saga's meters from zero
@@ -54,7 +55,9 @@ class TracingSystemTest {
 	private static final Pattern CORRELATION = Pattern
 		.compile("\\[(order-service|inventory-service|notification-service),([0-9a-f]{32}),[0-9a-f]{16},");
 
-	/** A metric name right before its label selector, as the dashboard writes every query. */
+	/**
+	 * A metric name right before its label selector, as the dashboard writes every query.
+	 */
 	private static final Pattern METRIC_IN_QUERY = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
 	private final Http http = new Http();
@@ -70,7 +73,8 @@ class TracingSystemTest {
 				{"customerId":"c-1","customerEmail":"trace@example.com","lines":[{"sku":"SKU-001","quantity":1}]}""");
 		assertThat(placed.status()).as(placed.body()).isEqualTo(202);
 		this.orderId = placed.json().get("orderId").asText();
-		await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))
+		await().atMost(SAGA_TIMEOUT)
+			.pollInterval(Duration.ofMillis(200))
 			.until(() -> this.http.get(ORDERS, "/api/orders/" + this.orderId).json().get("status").asText(),
 					"CONFIRMED"::equals);
 		await().atMost(SAGA_TIMEOUT)
@@ -100,7 +104,8 @@ class TracingSystemTest {
 		String scraped = scrape(ORDERS) + scrape(INVENTORY) + scrape(NOTIFICATIONS) + scrape(REGISTRY);
 		assertThat(scraped).contains("orderflow_orders_placed_total 1.0", "orderflow_orders_confirmed_total 1.0",
 				"orderflow_saga_duration_seconds_count{outcome=\"confirmed\"} 1",
-				"orderflow_notifications_sent_total{type=\"order_confirmed\"} 1.0", "orderflow_stock_reserved{sku=\"SKU-001\"}");
+				"orderflow_notifications_sent_total{type=\"order_confirmed\"} 1.0",
+				"orderflow_stock_reserved{sku=\"SKU-001\"}");
 
 		Set<String> names = new TreeSet<>();
 		for (String line : scraped.split("\n")) {

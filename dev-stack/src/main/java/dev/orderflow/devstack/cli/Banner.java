@@ -8,7 +8,8 @@ import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackPorts;
 
 /**
- * What a user sees once the stack is ready: where everything is and a first request to try.
+ * What a user sees once the stack is ready: where everything is and a first request to
+ * try.
  */
 final class Banner {
 
@@ -24,17 +25,21 @@ final class Banner {
 		StackPorts ports = stack.ports();
 		Set<Component> components = stack.components();
 		out.println();
-		out.println("orderflow is up" + (detached ? " (detached; stop it with ./orderflow down)" : " (Ctrl-C stops it)"));
+		out.println(
+				"orderflow is up" + (detached ? " (detached; stop it with ./orderflow down)" : " (Ctrl-C stops it)"));
 		line(out, components, Component.ORDER_SERVICE, "order API", url(ports.orderService()) + "/api/orders");
-		line(out, components, Component.INVENTORY_SERVICE, "inventory API", url(ports.inventoryService()) + "/api/stock");
-		// 127.0.0.1, not localhost: the authorization server sends the console's sign-in back there
-		line(out, components, Component.NOTIFICATION_SERVICE, "console", "http://127.0.0.1:" + ports.notificationService()
-				+ "/   (sign in as c-1, c-2 or operator; API: /api/notifications)");
+		line(out, components, Component.INVENTORY_SERVICE, "inventory API",
+				url(ports.inventoryService()) + "/api/stock");
+		// 127.0.0.1, not localhost: the authorization server sends the console's sign-in
+		// back there
+		line(out, components, Component.NOTIFICATION_SERVICE, "console", "http://127.0.0.1:"
+				+ ports.notificationService() + "/   (sign in as c-1, c-2 or operator; API: /api/notifications)");
 		line(out, components, Component.AUTH_SERVER, "sign-in", ports.issuer() + "   (./orderflow token customer c-1)");
 		line(out, components, Component.SCHEMA_REGISTRY, "schema registry", url(ports.schemaRegistry()) + "/subjects");
 		line(out, components, Component.KAFKA, "Kafka", stack.bootstrapServers());
 		if (components.contains(Component.POSTGRES) && stack.topology().postgres()) {
-			out.printf("  %-17s %s%n", "PostgreSQL", "127.0.0.1:" + ports.postgres() + "   (user postgres, a database per service)");
+			out.printf("  %-17s %s%n", "PostgreSQL",
+					"127.0.0.1:" + ports.postgres() + "   (user postgres, a database per service)");
 		}
 		line(out, components, Component.SMTP, "SMTP catcher", "127.0.0.1:" + ports.smtp() + "   (./orderflow mail)");
 		out.printf("  %-17s %s   (./orderflow logs NAME)%n", "logs", stack.dataDir().logs());

@@ -16,9 +16,9 @@ import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.process.JavaCommand;
 
 /**
- * {@code bench [args]}: runs the load generator of bench/ against the running stack, in the
- * repository root (its reports go to {@code target/bench/}), passing the arguments through: the
- * options are the bench's, and so is {@code --help}.
+ * {@code bench [args]}: runs the load generator of bench/ against the running stack, in
+ * the repository root (its reports go to {@code target/bench/}), passing the arguments
+ * through: the options are the bench's, and so is {@code --help}.
  */
 @Command(name = BenchCommand.NAME, description = "Load the running stack and compare it with a raw Kafka relay; "
 		+ "./orderflow bench --help lists its options (reports in target/bench/).")
@@ -37,7 +37,10 @@ final class BenchCommand implements Callable<Integer> {
 		this.terminal = terminal;
 	}
 
-	/** The bench's own --help lists its options: the one every command inherits would hide it. */
+	/**
+	 * The bench's own --help lists its options: the one every command inherits would hide
+	 * it.
+	 */
 	static void passHelpThrough(CommandLine bench) {
 		CommandSpec spec = bench.getCommandSpec();
 		spec.remove(spec.findOption("--help"));

@@ -8,8 +8,9 @@ import picocli.CommandLine;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * Creates the commands with the launcher's {@link Terminal}, so a command prints where the caller
- * (the script, or a test) reads; everything else picocli needs comes from its default factory.
+ * Creates the commands with the launcher's {@link Terminal}, so a command prints where
+ * the caller (the script, or a test) reads; everything else picocli needs comes from its
+ * default factory.
  */
 final class CommandFactory implements IFactory {
 

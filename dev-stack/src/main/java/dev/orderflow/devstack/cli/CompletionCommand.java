@@ -10,13 +10,17 @@ import picocli.CommandLine.Spec;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code ./orderflow completion}: prints the bash (and zsh) completion script picocli generates
- * from the command tree, so it never lags behind the commands: {@code source <(./orderflow completion)}.
+ * {@code ./orderflow completion}: prints the bash (and zsh) completion script picocli
+ * generates from the command tree, so it never lags behind the commands:
+ * {@code source <(./orderflow completion)}.
  */
 @Command(name = "completion", description = "Print the bash completion script: source <(./orderflow completion)")
 final class CompletionCommand implements Callable<Integer> {
 
-	/** The name bash completes: it matches ./orderflow too, by the part after the last slash. */
+	/**
+	 * The name bash completes: it matches ./orderflow too, by the part after the last
+	 * slash.
+	 */
 	static final String SCRIPT = "orderflow";
 
 	private final Terminal terminal;

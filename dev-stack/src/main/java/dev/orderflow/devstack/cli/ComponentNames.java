@@ -10,9 +10,9 @@ import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.StackProcess;
 
 /**
- * The names of the stack's components and processes on the command line ({@code --only kafka,smtp},
- * {@code logs order-service-2}): their conversion, with the valid names in the error, and the
- * candidates shell completion offers.
+ * The names of the stack's components and processes on the command line
+ * ({@code --only kafka,smtp}, {@code logs order-service-2}): their conversion, with the
+ * valid names in the error, and the candidates shell completion offers.
  */
 final class ComponentNames {
 
@@ -25,12 +25,16 @@ final class ComponentNames {
 		@Override
 		public Component convert(String id) {
 			return Component.byId(id)
-				.orElseThrow(() -> new TypeConversionException("Unknown component " + id + "; one of: " + Component.ids()));
+				.orElseThrow(
+						() -> new TypeConversionException("Unknown component " + id + "; one of: " + Component.ids()));
 		}
 
 	}
 
-	/** A process by its name: a component's id, or {@code NAME-k} for instance k of a scaled-out stack. */
+	/**
+	 * A process by its name: a component's id, or {@code NAME-k} for instance k of a
+	 * scaled-out stack.
+	 */
 	static final class ToProcess implements ITypeConverter<StackProcess> {
 
 		@Override

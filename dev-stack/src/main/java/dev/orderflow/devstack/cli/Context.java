@@ -13,7 +13,10 @@ import dev.orderflow.devstack.Terminal;
  */
 record Context(Installation installation, DataDir dataDir, PrintStream out, PrintStream err) {
 
-	/** The data directory given, else the default ($ORDERFLOW_HOME, else .orderflow/ in the repository). */
+	/**
+	 * The data directory given, else the default ($ORDERFLOW_HOME, else .orderflow/ in
+	 * the repository).
+	 */
 	static Context of(Path dataDir, Terminal terminal) {
 		Installation installation = Installation.locate();
 		Path dir = (dataDir != null) ? dataDir : LocalStack.defaultDataDir(installation.repoRoot());

@@ -33,10 +33,10 @@ import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code dlt}: the dead letters of the running services through their {@code /api/dead-letters}
- * API: {@code dlt list} prints a table per service, {@code dlt replay SERVICE ID} and
- * {@code dlt replay SERVICE --all} re-publish after a fix. A service that is down is reported,
- * not fatal to the others.
+ * {@code dlt}: the dead letters of the running services through their
+ * {@code /api/dead-letters} API: {@code dlt list} prints a table per service,
+ * {@code dlt replay SERVICE ID} and {@code dlt replay SERVICE --all} re-publish after a
+ * fix. A service that is down is reported, not fatal to the others.
  */
 @Command(name = "dlt", description = "The dead letters of order-, inventory- and notification-service: "
 		+ "list them (the default), replay them after a fix.")
@@ -62,7 +62,10 @@ final class DeadLetterCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	/** Against the services on the stack's fixed ports, as the operator: the dead-letter APIs are theirs (ADR 0016). */
+	/**
+	 * Against the services on the stack's fixed ports, as the operator: the dead-letter
+	 * APIs are theirs (ADR 0016).
+	 */
 	DeadLetterCommand(Terminal terminal) {
 		this(localServices(StackPorts.defaults()), terminal,
 				() -> TokenClient.local().accessToken(DemoUser.operator()));
@@ -97,14 +100,17 @@ final class DeadLetterCommand implements Callable<Integer> {
 	}
 
 	@Command(name = "replay", description = "Re-publish one dead letter, or --all not replayed yet, after a fix.")
-	int replay(@Parameters(paramLabel = "SERVICE", completionCandidates = Services.class,
-			description = "order-service, inventory-service or notification-service") String service,
-			@Parameters(paramLabel = "ID", arity = "0..1", description = "the dead letter, e.g. orders.DLT-0-4") String id,
+	int replay(
+			@Parameters(paramLabel = "SERVICE", completionCandidates = Services.class,
+					description = "order-service, inventory-service or notification-service") String service,
+			@Parameters(paramLabel = "ID", arity = "0..1",
+					description = "the dead letter, e.g. orders.DLT-0-4") String id,
 			@Option(names = "--all", description = "every dead letter of the service not replayed yet") boolean all)
 			throws InterruptedException {
 		CommandLine replay = this.spec.subcommands().get("replay");
 		if (!SERVICES.contains(service)) {
-			throw new ParameterException(replay, "Unknown service " + service + "; one of: " + String.join(", ", SERVICES));
+			throw new ParameterException(replay,
+					"Unknown service " + service + "; one of: " + String.join(", ", SERVICES));
 		}
 		if ((id == null) == !all) {
 			throw new ParameterException(replay,
@@ -123,7 +129,8 @@ final class DeadLetterCommand implements Callable<Integer> {
 			return true;
 		}
 		catch (SignInException ex) {
-			this.err.println("orderflow: the dead letters are the operator's, and signing in failed: " + ex.getMessage());
+			this.err
+				.println("orderflow: the dead letters are the operator's, and signing in failed: " + ex.getMessage());
 			return false;
 		}
 	}
@@ -137,7 +144,8 @@ final class DeadLetterCommand implements Callable<Integer> {
 				response = send(HttpRequest.newBuilder(service.getValue().resolve("/api/dead-letters")).GET());
 			}
 			catch (IOException ex) {
-				this.out.println(name + ": not reachable at " + service.getValue() + " (is the stack up? ./orderflow up -d)");
+				this.out.println(
+						name + ": not reachable at " + service.getValue() + " (is the stack up? ./orderflow up -d)");
 				failures++;
 				continue;
 			}
@@ -152,7 +160,10 @@ final class DeadLetterCommand implements Callable<Integer> {
 		return (failures == 0) ? 0 : 1;
 	}
 
-	/** The events the service's outbox set aside: they never reached a topic, so no DLT holds them. */
+	/**
+	 * The events the service's outbox set aside: they never reached a topic, so no DLT
+	 * holds them.
+	 */
 	private int listSetAside(String name, URI base) throws InterruptedException {
 		HttpResponse<String> response;
 		try {
@@ -176,7 +187,8 @@ final class DeadLetterCommand implements Callable<Integer> {
 			response = send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
 		}
 		catch (IOException ex) {
-			this.err.println("orderflow: " + service + " is not reachable at " + base + " (is the stack up? ./orderflow up -d)");
+			this.err.println(
+					"orderflow: " + service + " is not reachable at " + base + " (is the stack up? ./orderflow up -d)");
 			return 1;
 		}
 		if (response.statusCode() != 202) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code dlt list} prints for one service: its dead letters and the outbox events it set
- * aside, as tables a terminal can hold (long keys, class names and messages are shortened).
+ * What {@code dlt list} prints for one service: its dead letters and the outbox events it
+ * set aside, as tables a terminal can hold (long keys, class names and messages are
+ * shortened).
  */
 final class DeadLetterTables {
 
@@ -34,7 +35,10 @@ final class DeadLetterTables {
 		}
 	}
 
-	/** The events the service's outbox set aside: they never reached a topic, so no DLT holds them. */
+	/**
+	 * The events the service's outbox set aside: they never reached a topic, so no DLT
+	 * holds them.
+	 */
 	void setAside(String service, List<Map<?, ?>> events) {
 		if (events.isEmpty()) {
 			return;

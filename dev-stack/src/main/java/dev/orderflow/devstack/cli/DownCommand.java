@@ -17,9 +17,9 @@ import dev.orderflow.devstack.process.ManagedProcess;
 import dev.orderflow.devstack.process.PidFile;
 
 /**
- * {@code down}: stops a detached stack by its recorded pids, in reverse start order: every
- * instance, every broker, PostgreSQL last. A pid that no longer runs our process (pids get
- * reused) is left alone.
+ * {@code down}: stops a detached stack by its recorded pids, in reverse start order:
+ * every instance, every broker, PostgreSQL last. A pid that no longer runs our process
+ * (pids get reused) is left alone.
  */
 @Command(name = "down", description = "Stop a detached stack.")
 final class DownCommand extends StackCommand {
@@ -34,7 +34,8 @@ final class DownCommand extends StackCommand {
 		Collections.reverse(reversed);
 		int stopped = 0;
 		boolean failed = false;
-		// the instances of one component stop together: a cluster's last broker would wait for a quorum that has left
+		// the instances of one component stop together: a cluster's last broker would
+		// wait for a quorum that has left
 		for (List<StackProcess> together : LocalStack.byComponent(reversed)) {
 			Map<StackProcess, ProcessHandle> ours = new LinkedHashMap<>();
 			for (StackProcess name : together) {

@@ -11,9 +11,9 @@ import picocli.CommandLine;
 import dev.orderflow.devstack.process.StartupException;
 
 /**
- * A command that failed for a reason the user can act on (a port in use, a broker that does not
- * answer, a missing jar): one line saying why and exit code 1, not a stack trace. Anything else
- * is a bug and keeps its stack trace.
+ * A command that failed for a reason the user can act on (a port in use, a broker that
+ * does not answer, a missing jar): one line saying why and exit code 1, not a stack
+ * trace. Anything else is a bug and keeps its stack trace.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 

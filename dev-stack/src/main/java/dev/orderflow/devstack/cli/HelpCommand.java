@@ -12,9 +12,10 @@ import picocli.CommandLine;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code ./orderflow help [COMMAND]}: the overview, or one command's usage as its {@code --help}
- * prints it. Ours rather than picocli's {@code HelpCommand}, which declares a {@code -h} of its
- * own that clashes with the {@code --help} every command inherits.
+ * {@code ./orderflow help [COMMAND]}: the overview, or one command's usage as its
+ * {@code --help} prints it. Ours rather than picocli's {@code HelpCommand}, which
+ * declares a {@code -h} of its own that clashes with the {@code --help} every command
+ * inherits.
  */
 @Command(name = "help", description = "This overview, or the options of one command.")
 final class HelpCommand implements Callable<Integer> {
@@ -40,8 +41,8 @@ final class HelpCommand implements Callable<Integer> {
 		}
 		CommandLine subcommand = root.getSubcommands().get(this.command);
 		if (subcommand == null) {
-			throw new ParameterException(this.spec.commandLine(), "Unknown command " + this.command
-					+ "; one of: " + String.join(", ", root.getSubcommands().keySet()));
+			throw new ParameterException(this.spec.commandLine(), "Unknown command " + this.command + "; one of: "
+					+ String.join(", ", root.getSubcommands().keySet()));
 		}
 		subcommand.usage(this.terminal.out());
 		return 0;

@@ -15,10 +15,10 @@ import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.process.PidFile;
 
 /**
- * {@code kill NAME}: SIGKILL one process of a running stack, as a crash would, for the fault
- * labs. Only the pid recorded in the data directory is signalled, and only while it still runs
- * our process (pids get reused). The pid file stays, as after a crash; {@code up -d} starts the
- * process again.
+ * {@code kill NAME}: SIGKILL one process of a running stack, as a crash would, for the
+ * fault labs. Only the pid recorded in the data directory is signalled, and only while it
+ * still runs our process (pids get reused). The pid file stays, as after a crash;
+ * {@code up -d} starts the process again.
  */
 @Command(name = "kill", description = "SIGKILL one process, as a crash would (for the fault labs); up -d restarts it.")
 final class KillCommand extends StackCommand {

@@ -11,9 +11,9 @@ import picocli.CommandLine;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code ./orderflow}: parses the command line with picocli and runs the command. Exit codes: 0
- * done, 1 failed (the message says why), 2 the command line is wrong, 3 {@code status} of a stack
- * that does not run, 130 interrupted.
+ * {@code ./orderflow}: parses the command line with picocli and runs the command. Exit
+ * codes: 0 done, 1 failed (the message says why), 2 the command line is wrong, 3
+ * {@code status} of a stack that does not run, 130 interrupted.
  */
 public final class Launcher {
 
@@ -34,12 +34,17 @@ public final class Launcher {
 	static CommandLine commandLine(Terminal terminal) {
 		CommandLine commandLine = new CommandLine(OrderflowCommand.class, new CommandFactory(terminal));
 		CommandSpec root = commandLine.getCommandSpec();
-		root.usageMessage().sectionKeys(List.of("overview")).sectionMap(Map.of("overview", (help) -> OrderflowCommand.OVERVIEW));
+		root.usageMessage()
+			.sectionKeys(List.of("overview"))
+			.sectionMap(Map.of("overview", (help) -> OrderflowCommand.OVERVIEW));
 		BenchCommand.passHelpThrough(commandLine.getSubcommands().get(BenchCommand.NAME));
 		return commandLine;
 	}
 
-	/** Runs {@code args} on a command line with the launcher's streams and error reporting. */
+	/**
+	 * Runs {@code args} on a command line with the launcher's streams and error
+	 * reporting.
+	 */
 	static int execute(CommandLine commandLine, Terminal terminal, String... args) {
 		PrintWriter out = new PrintWriter(terminal.out(), true);
 		PrintWriter err = new PrintWriter(terminal.err(), true);

@@ -12,9 +12,10 @@ import dev.orderflow.devstack.workshop.EventsCommand;
 import dev.orderflow.devstack.workshop.LabCommand;
 
 /**
- * {@code ./orderflow} itself: its subcommands, and the overview that {@code ./orderflow help}
- * prints. The overview is written by hand rather than generated: it groups the commands the
- * way the labs use them and names the ports; each command's {@code --help} is picocli's.
+ * {@code ./orderflow} itself: its subcommands, and the overview that
+ * {@code ./orderflow help} prints. The overview is written by hand rather than generated:
+ * it groups the commands the way the labs use them and names the ports; each command's
+ * {@code --help} is picocli's.
  */
 @Command(name = "./orderflow",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
@@ -70,7 +71,8 @@ final class OrderflowCommand implements Callable<Integer> {
 			inventory-service 8082, notification-service 8083, SMTP 3025, PostgreSQL 5432.
 			""";
 
-	// inherited, so every command takes --help; picocli answers it before the command runs
+	// inherited, so every command takes --help; picocli answers it before the command
+	// runs
 	@Option(names = { "-h", "--help" }, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
 	private boolean help;
 

@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * A command on a stack's processes: {@code up}, {@code down}, {@code status}, {@code logs},
- * {@code kill}, {@code mail}. Each takes {@code --data-dir}, because a stack is found by the pid
- * files, logs and mail in its data directory.
+ * A command on a stack's processes: {@code up}, {@code down}, {@code status},
+ * {@code logs}, {@code kill}, {@code mail}. Each takes {@code --data-dir}, because a
+ * stack is found by the pid files, logs and mail in its data directory.
  */
 abstract class StackCommand implements Callable<Integer> {
 

@@ -15,10 +15,11 @@ import dev.orderflow.devstack.process.PidFile;
 import dev.orderflow.devstack.process.Readiness;
 
 /**
- * {@code status}: for each process (every instance, broker and PostgreSQL of a scaled-out stack)
- * its pid, port, whether it is alive and whether it is ready (readiness probe for the services,
- * the broker answering an admin client with its whole cluster, PostgreSQL accepting a connection,
- * the SMTP greeting). Exit code 0 when every recorded process is alive and ready.
+ * {@code status}: for each process (every instance, broker and PostgreSQL of a scaled-out
+ * stack) its pid, port, whether it is alive and whether it is ready (readiness probe for
+ * the services, the broker answering an admin client with its whole cluster, PostgreSQL
+ * accepting a connection, the SMTP greeting). Exit code 0 when every recorded process is
+ * alive and ready.
  */
 @Command(name = "status", description = "Show each process: pid, port, alive, ready; exit code 3 when nothing runs.")
 final class StatusCommand extends StackCommand {
@@ -34,8 +35,9 @@ final class StatusCommand extends StackCommand {
 		StackPorts ports = StackPorts.defaults();
 		Optional<Topology> recorded = Topology.recorded(context().dataDir());
 		Topology topology = recorded.orElse(Topology.single());
-		context().out().println("orderflow stack in " + context().dataDir().root()
-				+ recorded.filter((t) -> !t.isSingle()).map((t) -> " (" + t.describe() + ")").orElse(""));
+		context().out()
+			.println("orderflow stack in " + context().dataDir().root()
+					+ recorded.filter((t) -> !t.isSingle()).map((t) -> " (" + t.describe() + ")").orElse(""));
 		context().out().printf(ROW, "NAME", "PID", "PORT", "ALIVE", "READY");
 		int recordedPids = 0;
 		int healthy = 0;
@@ -43,12 +45,14 @@ final class StatusCommand extends StackCommand {
 			PidFile pidFile = LocalStack.pidFile(context().dataDir(), process);
 			Optional<Long> pid = pidFile.read();
 			Optional<ProcessHandle> running = pidFile.runningProcess();
-			boolean ready = running.isPresent() && check(LocalStack.readiness(process, ports, topology, context().dataDir()));
+			boolean ready = running.isPresent()
+					&& check(LocalStack.readiness(process, ports, topology, context().dataDir()));
 			recordedPids += pid.isPresent() ? 1 : 0;
 			healthy += ready ? 1 : 0;
 			context().out()
 				.printf(ROW, process.name(), pid.map(String::valueOf).orElse("-"), ports.of(process),
-						running.isPresent() ? "yes" : "no", running.isPresent() ? readyColumn(ready, process, ports) : "-");
+						running.isPresent() ? "yes" : "no",
+						running.isPresent() ? readyColumn(ready, process, ports) : "-");
 		}
 		if (recordedPids == 0) {
 			context().out().println("Not running. Start it with ./orderflow up -d");
@@ -57,7 +61,10 @@ final class StatusCommand extends StackCommand {
 		return (healthy == recordedPids) ? 0 : 1;
 	}
 
-	/** "yes", or "no" with what the service's readiness probe says is not UP (e.g. "no (kafka DOWN)"). */
+	/**
+	 * "yes", or "no" with what the service's readiness probe says is not UP (e.g. "no
+	 * (kafka DOWN)").
+	 */
 	private static String readyColumn(boolean ready, StackProcess process, StackPorts ports) {
 		if (ready || !process.component().isService()) {
 			return ready ? "yes" : "no";

@@ -9,10 +9,10 @@ import dev.orderflow.authclient.TokenClient;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code ./orderflow token customer c-1} and {@code ./orderflow token operator}: signs the demo user in
- * at the authorization server ({@code $ORDERFLOW_ISSUER_URI}, else the local stack's) through its
- * login form and the code flow with PKCE, and prints the access token alone, for
- * {@code TOKEN=$(./orderflow token customer c-1)}.
+ * {@code ./orderflow token customer c-1} and {@code ./orderflow token operator}: signs
+ * the demo user in at the authorization server ({@code $ORDERFLOW_ISSUER_URI}, else the
+ * local stack's) through its login form and the code flow with PKCE, and prints the
+ * access token alone, for {@code TOKEN=$(./orderflow token customer c-1)}.
  */
 @Command(name = "token", description = "Sign a demo user in at the authorization server and print an access token: "
 		+ "TOKEN=$(./orderflow token customer c-1)")

@@ -22,13 +22,14 @@ import dev.orderflow.devstack.Topology;
 
 /**
  * {@code up}: starts the stack; in the foreground it runs until Ctrl-C and then stops
- * everything in reverse order, detached ({@code -d}) it returns once all is ready. Detached,
- * when part of the stack already runs from the data directory (a process crashed or was
- * killed), it starts only the missing processes and leaves the running ones alone.
+ * everything in reverse order, detached ({@code -d}) it returns once all is ready.
+ * Detached, when part of the stack already runs from the data directory (a process
+ * crashed or was killed), it starts only the missing processes and leaves the running
+ * ones alone.
  * <p>
- * {@code --instances}, {@code --postgres} and {@code --brokers} together say how many of each
- * process run (a {@link Topology}); without them, {@code up} keeps the topology the data
- * directory was last started with, or runs one of each on a fresh one.
+ * {@code --instances}, {@code --postgres} and {@code --brokers} together say how many of
+ * each process run (a {@link Topology}); without them, {@code up} keeps the topology the
+ * data directory was last started with, or runs one of each on a fresh one.
  */
 @Command(name = "up", description = "Start the stack: in the foreground until Ctrl-C, or detached with -d.")
 final class UpCommand extends StackCommand {
@@ -47,14 +48,16 @@ final class UpCommand extends StackCommand {
 			completionCandidates = ComponentNames.Ids.class, description = "start only these, e.g. --only kafka,smtp")
 	private Set<Component> only = Set.of();
 
-	@Option(names = "--postgres", description = "keep the services' data in one PostgreSQL (a database each) instead of H2 files")
+	@Option(names = "--postgres",
+			description = "keep the services' data in one PostgreSQL (a database each) instead of H2 files")
 	private boolean postgres;
 
-	@Option(names = "--instances", paramLabel = "N", description = "run N instances of each service (needs --postgres); "
-			+ "instance k on port + 100*(k-1)")
+	@Option(names = "--instances", paramLabel = "N",
+			description = "run N instances of each service (needs --postgres); " + "instance k on port + 100*(k-1)")
 	private Integer instances;
 
-	@Option(names = "--brokers", paramLabel = "N", description = "1, or 3 for a three-node Kafka cluster (changing it needs --clean)")
+	@Option(names = "--brokers", paramLabel = "N",
+			description = "1, or 3 for a three-node Kafka cluster (changing it needs --clean)")
 	private Integer brokers;
 
 	UpCommand(Terminal terminal) {
@@ -102,8 +105,8 @@ final class UpCommand extends StackCommand {
 	}
 
 	/**
-	 * {@code --instances}, {@code --postgres} and {@code --brokers} together, when any is given;
-	 * options not given keep their default: one instance, one broker, H2.
+	 * {@code --instances}, {@code --postgres} and {@code --brokers} together, when any is
+	 * given; options not given keep their default: one instance, one broker, H2.
 	 */
 	Optional<Topology> requestedTopology() {
 		if (this.instances == null && this.brokers == null && !this.postgres) {

@@ -9,8 +9,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
- * A command line that cannot be understood: says what is wrong, the closest command or option
- * when it looks like a typo, and where the usage is; exit code 2, as before picocli.
+ * A command line that cannot be understood: says what is wrong, the closest command or
+ * option when it looks like a typo, and where the usage is; exit code 2, as before
+ * picocli.
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
 
@@ -26,7 +27,10 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
 		return USAGE;
 	}
 
-	/** "Unknown command deploy" reads better than picocli's "Unmatched argument at index 0: 'deploy'". */
+	/**
+	 * "Unknown command deploy" reads better than picocli's "Unmatched argument at index
+	 * 0: 'deploy'".
+	 */
 	private static String problem(ParameterException ex) {
 		if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
 				&& !ex.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {

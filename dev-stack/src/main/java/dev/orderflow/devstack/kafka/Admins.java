@@ -21,8 +21,9 @@ public final class Admins {
 	}
 
 	/**
-	 * An admin client signing in with {@code security} ({@link KafkaUsers#clientProperties}, or
-	 * {@link KafkaUsers#adminClientProperties} of a data directory).
+	 * An admin client signing in with {@code security}
+	 * ({@link KafkaUsers#clientProperties}, or {@link KafkaUsers#adminClientProperties}
+	 * of a data directory).
 	 */
 	public static Admin create(String bootstrapServers, Map<String, Object> security) {
 		Map<String, Object> config = new HashMap<>(security);

@@ -14,14 +14,15 @@ import java.util.stream.IntStream;
 
 /**
  * Writes a broker's {@code server.properties}: a node that is both broker and controller,
- * listening on 127.0.0.1 only. Alone it has replication factors of one; in a cluster of three,
- * the three controllers form the quorum and every partition, the internal topics' too, has
- * three replicas of which two must be in sync for a write.
+ * listening on 127.0.0.1 only. Alone it has replication factors of one; in a cluster of
+ * three, the three controllers form the quorum and every partition, the internal topics'
+ * too, has three replicas of which two must be in sync for a write.
  * <p>
- * Clients and the other brokers sign in on the broker listener with SASL/SCRAM ({@link KafkaUsers});
- * the StandardAuthorizer allows only what an ACL names ({@link KafkaAcls}). The controller listener
- * stays PLAINTEXT on 127.0.0.1: its unauthenticated principal (the brokers and controllers among
- * themselves) is a super user, as is {@code admin}.
+ * Clients and the other brokers sign in on the broker listener with SASL/SCRAM
+ * ({@link KafkaUsers}); the StandardAuthorizer allows only what an ACL names
+ * ({@link KafkaAcls}). The controller listener stays PLAINTEXT on 127.0.0.1: its
+ * unauthenticated principal (the brokers and controllers among themselves) is a super
+ * user, as is {@code admin}.
  */
 public final class BrokerConfig {
 
@@ -39,13 +40,17 @@ public final class BrokerConfig {
 
 	private final String adminJaasConfig;
 
-	/** The single broker of {@code ./orderflow up}; the brokers sign in to each other with {@code adminJaasConfig}. */
+	/**
+	 * The single broker of {@code ./orderflow up}; the brokers sign in to each other with
+	 * {@code adminJaasConfig}.
+	 */
 	public BrokerConfig(Path configDir, Path logDir, int brokerPort, int controllerPort, String adminJaasConfig) {
 		this(configDir, logDir, 1, brokerPort, List.of(controllerPort), adminJaasConfig);
 	}
 
 	/**
-	 * Node {@code nodeId} of a cluster whose controllers listen on {@code controllerPorts}, node 1's first.
+	 * Node {@code nodeId} of a cluster whose controllers listen on
+	 * {@code controllerPorts}, node 1's first.
 	 */
 	public BrokerConfig(Path configDir, Path logDir, int nodeId, int brokerPort, List<Integer> controllerPorts,
 			String adminJaasConfig) {
@@ -66,9 +71,10 @@ public final class BrokerConfig {
 		props.put("process.roles", "broker,controller");
 		props.put("node.id", Integer.toString(this.nodeId));
 		// a static quorum of every node: the storage tool formats it without --standalone
-		props.put("controller.quorum.voters", IntStream.rangeClosed(1, nodes)
-			.mapToObj((id) -> id + "@127.0.0.1:" + this.controllerPorts.get(id - 1))
-			.collect(Collectors.joining(",")));
+		props.put("controller.quorum.voters",
+				IntStream.rangeClosed(1, nodes)
+					.mapToObj((id) -> id + "@127.0.0.1:" + this.controllerPorts.get(id - 1))
+					.collect(Collectors.joining(",")));
 		props.put("listeners",
 				"SASL_PLAINTEXT://127.0.0.1:" + this.brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
 		props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + this.brokerPort);
@@ -81,7 +87,8 @@ public final class BrokerConfig {
 				+ ".sasl.jaas.config", this.adminJaasConfig);
 		props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
 		props.put("allow.everyone.if.no.acl.found", "false");
-		// ANONYMOUS: the brokers and controllers on the PLAINTEXT controller listener (loopback only)
+		// ANONYMOUS: the brokers and controllers on the PLAINTEXT controller listener
+		// (loopback only)
 		props.put("super.users", "User:" + KafkaUsers.ADMIN + ";User:ANONYMOUS");
 		props.put("log.dirs", this.logDir.toString());
 		props.put("offsets.topic.replication.factor", replicas);
@@ -90,18 +97,23 @@ public final class BrokerConfig {
 		props.put("share.coordinator.state.topic.replication.factor", replicas);
 		props.put("share.coordinator.state.topic.min.isr", minInsync);
 		if (nodes > 1) {
-			// topics that a service or a tool creates without saying how get the cluster's durability too
+			// topics that a service or a tool creates without saying how get the
+			// cluster's durability too
 			props.put("default.replication.factor", replicas);
 			props.put("min.insync.replicas", minInsync);
 		}
 		props.put("num.partitions", "3");
 		props.put("group.initial.rebalance.delay.ms", "0");
-		// the services declare their topics; a typo must fail instead of creating a stray topic
+		// the services declare their topics; a typo must fail instead of creating a stray
+		// topic
 		props.put("auto.create.topics.enable", "false");
 		return props;
 	}
 
-	/** Writes server.properties and the broker's log4j2 configuration; returns server.properties. */
+	/**
+	 * Writes server.properties and the broker's log4j2 configuration; returns
+	 * server.properties.
+	 */
 	public Path write() {
 		try {
 			Files.createDirectories(this.configDir);
@@ -109,7 +121,8 @@ public final class BrokerConfig {
 				.stream()
 				.map((e) -> e.getKey() + "=" + escape(e.getValue()))
 				.collect(Collectors.joining(System.lineSeparator(),
-						"# generated by orderflow dev-stack on each start; edits are overwritten" + System.lineSeparator(),
+						"# generated by orderflow dev-stack on each start; edits are overwritten"
+								+ System.lineSeparator(),
 						System.lineSeparator()));
 			Path serverProperties = this.configDir
 				.resolve((this.nodeId == 1) ? "server.properties" : "server-" + this.nodeId + ".properties");

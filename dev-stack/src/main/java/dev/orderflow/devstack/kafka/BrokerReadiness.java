@@ -8,8 +8,8 @@ import org.apache.kafka.clients.admin.Admin;
 import dev.orderflow.devstack.process.Readiness;
 
 /**
- * The broker is ready when it describes its cluster, i.e. when a client can use it, with as
- * many brokers in it as the cluster has: a topic with three replicas needs all three.
+ * The broker is ready when it describes its cluster, i.e. when a client can use it, with
+ * as many brokers in it as the cluster has: a topic with three replicas needs all three.
  */
 public final class BrokerReadiness implements Readiness {
 

@@ -20,14 +20,15 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * Who may do what on the local broker (docs/security.md, ADR 0018): each service writes only the
- * topics it owns and the dead-letter topics of its own consumers, reads only what it consumes,
- * and commits offsets only in its own group. Derived from the code: the listeners' topics and
- * group ids, the {@code NewTopic} beans, the dead-letter publisher ({@code <topic>.DLT}), the
- * dead-letter API (reads the DLTs, describes the consumed topics' retention) and the registry's
- * store ({@code _schemas}, election group). A dead-letter replay writes the original topic, which
- * another service owns: it signs in as {@code <service>-replay}, a principal allowed that write
- * and nothing else. k8s/overlays/production holds the same rules as Strimzi KafkaUsers.
+ * Who may do what on the local broker (docs/security.md, ADR 0018): each service writes
+ * only the topics it owns and the dead-letter topics of its own consumers, reads only
+ * what it consumes, and commits offsets only in its own group. Derived from the code: the
+ * listeners' topics and group ids, the {@code NewTopic} beans, the dead-letter publisher
+ * ({@code <topic>.DLT}), the dead-letter API (reads the DLTs, describes the consumed
+ * topics' retention) and the registry's store ({@code _schemas}, election group). A
+ * dead-letter replay writes the original topic, which another service owns: it signs in
+ * as {@code <service>-replay}, a principal allowed that write and nothing else.
+ * k8s/overlays/production holds the same rules as Strimzi KafkaUsers.
  */
 public final class KafkaAcls {
 
@@ -47,10 +48,12 @@ public final class KafkaAcls {
 	/** The ACL bindings of every principal, for {@link Admin#createAcls}. */
 	public static List<AclBinding> bindings() {
 		List<AclBinding> bindings = new ArrayList<>();
-		RULES.forEach((user, rules) -> rules.forEach((rule) -> rule.operations()
-			.forEach((operation) -> bindings.add(new AclBinding(new ResourcePattern(rule.type(), rule.name(),
-					PatternType.LITERAL),
-					new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW))))));
+		RULES
+			.forEach((user,
+					rules) -> rules.forEach((rule) -> rule.operations()
+						.forEach((operation) -> bindings.add(new AclBinding(
+								new ResourcePattern(rule.type(), rule.name(), PatternType.LITERAL),
+								new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW))))));
 		return bindings;
 	}
 
@@ -71,22 +74,25 @@ public final class KafkaAcls {
 	private static Map<String, List<Rule>> rules() {
 		Map<String, List<Rule>> rules = new LinkedHashMap<>();
 		rules.put("order-service", List.of(
-				// the outbox relay publishes OrderPlaced/OrderCancelled; OrderTopics declares orders and orders.DLT
+				// the outbox relay publishes OrderPlaced/OrderCancelled; OrderTopics
+				// declares orders and orders.DLT
 				topic("orders", AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
-				topic("orders.DLT", AclOperation.CREATE, AclOperation.DESCRIBE),
-				consumed("inventory"), deadLetters("inventory.DLT"), group("order-service")));
-		rules.put("inventory-service", List.of(
-				topic("inventory", AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
-				topic("inventory.DLT", AclOperation.CREATE, AclOperation.DESCRIBE),
-				consumed("orders"), deadLetters("orders.DLT"), group("inventory-service")));
-		rules.put("notification-service", List.of(consumed("orders"), consumed("inventory"),
-				deadLetters("orders.DLT"), deadLetters("inventory.DLT"), group("notification-service")));
+				topic("orders.DLT", AclOperation.CREATE, AclOperation.DESCRIBE), consumed("inventory"),
+				deadLetters("inventory.DLT"), group("order-service")));
+		rules.put("inventory-service",
+				List.of(topic("inventory", AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
+						topic("inventory.DLT", AclOperation.CREATE, AclOperation.DESCRIBE), consumed("orders"),
+						deadLetters("orders.DLT"), group("inventory-service")));
+		rules.put("notification-service", List.of(consumed("orders"), consumed("inventory"), deadLetters("orders.DLT"),
+				deadLetters("inventory.DLT"), group("notification-service")));
 		rules.put("schema-registry", List.of(
-				// the store creates, appends to and tails its topic; the instances elect their leader in a group
+				// the store creates, appends to and tails its topic; the instances elect
+				// their leader in a group
 				topic("_schemas", AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE,
 						AclOperation.DESCRIBE_CONFIGS),
 				group("orderflow-schema-registry")));
-		// a replay re-publishes a dead letter to the topic it failed on, which another service owns
+		// a replay re-publishes a dead letter to the topic it failed on, which another
+		// service owns
 		rules.put("order-service-replay", List.of(topic("inventory", AclOperation.WRITE, AclOperation.DESCRIBE)));
 		rules.put("inventory-service-replay", List.of(topic("orders", AclOperation.WRITE, AclOperation.DESCRIBE)));
 		rules.put("notification-service-replay", List.of(topic("orders", AclOperation.WRITE, AclOperation.DESCRIBE),
@@ -94,14 +100,21 @@ public final class KafkaAcls {
 		return Collections.unmodifiableMap(rules);
 	}
 
-	/** A topic a listener consumes: read it, and describe its retention (the inbox retention check). */
+	/**
+	 * A topic a listener consumes: read it, and describe its retention (the inbox
+	 * retention check).
+	 */
 	private static Rule consumed(String topic) {
 		return topic(topic, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
 	}
 
-	/** The DLT of a consumed topic: written by the service's error handler, read by its dead-letter API. */
+	/**
+	 * The DLT of a consumed topic: written by the service's error handler, read by its
+	 * dead-letter API.
+	 */
 	private static Rule deadLetters(String topic) {
-		return topic(topic, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+		return topic(topic, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE,
+				AclOperation.DESCRIBE_CONFIGS);
 	}
 
 	private static Rule group(String group) {
@@ -113,7 +126,9 @@ public final class KafkaAcls {
 	}
 
 	/**
-	 * What one principal may do on one resource (a topic or a consumer group, by exact name).
+	 * What one principal may do on one resource (a topic or a consumer group, by exact
+	 * name).
+	 *
 	 * @param type TOPIC or GROUP
 	 * @param name the resource's literal name
 	 * @param operations the operations allowed

@@ -31,11 +31,12 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 
 /**
- * The SCRAM users of the local broker and their passwords: generated once per data directory
- * (random, in files only the owner may read, never in the repository, never logged), given to the
- * storage tool at format time and to each client. {@code admin} is the broker's super user: the
- * brokers talk to each other as it, and the stack's own tools (topic creation, ACLs, the CLI, the
- * system tests, the bench) use it; each service has a principal of its own ({@link KafkaAcls}).
+ * The SCRAM users of the local broker and their passwords: generated once per data
+ * directory (random, in files only the owner may read, never in the repository, never
+ * logged), given to the storage tool at format time and to each client. {@code admin} is
+ * the broker's super user: the brokers talk to each other as it, and the stack's own
+ * tools (topic creation, ACLs, the CLI, the system tests, the bench) use it; each service
+ * has a principal of its own ({@link KafkaAcls}).
  */
 public final class KafkaUsers {
 
@@ -46,7 +47,10 @@ public final class KafkaUsers {
 	/** The file of every user's password, in the data directory's {@code config/}. */
 	public static final String USERS_FILE = "kafka-users.properties";
 
-	/** Client properties of {@link #ADMIN} for Kafka's CLI tools ({@code --command-config}). */
+	/**
+	 * Client properties of {@link #ADMIN} for Kafka's CLI tools
+	 * ({@code --command-config}).
+	 */
 	public static final String ADMIN_CLIENT_FILE = "kafka-admin.properties";
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -58,9 +62,9 @@ public final class KafkaUsers {
 	}
 
 	/**
-	 * The users of the stack whose configuration lives in {@code configDir}: read from its users
-	 * file, with a new random password for each user it does not name yet (the file is rewritten
-	 * then), and the admin's client properties written next to it.
+	 * The users of the stack whose configuration lives in {@code configDir}: read from
+	 * its users file, with a new random password for each user it does not name yet (the
+	 * file is rewritten then), and the admin's client properties written next to it.
 	 */
 	public static KafkaUsers in(Path configDir) {
 		Path file = configDir.resolve(USERS_FILE);
@@ -84,8 +88,9 @@ public final class KafkaUsers {
 	}
 
 	/**
-	 * The admin's client properties for a stack with this configuration directory, or none when it
-	 * has no users (a broker without SASL): what the CLI, the system tests and the bench connect with.
+	 * The admin's client properties for a stack with this configuration directory, or
+	 * none when it has no users (a broker without SASL): what the CLI, the system tests
+	 * and the bench connect with.
 	 */
 	public static Map<String, Object> adminClientProperties(Path configDir) {
 		return read(configDir.resolve(USERS_FILE)).map(KafkaUsers::new)
@@ -101,7 +106,10 @@ public final class KafkaUsers {
 		return password;
 	}
 
-	/** {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} of a client signing in as {@code user}. */
+	/**
+	 * {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} of a
+	 * client signing in as {@code user}.
+	 */
 	public Map<String, Object> clientProperties(String user) {
 		return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", MECHANISM, "sasl.jaas.config",
 				jaasConfig(user));
@@ -109,8 +117,8 @@ public final class KafkaUsers {
 
 	/** The login module line of {@code user}, as {@code sasl.jaas.config} takes it. */
 	public String jaasConfig(String user) {
-		return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-				+ "\" password=\"" + password(user) + "\";";
+		return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+				+ password(user) + "\";";
 	}
 
 	/** The storage tool's {@code --add-scram} arguments: one per user. */
@@ -123,21 +131,27 @@ public final class KafkaUsers {
 	}
 
 	/**
-	 * Gives the brokers the SCRAM credentials of every user they do not know yet: a user added to
-	 * {@link KafkaAcls} after the storage was formatted (the format knows those of its day only).
+	 * Gives the brokers the SCRAM credentials of every user they do not know yet: a user
+	 * added to {@link KafkaAcls} after the storage was formatted (the format knows those
+	 * of its day only).
 	 * @return the users created
 	 */
 	public List<String> createMissing(Admin admin) {
 		try {
-			Set<String> known = admin.describeUserScramCredentials().users().get(15, TimeUnit.SECONDS)
+			Set<String> known = admin.describeUserScramCredentials()
+				.users()
+				.get(15, TimeUnit.SECONDS)
 				.stream()
 				.collect(Collectors.toSet());
 			List<String> missing = KafkaAcls.users().stream().filter((user) -> !known.contains(user)).toList();
 			if (!missing.isEmpty()) {
-				admin.alterUserScramCredentials(missing.stream()
-					.map((user) -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(user,
-							new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password(user)))
-					.toList()).all().get(15, TimeUnit.SECONDS);
+				admin
+					.alterUserScramCredentials(missing.stream()
+						.map((user) -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(user,
+								new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password(user)))
+						.toList())
+					.all()
+					.get(15, TimeUnit.SECONDS);
 			}
 			return missing;
 		}
@@ -191,7 +205,10 @@ public final class KafkaUsers {
 		writeOwnerOnly(file, content.toString());
 	}
 
-	/** Writes a file that only its owner may read, so from its creation on, replacing it atomically. */
+	/**
+	 * Writes a file that only its owner may read, so from its creation on, replacing it
+	 * atomically.
+	 */
 	static void writeOwnerOnly(Path file, String content) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());

@@ -16,7 +16,8 @@ import dev.orderflow.devstack.process.StartupException;
 
 /**
  * Formats the broker's log directory once, as {@code kafka-storage.sh format} does; a
- * formatted directory ({@code meta.properties} present) is kept so data survives restarts.
+ * formatted directory ({@code meta.properties} present) is kept so data survives
+ * restarts.
  */
 public final class StorageFormat {
 
@@ -30,8 +31,9 @@ public final class StorageFormat {
 	}
 
 	/**
-	 * The id of the cluster whose nodes keep their logs in {@code logDirs}: the one a formatted
-	 * node was given, else a new one. Every node of a cluster is formatted with the same id.
+	 * The id of the cluster whose nodes keep their logs in {@code logDirs}: the one a
+	 * formatted node was given, else a new one. Every node of a cluster is formatted with
+	 * the same id.
 	 */
 	public static String clusterId(List<Path> logDirs) {
 		for (Path logDir : logDirs) {
@@ -54,15 +56,16 @@ public final class StorageFormat {
 	}
 
 	/**
-	 * Runs {@code kafka.tools.StorageTool format} in a child JVM with the broker's classpath.
+	 * Runs {@code kafka.tools.StorageTool format} in a child JVM with the broker's
+	 * classpath.
 	 * @param clusterId the cluster's id, the same for all its nodes ({@link #clusterId})
 	 * @param javaCommand {@code java} plus marker options
 	 * @param classpath the broker's classpath
 	 * @param users the SCRAM users the cluster starts with
 	 * @return true when it formatted, false when the directory was already formatted
 	 */
-	public static boolean formatIfNeeded(Path logDir, Path serverProperties, String clusterId,
-			List<String> javaCommand, String classpath, KafkaUsers users, Path logFile) {
+	public static boolean formatIfNeeded(Path logDir, Path serverProperties, String clusterId, List<String> javaCommand,
+			String classpath, KafkaUsers users, Path logFile) {
 		if (isFormatted(logDir)) {
 			return false;
 		}
@@ -70,11 +73,13 @@ public final class StorageFormat {
 				"-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"), "-cp", classpath,
 				"kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString()));
 		arguments.addAll(users.scramArguments());
-		// the passwords go in an argument file only the owner may read, not on a command line that ps shows
+		// the passwords go in an argument file only the owner may read, not on a command
+		// line that ps shows
 		Path argumentFile = serverProperties.resolveSibling("storage-format-" + logDir.getFileName() + ".args");
-		KafkaUsers.writeOwnerOnly(argumentFile, arguments.stream()
-			.map((argument) -> '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-			.collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));
+		KafkaUsers.writeOwnerOnly(argumentFile,
+				arguments.stream()
+					.map((argument) -> '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+					.collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));
 		List<String> command = new java.util.ArrayList<>(javaCommand);
 		command.add("@" + argumentFile);
 		try {

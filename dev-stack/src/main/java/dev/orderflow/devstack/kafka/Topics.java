@@ -18,7 +18,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class Topics {
 
-	/** orders and inventory, their dead-letter topics, and the registry's compacted store. */
+	/**
+	 * orders and inventory, their dead-letter topics, and the registry's compacted store.
+	 */
 	public static final List<NewTopic> SAGA_TOPICS = sagaTopics(1, 1);
 
 	private Topics() {
@@ -26,7 +28,8 @@ public final class Topics {
 
 	/**
 	 * The saga's topics with {@code replicas} replicas of each partition, of which
-	 * {@code minInsyncReplicas} must have a write before it counts (producers ask for acks=all).
+	 * {@code minInsyncReplicas} must have a write before it counts (producers ask for
+	 * acks=all).
 	 */
 	public static List<NewTopic> sagaTopics(int replicas, int minInsyncReplicas) {
 		short factor = (short) replicas;
@@ -42,8 +45,8 @@ public final class Topics {
 	}
 
 	/**
-	 * Creates the missing ones of {@code topics}, signing in with {@code security}; returns the names
-	 * of those it created.
+	 * Creates the missing ones of {@code topics}, signing in with {@code security};
+	 * returns the names of those it created.
 	 */
 	public static List<String> createMissing(String bootstrapServers, Map<String, Object> security,
 			List<NewTopic> topics) {

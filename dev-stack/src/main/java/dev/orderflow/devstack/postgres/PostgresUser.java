@@ -10,12 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The OS user that runs PostgreSQL. {@code initdb} and {@code postgres} refuse to run as root,
- * and CI runs as root: then they run as an unprivileged user through {@code setpriv} (util-linux,
- * on every Linux; zonky's {@code unshare -U} fails wherever user namespaces are disabled, as in
- * many container sandboxes). That user is {@code nobody} unless the system property
- * {@value #OS_USER_PROPERTY} names another existing account: nothing adds users to the machine.
- * Anyone else runs PostgreSQL as themselves.
+ * The OS user that runs PostgreSQL. {@code initdb} and {@code postgres} refuse to run as
+ * root, and CI runs as root: then they run as an unprivileged user through
+ * {@code setpriv} (util-linux, on every Linux; zonky's {@code unshare -U} fails wherever
+ * user namespaces are disabled, as in many container sandboxes). That user is
+ * {@code nobody} unless the system property {@value #OS_USER_PROPERTY} names another
+ * existing account: nothing adds users to the machine. Anyone else runs PostgreSQL as
+ * themselves.
  */
 public final class PostgresUser {
 
@@ -63,14 +64,19 @@ public final class PostgresUser {
 		}
 	}
 
-	/** {@code command} as run by this user ({@code setpriv ... --} first, when switching). */
+	/**
+	 * {@code command} as run by this user ({@code setpriv ... --} first, when switching).
+	 */
 	public List<String> command(List<String> command) {
 		List<String> all = new ArrayList<>(this.prefix);
 		all.addAll(command);
 		return all;
 	}
 
-	/** Creates {@code directory} (and its parents) and hands it to this user, who must write in it. */
+	/**
+	 * Creates {@code directory} (and its parents) and hands it to this user, who must
+	 * write in it.
+	 */
 	public void own(Path directory) throws IOException {
 		Files.createDirectories(directory);
 		if (this.uid >= 0) {
@@ -79,7 +85,10 @@ public final class PostgresUser {
 		}
 	}
 
-	/** Whether PostgreSQL runs as another user than ours (whose files we then cannot always read). */
+	/**
+	 * Whether PostgreSQL runs as another user than ours (whose files we then cannot
+	 * always read).
+	 */
 	public boolean isSwitched() {
 		return this.uid >= 0;
 	}

@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
 import dev.orderflow.devstack.process.DirectoryTree;
 
 /**
- * A throw-away PostgreSQL server for tests, on a free port, run by the {@link PostgresUser
- * unprivileged user} (tests that run as root use it; zonky's launcher needs user namespaces for
- * that). Its run directory under {@code java.io.tmpdir/orderflow-postgres}, owned by that user,
- * is deleted when the server stops. Durability is traded for speed: a test database never
- * survives the server.
+ * A throw-away PostgreSQL server for tests, on a free port, run by the
+ * {@link PostgresUser unprivileged user} (tests that run as root use it; zonky's launcher
+ * needs user namespaces for that). Its run directory under
+ * {@code java.io.tmpdir/orderflow-postgres}, owned by that user, is deleted when the
+ * server stops. Durability is traded for speed: a test database never survives the
+ * server.
  */
 public final class UnprivilegedPostgres implements AutoCloseable {
 
@@ -66,7 +67,8 @@ public final class UnprivilegedPostgres implements AutoCloseable {
 					return server;
 				}
 				catch (IOException ex) {
-					// most likely another process took the free port between our probe and the bind
+					// most likely another process took the free port between our probe
+					// and the bind
 					server.stopProcess();
 					last = ex;
 				}
@@ -105,7 +107,8 @@ public final class UnprivilegedPostgres implements AutoCloseable {
 
 	private void stopProcess() {
 		try {
-			// SIGINT is PostgreSQL's "fast" shutdown: it disconnects the pools that are still open
+			// SIGINT is PostgreSQL's "fast" shutdown: it disconnects the pools that are
+			// still open
 			PostgresCluster.run(List.of("kill", "-INT", Long.toString(this.process.pid())), this.runDirectory, null,
 					Duration.ofSeconds(5));
 			if (!this.process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

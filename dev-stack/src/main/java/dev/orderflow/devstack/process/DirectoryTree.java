@@ -6,13 +6,18 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deleting a directory with everything in it, which {@link Files} has no single call for. */
+/**
+ * Deleting a directory with everything in it, which {@link Files} has no single call for.
+ */
 public final class DirectoryTree {
 
 	private DirectoryTree() {
 	}
 
-	/** Deletes {@code root} and all below it, deepest first; nothing happens when it does not exist. */
+	/**
+	 * Deletes {@code root} and all below it, deepest first; nothing happens when it does
+	 * not exist.
+	 */
 	public static void delete(Path root) throws IOException {
 		if (!Files.exists(root)) {
 			return;
@@ -24,7 +29,10 @@ public final class DirectoryTree {
 		}
 	}
 
-	/** As {@link #delete}, for leftovers (e.g. in the temp directory) whose removal may fail harmlessly. */
+	/**
+	 * As {@link #delete}, for leftovers (e.g. in the temp directory) whose removal may
+	 * fail harmlessly.
+	 */
 	public static void deleteQuietly(Path root) {
 		try {
 			delete(root);

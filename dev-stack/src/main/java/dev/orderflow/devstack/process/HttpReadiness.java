@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class HttpReadiness implements Readiness {
 
-	/** A component of the readiness group whose status is not UP, e.g. {@code "kafka":{"status":"DOWN"}}. */
+	/**
+	 * A component of the readiness group whose status is not UP, e.g.
+	 * {@code "kafka":{"status":"DOWN"}}.
+	 */
 	private static final Pattern NOT_UP = Pattern.compile("\"([A-Za-z0-9_-]+)\":\\{\"status\":\"(?!UP\")([A-Z_]+)\"");
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -33,8 +36,8 @@ public final class HttpReadiness implements Readiness {
 	}
 
 	/**
-	 * The components that keep the service from being ready, as the readiness probe names them
-	 * (e.g. {@code kafka DOWN}); empty when it is ready or names none.
+	 * The components that keep the service from being ready, as the readiness probe names
+	 * them (e.g. {@code kafka DOWN}); empty when it is ready or names none.
 	 */
 	public List<String> notReadyComponents() throws Exception {
 		List<String> components = new ArrayList<>();

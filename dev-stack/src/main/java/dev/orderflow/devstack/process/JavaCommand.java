@@ -18,7 +18,10 @@ public final class JavaCommand {
 	private JavaCommand() {
 	}
 
-	/** {@code java -Dorderflow.process=NAME -Dorderflow.data=DIR}, to be followed by JVM options and the main. */
+	/**
+	 * {@code java -Dorderflow.process=NAME -Dorderflow.data=DIR}, to be followed by JVM
+	 * options and the main.
+	 */
 	public static List<String> java(String name, Path dataDir) {
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());

@@ -48,7 +48,9 @@ public final class LogTail {
 				+ String.join(System.lineSeparator() + "    ", lines);
 	}
 
-	/** Prints the last lines, then what gets appended, until {@code keepGoing} says stop. */
+	/**
+	 * Prints the last lines, then what gets appended, until {@code keepGoing} says stop.
+	 */
 	public static void follow(Path file, int initialLines, PrintStream out, BooleanSupplier keepGoing)
 			throws IOException, InterruptedException {
 		lastLines(file, initialLines).forEach(out::println);

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One child process of the stack: started with its output appended to its log, its pid
- * recorded, awaited until ready, and stopped with SIGTERM then, after a grace period, SIGKILL.
+ * recorded, awaited until ready, and stopped with SIGTERM then, after a grace period,
+ * SIGKILL.
  */
 public final class ManagedProcess {
 
@@ -53,7 +54,8 @@ public final class ManagedProcess {
 		try {
 			appendToLog("=== " + Instant.now() + " orderflow starts " + name() + ": " + String.join(" ", command));
 			Process process = builder.start();
-			// nobody writes to the child's stdin; closing it keeps the child from waiting on us
+			// nobody writes to the child's stdin; closing it keeps the child from waiting
+			// on us
 			process.getOutputStream().close();
 			this.process = process;
 			this.handle = process.toHandle();
@@ -124,13 +126,20 @@ public final class ManagedProcess {
 		this.pidFile.delete();
 	}
 
-	/** Stops processes together: SIGTERM to all, then waits for each as {@link #stop(Duration)} does. */
+	/**
+	 * Stops processes together: SIGTERM to all, then waits for each as
+	 * {@link #stop(Duration)} does.
+	 */
 	public static void stopTogether(List<ManagedProcess> processes, Duration grace) {
-		processes.forEach((process) -> process.handle().filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroy));
+		processes
+			.forEach((process) -> process.handle().filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroy));
 		processes.forEach((process) -> process.stop(grace));
 	}
 
-	/** SIGKILL right away, as a crash would; the pid file is left behind, as a crash would. */
+	/**
+	 * SIGKILL right away, as a crash would; the pid file is left behind, as a crash
+	 * would.
+	 */
 	public void kill() {
 		if (this.handle != null && this.handle.isAlive()) {
 			this.handle.destroyForcibly();
@@ -138,7 +147,10 @@ public final class ManagedProcess {
 		}
 	}
 
-	/** Stops processes we may not have started ourselves together (e.g. {@code down}); false if one would not. */
+	/**
+	 * Stops processes we may not have started ourselves together (e.g. {@code down});
+	 * false if one would not.
+	 */
 	public static boolean stopTogether(Collection<ProcessHandle> handles, Duration grace) {
 		handles.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
 		boolean stopped = true;

@@ -17,13 +17,17 @@ public final class PidFile {
 
 	private final Predicate<String> isOurs;
 
-	/** The pid file of a Java process we started as {@link JavaCommand#java(String, Path) NAME of DIR}. */
+	/**
+	 * The pid file of a Java process we started as {@link JavaCommand#java(String, Path)
+	 * NAME of DIR}.
+	 */
 	public PidFile(Path file, String name, Path dataDir) {
 		this(file, (commandLine) -> JavaCommand.isOurs(commandLine, name, dataDir));
 	}
 
 	/**
-	 * @param isOurs whether a command line (from {@link CommandLines}) is the recorded process's
+	 * @param isOurs whether a command line (from {@link CommandLines}) is the recorded
+	 * process's
 	 */
 	public PidFile(Path file, Predicate<String> isOurs) {
 		this.file = file;

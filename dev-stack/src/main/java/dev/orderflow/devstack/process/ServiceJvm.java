@@ -11,36 +11,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * How dev-stack runs a Spring Boot service: JVM options sized for a laptop running five JVMs,
- * and a class-data cache so that every start after the first is faster (docs/performance.md,
- * "Start-up and memory").
+ * How dev-stack runs a Spring Boot service: JVM options sized for a laptop running five
+ * JVMs, and a class-data cache so that every start after the first is faster
+ * (docs/performance.md, "Start-up and memory").
  * <p>
  * The cache is the JDK's own: on JDK 25 and later an AOT cache (JEP 483/514:
- * {@code -XX:AOTCacheOutput} on the first run, {@code -XX:AOTCache} after it), on older JDKs a
- * dynamic CDS archive ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}).
- * Both need classes loaded from plain jars, not from inside the Spring Boot jar, so the jar is
- * first extracted with Spring Boot's {@code -Djarmode=tools extract}. The first run records
- * the classes the service really loads and the JVM writes the cache when that run stops (on
- * {@code ./orderflow down}); a killed process writes nothing and the next start records again.
- * Everything lives in {@code <service>/target/jvm-cache/}, so rebuilding the service (a new jar)
- * starts a new cache and {@code ./mvnw clean} removes it.
+ * {@code -XX:AOTCacheOutput} on the first run, {@code -XX:AOTCache} after it), on older
+ * JDKs a dynamic CDS archive ({@code -XX:ArchiveClassesAtExit}, then
+ * {@code -XX:SharedArchiveFile}). Both need classes loaded from plain jars, not from
+ * inside the Spring Boot jar, so the jar is first extracted with Spring Boot's
+ * {@code -Djarmode=tools extract}. The first run records the classes the service really
+ * loads and the JVM writes the cache when that run stops (on {@code ./orderflow down}); a
+ * killed process writes nothing and the next start records again. Everything lives in
+ * {@code <service>/target/jvm-cache/}, so rebuilding the service (a new jar) starts a new
+ * cache and {@code ./mvnw clean} removes it.
  */
 public final class ServiceJvm {
 
 	/**
-	 * Measured with the bench (docs/performance.md, "Start-up and memory"): a heap the services
-	 * need under the bench with room to spare; the serial collector (no concurrent GC threads,
-	 * smaller GC structures: suits 2 cores and small heaps); smaller thread stacks and code cache;
-	 * and only the C1 compiler: five JVMs on a laptop spent more CPU compiling with C2 than C2's
-	 * code saved them (saga 143.9 vs 95.7 orders/s, ready 3.8 vs 5.3 s, RSS 294 vs 360 MiB).
-	 * Production images (k8s/) keep the JVM's defaults.
+	 * Measured with the bench (docs/performance.md, "Start-up and memory"): a heap the
+	 * services need under the bench with room to spare; the serial collector (no
+	 * concurrent GC threads, smaller GC structures: suits 2 cores and small heaps);
+	 * smaller thread stacks and code cache; and only the C1 compiler: five JVMs on a
+	 * laptop spent more CPU compiling with C2 than C2's code saved them (saga 143.9 vs
+	 * 95.7 orders/s, ready 3.8 vs 5.3 s, RSS 294 vs 360 MiB). Production images (k8s/)
+	 * keep the JVM's defaults.
 	 */
 	static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx128m", "-Xss512k",
 			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1");
 
 	/**
-	 * glibc gives busy threads malloc arenas of their own, up to 8 per core, which the JVM's
-	 * native allocations (JIT, Kafka's buffers) then fragment; two are enough for a service here.
+	 * glibc gives busy threads malloc arenas of their own, up to 8 per core, which the
+	 * JVM's native allocations (JIT, Kafka's buffers) then fragment; two are enough for a
+	 * service here.
 	 */
 	public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -58,22 +61,23 @@ public final class ServiceJvm {
 	}
 
 	/**
-	 * The options and the main jar to append to {@code java}: runs {@code bootJar} from its
-	 * extracted copy with the class-data cache, or, when it cannot be extracted, from the jar
-	 * itself without one.
+	 * The options and the main jar to append to {@code java}: runs {@code bootJar} from
+	 * its extracted copy with the class-data cache, or, when it cannot be extracted, from
+	 * the jar itself without one.
 	 */
 	public List<String> launch(Path bootJar, Consumer<String> progress) {
 		return launch(bootJar, true, progress);
 	}
 
 	/**
-	 * As {@link #launch(Path, Consumer)}; {@code recordCache} false for the second and later
-	 * instances of a service, which use a cache once there is one but never write it: two JVMs
-	 * writing the same cache file when they stop would spoil it.
+	 * As {@link #launch(Path, Consumer)}; {@code recordCache} false for the second and
+	 * later instances of a service, which use a cache once there is one but never write
+	 * it: two JVMs writing the same cache file when they stop would spoil it.
 	 */
 	public List<String> launch(Path bootJar, boolean recordCache, Consumer<String> progress) {
 		List<String> options = new ArrayList<>(OPTIONS);
-		// to try other options without rebuilding, e.g. ORDERFLOW_SERVICE_JAVA_OPTS=-Xmx256m ./orderflow up -d
+		// to try other options without rebuilding, e.g.
+		// ORDERFLOW_SERVICE_JAVA_OPTS=-Xmx256m ./orderflow up -d
 		String extra = System.getenv("ORDERFLOW_SERVICE_JAVA_OPTS");
 		if (extra != null && !extra.isBlank()) {
 			options.addAll(List.of(extra.trim().split("\\s+")));
@@ -94,7 +98,10 @@ public final class ServiceJvm {
 		return options;
 	}
 
-	/** The cache options for this JDK: use the cache once a previous run wrote it, else record one. */
+	/**
+	 * The cache options for this JDK: use the cache once a previous run wrote it, else
+	 * record one.
+	 */
 	List<String> cacheOptions(Path cacheDir) {
 		if (this.javaFeatureVersion >= 25) {
 			Path cache = cacheDir.resolve("app.aot");
@@ -106,13 +113,14 @@ public final class ServiceJvm {
 	}
 
 	private static boolean isReading(List<String> cacheOptions) {
-		return cacheOptions.stream().anyMatch((option) -> option.startsWith("-XX:AOTCache=")
-				|| option.startsWith("-XX:SharedArchiveFile="));
+		return cacheOptions.stream()
+			.anyMatch((option) -> option.startsWith("-XX:AOTCache=") || option.startsWith("-XX:SharedArchiveFile="));
 	}
 
 	/**
-	 * Extracts the jar into {@code cacheDir/app} unless that was done for this very jar (same
-	 * size and modification time); a new jar throws away the old extraction and cache.
+	 * Extracts the jar into {@code cacheDir/app} unless that was done for this very jar
+	 * (same size and modification time); a new jar throws away the old extraction and
+	 * cache.
 	 */
 	Path extractIfStale(Path bootJar, Path cacheDir) throws IOException {
 		String stamp = Files.size(bootJar) + " " + Files.getLastModifiedTime(bootJar).toMillis();
@@ -131,7 +139,8 @@ public final class ServiceJvm {
 			.redirectOutput(cacheDir.resolve("extract.log").toFile())
 			.start();
 		try {
-			if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.isRegularFile(extractedJar)) {
+			if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0
+					|| !Files.isRegularFile(extractedJar)) {
 				extract.destroyForcibly();
 				throw new IOException("extracting " + bootJar + " failed, see " + cacheDir.resolve("extract.log"));
 			}

@@ -6,8 +6,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Ready when a TCP connect succeeds and the server greets with the expected prefix
- * (e.g. SMTP's {@code 220}).
+ * Ready when a TCP connect succeeds and the server greets with the expected prefix (e.g.
+ * SMTP's {@code 220}).
  */
 public final class SocketReadiness implements Readiness {
 

@@ -22,10 +22,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 
 /**
- * A standalone SMTP server (GreenMail) that accepts mail for anyone, without authentication,
- * and writes each delivered message to {@code DIR/<time>-<n>-<recipient>.eml}. GreenMail also
- * keeps every message in memory for IMAP and POP3, which the catcher does not serve: it empties
- * those mailboxes every few seconds, so a long run (a soak's 100,000 e-mails) does not run out of heap.
+ * A standalone SMTP server (GreenMail) that accepts mail for anyone, without
+ * authentication, and writes each delivered message to
+ * {@code DIR/<time>-<n>-<recipient>.eml}. GreenMail also keeps every message in memory
+ * for IMAP and POP3, which the catcher does not serve: it empties those mailboxes every
+ * few seconds, so a long run (a soak's 100,000 e-mails) does not run out of heap.
  * <p>
  * Usage: {@code SmtpCatcher --port 3025 --dir .orderflow/mail}. Runs until terminated.
  */
@@ -67,7 +68,10 @@ public final class SmtpCatcher {
 		stopped.await();
 	}
 
-	/** The files are the catcher's record of what arrived; GreenMail's in-memory copies are not needed. */
+	/**
+	 * The files are the catcher's record of what arrived; GreenMail's in-memory copies
+	 * are not needed.
+	 */
 	private static void forgetDelivered(GreenMail greenMail) {
 		try {
 			greenMail.purgeEmailFromAllMailboxes();

@@ -5,9 +5,9 @@ import java.util.List;
 import dev.orderflow.devstack.StackPorts;
 
 /**
- * Lab 09 (data contracts): OrderPlaced's contract in the registry carries the rule the lab adds, a
- * consumer dead-lettered the event a producer without rules sent (naming the rule), and the
- * dead-letter previews show no customer's e-mail address.
+ * Lab 09 (data contracts): OrderPlaced's contract in the registry carries the rule the
+ * lab adds, a consumer dead-lettered the event a producer without rules sent (naming the
+ * rule), and the dead-letter previews show no customer's e-mail address.
  */
 final class DataContractsLabCheck {
 

@@ -15,9 +15,10 @@ import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.ports.PortCheck;
 
 /**
- * The setup check for a room of laptops ({@code ./orderflow doctor}). Prints one OK/FAIL line per
- * requirement (Java 17+, the stack's ports free, 2 GiB free disk where the data lives, 4 GiB
- * of memory) and exits 1 when one fails, so a facilitator sees at a glance who needs help.
+ * The setup check for a room of laptops ({@code ./orderflow doctor}). Prints one OK/FAIL
+ * line per requirement (Java 17+, the stack's ports free, 2 GiB free disk where the data
+ * lives, 4 GiB of memory) and exits 1 when one fails, so a facilitator sees at a glance
+ * who needs help.
  */
 final class Doctor {
 
@@ -96,9 +97,8 @@ final class Doctor {
 						+ ((machine.javaVersion() >= MIN_JAVA) ? "" : ": install a JDK 17+ and set JAVA_HOME")));
 		for (Map.Entry<Integer, String> port : wantedPorts().entrySet()) {
 			boolean free = machine.portFree().test(port.getKey());
-			checks.add(new Check(free, "port " + port.getKey() + " free",
-					port.getValue() + (free ? ""
-							: ": in use; ./orderflow down if it is ours, else stop what listens there")));
+			checks.add(new Check(free, "port " + port.getKey() + " free", port.getValue()
+					+ (free ? "" : ": in use; ./orderflow down if it is ours, else stop what listens there")));
 		}
 		checks.add(new Check(machine.diskFree() >= MIN_DISK, "disk >= 2 GiB free",
 				gib(machine.diskFree()) + " free for " + dataDir));

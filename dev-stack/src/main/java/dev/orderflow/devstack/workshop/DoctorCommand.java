@@ -11,7 +11,8 @@ import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code ./orderflow doctor [--data-dir DIR]}: runs the {@link Doctor}'s checks for this machine.
+ * {@code ./orderflow doctor [--data-dir DIR]}: runs the {@link Doctor}'s checks for this
+ * machine.
  */
 @Command(name = "doctor", description = "Check this machine for the workshop: Java, free ports, disk, memory.")
 public final class DoctorCommand implements Callable<Integer> {

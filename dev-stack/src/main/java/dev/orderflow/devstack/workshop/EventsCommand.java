@@ -17,8 +17,9 @@ import dev.orderflow.devstack.Terminal;
 import dev.orderflow.devstack.kafka.KafkaUsers;
 
 /**
- * {@code ./orderflow events TOPIC [-n N] [--key ORDER_ID]}: the last records of a topic with their
- * event type, decoded through the registry, so a learner sees what a lab step published.
+ * {@code ./orderflow events TOPIC [-n N] [--key ORDER_ID]}: the last records of a topic
+ * with their event type, decoded through the registry, so a learner sees what a lab step
+ * published.
  */
 @Command(name = "events", description = "The last records of a topic with their event type.")
 public final class EventsCommand implements Callable<Integer> {
@@ -28,7 +29,8 @@ public final class EventsCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "TOPIC", description = "e.g. orders, inventory, payments, orders.DLT")
 	private String topic;
 
-	@Option(names = "-n", paramLabel = "N", defaultValue = "20", description = "how many records (default: ${DEFAULT-VALUE})")
+	@Option(names = "-n", paramLabel = "N", defaultValue = "20",
+			description = "how many records (default: ${DEFAULT-VALUE})")
 	private int limit;
 
 	@Option(names = "--key", paramLabel = "ORDER_ID", description = "only the records of one order")
@@ -41,7 +43,8 @@ public final class EventsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		StackPorts ports = StackPorts.defaults();
-		// the stack's admin principal: the broker refuses clients without credentials (ADR 0018)
+		// the stack's admin principal: the broker refuses clients without credentials
+		// (ADR 0018)
 		Path config = new DataDir(LocalStack.defaultDataDir(Installation.locate().repoRoot())).config();
 		List<TopicRecords.Event> events = new TopicRecords(ports.bootstrapServers(),
 				"http://127.0.0.1:" + ports.schemaRegistry(), KafkaUsers.adminClientProperties(config))

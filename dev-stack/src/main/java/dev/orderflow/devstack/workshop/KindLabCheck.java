@@ -11,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lab 08 (orderflow on kind): kubectl is on the PATH and new enough to render the overlays (1.27
- * bundles Kustomize 5), {@code k8s/overlays/local} renders, the current context is a kind
- * cluster, and the Strimzi operator and every orderflow Deployment in namespace {@code orderflow}
- * are available. Each step stops the check when the next ones could only fail for the same reason.
+ * Lab 08 (orderflow on kind): kubectl is on the PATH and new enough to render the
+ * overlays (1.27 bundles Kustomize 5), {@code k8s/overlays/local} renders, the current
+ * context is a kind cluster, and the Strimzi operator and every orderflow Deployment in
+ * namespace {@code orderflow} are available. Each step stops the check when the next ones
+ * could only fail for the same reason.
  */
 final class KindLabCheck {
 
@@ -39,8 +40,8 @@ final class KindLabCheck {
 	void run(LabReport report) {
 		Path root = this.repo.get();
 		Optional<Kubectl.Result> version = this.kubectl.run(root, List.of("version", "--client", "-o", "json"));
-		if (!report.check(version.isPresent(), "kubectl is on the PATH",
-				"install kubectl 1." + MIN_MINOR + " or later: https://kubernetes.io/docs/tasks/tools/ (lab 08, step 0)")) {
+		if (!report.check(version.isPresent(), "kubectl is on the PATH", "install kubectl 1." + MIN_MINOR
+				+ " or later: https://kubernetes.io/docs/tasks/tools/ (lab 08, step 0)")) {
 			return;
 		}
 		Optional<Integer> minor = minorVersion(version.get());
@@ -74,14 +75,16 @@ final class KindLabCheck {
 				.orElse(Map.of());
 			report.check(available(status),
 					deployment + " is available (" + number(status.get("availableReplicas")) + " available)",
-					found.containsKey(deployment)
-							? "kubectl -n " + NAMESPACE + " describe deployment " + deployment + "; kubectl -n "
-									+ NAMESPACE + " logs deployment/" + deployment + " (lab 08, step 5)"
+					found.containsKey(deployment) ? "kubectl -n " + NAMESPACE + " describe deployment " + deployment
+							+ "; kubectl -n " + NAMESPACE + " logs deployment/" + deployment + " (lab 08, step 5)"
 							: missingHint);
 		});
 	}
 
-	/** The minor version kubectl reports for itself; "30+" (some distributions) counts as 30. */
+	/**
+	 * The minor version kubectl reports for itself; "30+" (some distributions) counts as
+	 * 30.
+	 */
 	static Optional<Integer> minorVersion(Kubectl.Result version) {
 		if (!version.ok() || !(LabJson.parse(version.out()) instanceof Map<?, ?> answer)
 				|| !(answer.get("clientVersion") instanceof Map<?, ?> client)
@@ -97,7 +100,8 @@ final class KindLabCheck {
 		return status.get("conditions") instanceof List<?> conditions && conditions.stream()
 			.filter(Map.class::isInstance)
 			.map(Map.class::cast)
-			.anyMatch((condition) -> "Available".equals(condition.get("type")) && "True".equals(condition.get("status")));
+			.anyMatch(
+					(condition) -> "Available".equals(condition.get("type")) && "True".equals(condition.get("status")));
 	}
 
 	private static Map<String, Map<?, ?>> byName(String json) {
@@ -107,14 +111,17 @@ final class KindLabCheck {
 				.filter(Map.class::isInstance)
 				.map(Map.class::cast)
 				.filter((item) -> item.get("metadata") instanceof Map<?, ?>)
-				.forEach((item) -> deployments.put(String.valueOf(((Map<?, ?>) item.get("metadata")).get("name")), item));
+				.forEach((item) -> deployments.put(String.valueOf(((Map<?, ?>) item.get("metadata")).get("name")),
+						item));
 		}
 		return deployments;
 	}
 
 	private Kubectl.Result run(Path root, String... args) {
-		// kubectl was there a moment ago; if it vanished, say so in the hint rather than throw
-		return this.kubectl.run(root, List.of(args)).orElse(new Kubectl.Result(-1, "", "kubectl is no longer on the PATH"));
+		// kubectl was there a moment ago; if it vanished, say so in the hint rather than
+		// throw
+		return this.kubectl.run(root, List.of(args))
+			.orElse(new Kubectl.Result(-1, "", "kubectl is no longer on the PATH"));
 	}
 
 	private static String number(Object value) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code kubectl} for lab 08's check. An interface so the check can be tested on a machine
- * without kubectl or a cluster, which is also the machine the build runs on.
+ * Runs {@code kubectl} for lab 08's check. An interface so the check can be tested on a
+ * machine without kubectl or a cluster, which is also the machine the build runs on.
  */
 interface Kubectl {
 
@@ -40,7 +40,10 @@ interface Kubectl {
 		return new Process("kubectl", Duration.ofSeconds(30));
 	}
 
-	/** The real thing: a child process, its output in temporary files, killed when it hangs. */
+	/**
+	 * The real thing: a child process, its output in temporary files, killed when it
+	 * hangs.
+	 */
 	final class Process implements Kubectl {
 
 		private final String executable;
@@ -60,7 +63,8 @@ interface Kubectl {
 			Path out = null;
 			Path err = null;
 			try {
-				// files rather than pipes: no reader threads, and a full pipe can never stall kubectl
+				// files rather than pipes: no reader threads, and a full pipe can never
+				// stall kubectl
 				out = Files.createTempFile("orderflow-kubectl", ".out");
 				err = Files.createTempFile("orderflow-kubectl", ".err");
 				java.lang.Process process;
@@ -102,7 +106,8 @@ interface Kubectl {
 				}
 			}
 			catch (IOException ex) {
-				// a temporary file left behind is harmless; the check's answer matters more
+				// a temporary file left behind is harmless; the check's answer matters
+				// more
 			}
 		}
 

@@ -23,16 +23,18 @@ import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.Terminal;
 
 /**
- * {@code lab check N}: verifies a learner's result for lab N of docs/labs/ and says what is
- * missing, one OK/MISSING line per step, exit code 1 while something is missing. Labs 01 and 02
- * are checked here; labs 03 to 08 by a class each ({@link SchemaLabCheck}, {@link ScalingLabCheck},
- * {@link RecoveryLabCheck}, {@link ObservabilityLabCheck}, {@link PaymentLabCheck},
- * {@link KindLabCheck}).
+ * {@code lab check N}: verifies a learner's result for lab N of docs/labs/ and says what
+ * is missing, one OK/MISSING line per step, exit code 1 while something is missing. Labs
+ * 01 and 02 are checked here; labs 03 to 08 by a class each ({@link SchemaLabCheck},
+ * {@link ScalingLabCheck}, {@link RecoveryLabCheck}, {@link ObservabilityLabCheck},
+ * {@link PaymentLabCheck}, {@link KindLabCheck}).
  */
 @Command(name = "lab", description = "Check your result of a lab (docs/labs/).")
 public final class LabCommand {
 
-	/** The customer id lab 01 asks learners to order with, so their order can be found. */
+	/**
+	 * The customer id lab 01 asks learners to order with, so their order can be found.
+	 */
 	static final String LAB01_CUSTOMER = "c-1";
 
 	private static final Pattern LAB01_ORDER = Pattern
@@ -84,7 +86,10 @@ public final class LabCommand {
 		return report.finish(n);
 	}
 
-	/** Lab 01: the stack runs, the learner's order is CONFIRMED, went through both topics and was notified. */
+	/**
+	 * Lab 01: the stack runs, the learner's order is CONFIRMED, went through both topics
+	 * and was notified.
+	 */
 	private static void lab01(LabReport report, LabProbe probe) {
 		StackPorts ports = probe.ports();
 		if (!probe.servicesReady(report, List.of(ports.orderService(), ports.inventoryService(),
@@ -92,7 +97,8 @@ public final class LabCommand {
 			return;
 		}
 		String confirmed = probe.get(ports.orderService(), "/api/orders?status=CONFIRMED&limit=500").orElse("[]");
-		report.check(confirmed.contains("\"orderId\""), "at least one CONFIRMED order", "place an order (lab 01, step 2)");
+		report.check(confirmed.contains("\"orderId\""), "at least one CONFIRMED order",
+				"place an order (lab 01, step 2)");
 		Matcher mine = LAB01_ORDER.matcher(confirmed);
 		if (!report.check(mine.find(), "a CONFIRMED order of customer " + LAB01_CUSTOMER,
 				"place it with \"customerId\":\"" + LAB01_CUSTOMER + "\" (lab 01, step 2)")) {
@@ -109,12 +115,16 @@ public final class LabCommand {
 			report.check(seen.contains(expected), expected.replace(":", " carries ") + " for your order",
 					"follow lab 01, step 3 (seen: " + seen + ")");
 		}
-		String notifications = probe.get(ports.notificationService(), "/api/notifications?orderId=" + orderId).orElse("");
+		String notifications = probe.get(ports.notificationService(), "/api/notifications?orderId=" + orderId)
+			.orElse("");
 		report.check(notifications.contains(orderId), "notification-service recorded your order's notification",
 				"see lab 01, step 4; ./orderflow logs notification-service");
 	}
 
-	/** Lab 02: the stack runs, a record reached orders.DLT, and some service replayed a dead letter. */
+	/**
+	 * Lab 02: the stack runs, a record reached orders.DLT, and some service replayed a
+	 * dead letter.
+	 */
 	private static void lab02(LabReport report, LabProbe probe) {
 		StackPorts ports = probe.ports();
 		if (!probe.servicesReady(report,
@@ -128,12 +138,14 @@ public final class LabCommand {
 		catch (RuntimeException ex) {
 			deadLettered = false;
 		}
-		report.check(deadLettered, "orders.DLT holds at least one dead letter", "send the poison pill (lab 02, step 1)");
+		report.check(deadLettered, "orders.DLT holds at least one dead letter",
+				"send the poison pill (lab 02, step 1)");
 		boolean replayed = false;
 		for (int port : List.of(ports.orderService(), ports.inventoryService(), ports.notificationService())) {
 			replayed |= probe.get(port, "/api/dead-letters").orElse("").matches("(?s).*\"replayed\"\\s*:\\s*true.*");
 		}
-		report.check(replayed, "a service replayed a dead letter", "./orderflow dlt replay SERVICE ID (lab 02, step 4)");
+		report.check(replayed, "a service replayed a dead letter",
+				"./orderflow dlt replay SERVICE ID (lab 02, step 4)");
 	}
 
 }

@@ -18,27 +18,40 @@ import org.apache.kafka.common.TopicPartition;
 import dev.orderflow.devstack.kafka.Admins;
 
 /**
- * What a lab check asks the broker: which topics exist, how far a consumer group lags, which
- * events one order has on a topic. An interface so the checks can be tested without a broker.
- * Each method throws an {@link IllegalStateException} saying why when the broker does not answer.
+ * What a lab check asks the broker: which topics exist, how far a consumer group lags,
+ * which events one order has on a topic. An interface so the checks can be tested without
+ * a broker. Each method throws an {@link IllegalStateException} saying why when the
+ * broker does not answer.
  */
 interface LabKafka {
 
 	/** The names of the topics on the broker. */
 	Set<String> topics();
 
-	/** Records of the topic the group has not committed yet; empty when it committed nothing on it. */
+	/**
+	 * Records of the topic the group has not committed yet; empty when it committed
+	 * nothing on it.
+	 */
 	OptionalLong lag(String group, String topic);
 
-	/** The last {@code limit} records of the topic, with that key when given, oldest first. */
+	/**
+	 * The last {@code limit} records of the topic, with that key when given, oldest
+	 * first.
+	 */
 	List<TopicRecords.Event> events(String topic, Optional<String> key, int limit);
 
-	/** {@code security}: how to sign in, {@link dev.orderflow.devstack.kafka.KafkaUsers#adminClientProperties}. */
+	/**
+	 * {@code security}: how to sign in,
+	 * {@link dev.orderflow.devstack.kafka.KafkaUsers#adminClientProperties}.
+	 */
 	static LabKafka of(String bootstrapServers, String registryUrl, Map<String, Object> security) {
 		return new Live(bootstrapServers, registryUrl, security);
 	}
 
-	/** The local broker, through an admin client with short timeouts and {@link TopicRecords}. */
+	/**
+	 * The local broker, through an admin client with short timeouts and
+	 * {@link TopicRecords}.
+	 */
 	final class Live implements LabKafka {
 
 		private static final long TIMEOUT_SECONDS = 8;
@@ -65,7 +78,10 @@ interface LabKafka {
 			return withAdmin((admin) -> lag(admin, group, topic));
 		}
 
-		/** One question to the broker on a short-lived admin client; no answer in time is "unreachable". */
+		/**
+		 * One question to the broker on a short-lived admin client; no answer in time is
+		 * "unreachable".
+		 */
 		private <T> T withAdmin(AdminCall<T> call) {
 			try (Admin admin = Admins.create(this.bootstrapServers, this.security)) {
 				return call.ask(admin);
@@ -91,7 +107,10 @@ interface LabKafka {
 			return new TopicRecords(this.bootstrapServers, this.registryUrl, this.security).last(topic, limit, key);
 		}
 
-		/** The group's lag on the topic, summed over the partitions it committed offsets for. */
+		/**
+		 * The group's lag on the topic, summed over the partitions it committed offsets
+		 * for.
+		 */
 		static OptionalLong lag(Admin admin, String group, String topic)
 				throws ExecutionException, InterruptedException, TimeoutException {
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)

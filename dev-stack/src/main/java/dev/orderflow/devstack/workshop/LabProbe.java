@@ -20,8 +20,9 @@ import dev.orderflow.devstack.StackPorts;
 import dev.orderflow.devstack.kafka.KafkaUsers;
 
 /**
- * How the lab checks look at a learner's stack: its HTTP APIs on 127.0.0.1, its topics and its
- * data directory (logs, pid files). Short timeouts: a check must answer even when the stack is down.
+ * How the lab checks look at a learner's stack: its HTTP APIs on 127.0.0.1, its topics
+ * and its data directory (logs, pid files). Short timeouts: a check must answer even when
+ * the stack is down.
  */
 final class LabProbe {
 
@@ -35,12 +36,13 @@ final class LabProbe {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	// the operator's token, obtained on the first API call: a check reads what every customer placed
+	// the operator's token, obtained on the first API call: a check reads what every
+	// customer placed
 	private String operatorToken;
 
 	LabProbe(StackPorts ports, DataDir dataDir) {
-		this(ports, dataDir, (stack) -> LabKafka.of(stack.bootstrapServers(), "http://127.0.0.1:" + stack.schemaRegistry(),
-				KafkaUsers.adminClientProperties(dataDir.config())));
+		this(ports, dataDir, (stack) -> LabKafka.of(stack.bootstrapServers(),
+				"http://127.0.0.1:" + stack.schemaRegistry(), KafkaUsers.adminClientProperties(dataDir.config())));
 	}
 
 	/** With another view of the broker: tests check without one. */
@@ -85,11 +87,15 @@ final class LabProbe {
 		return get(port, "/actuator/health/readiness").isPresent();
 	}
 
-	/** Checks that each service is ready; false (after saying how to start the stack) when one is not. */
+	/**
+	 * Checks that each service is ready; false (after saying how to start the stack) when
+	 * one is not.
+	 */
 	boolean servicesReady(LabReport report, List<Integer> ports) {
 		boolean up = true;
 		for (int port : ports) {
-			String name = (port == this.ports.schemaRegistry()) ? "schema registry answers" : serviceName(port) + " is ready";
+			String name = (port == this.ports.schemaRegistry()) ? "schema registry answers"
+					: serviceName(port) + " is ready";
 			up &= report.check(ready(port), name + " (:" + port + ")", "start the stack: ./orderflow up -d");
 		}
 		return up;
@@ -104,7 +110,10 @@ final class LabProbe {
 		return exchange(request.build()).filter(Answer::ok).map(Answer::body);
 	}
 
-	/** Signs the operator in at the stack's authorization server; empty when it does not answer. */
+	/**
+	 * Signs the operator in at the stack's authorization server; empty when it does not
+	 * answer.
+	 */
 	private Optional<String> operatorToken() {
 		if (this.operatorToken == null) {
 			try {
@@ -122,7 +131,10 @@ final class LabProbe {
 		return postForAnswer(port, path, json).filter(Answer::ok).map(Answer::body);
 	}
 
-	/** Any answer to a registry POST (a refusal is an answer too), empty when nothing answers. */
+	/**
+	 * Any answer to a registry POST (a refusal is an answer too), empty when nothing
+	 * answers.
+	 */
 	Optional<Answer> postForAnswer(int port, String path, String json) {
 		return exchange(HttpRequest.newBuilder(uri(port, path))
 			.timeout(TIMEOUT)

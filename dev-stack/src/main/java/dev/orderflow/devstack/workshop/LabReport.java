@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code lab check N} found: one {@code OK}/{@code MISSING} line per step as it goes, and
- * the hints for what is missing at the end.
+ * What {@code lab check N} found: one {@code OK}/{@code MISSING} line per step as it
+ * goes, and the hints for what is missing at the end.
  */
 final class LabReport {
 
@@ -18,7 +18,9 @@ final class LabReport {
 		this.out = out;
 	}
 
-	/** Prints the step as OK or MISSING; a missing one is listed at the end with its hint. */
+	/**
+	 * Prints the step as OK or MISSING; a missing one is listed at the end with its hint.
+	 */
 	boolean check(boolean ok, String what, String hint) {
 		this.out.println((ok ? "OK    " : "MISSING ") + what);
 		if (!ok) {

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import dev.orderflow.devstack.StackPorts;
 
 /**
- * Lab 06 (metrics and traces): order-service's Prometheus scrape shows the saga (orders placed
- * and confirmed, the saga duration histogram, an empty outbox), and one traceId of the lab's
- * order is on that order's log lines in all three services.
+ * Lab 06 (metrics and traces): order-service's Prometheus scrape shows the saga (orders
+ * placed and confirmed, the saga duration histogram, an empty outbox), and one traceId of
+ * the lab's order is on that order's log lines in all three services.
  */
 final class ObservabilityLabCheck {
 
@@ -36,10 +36,12 @@ final class ObservabilityLabCheck {
 			return;
 		}
 		String scrape = this.probe.get(ports.orderService(), "/actuator/prometheus").orElse("");
-		report.check(value(scrape, "orderflow_orders_placed_total") > 0, "orderflow_orders_placed_total counts your orders",
+		report.check(value(scrape, "orderflow_orders_placed_total") > 0,
+				"orderflow_orders_placed_total counts your orders",
 				"place an order (lab 06, step 1), then scrape localhost:8080/actuator/prometheus");
 		report.check(value(scrape, "orderflow_saga_duration_seconds_count{outcome=\"confirmed\"}") > 0,
-				"orderflow_saga_duration_seconds has confirmed sagas", "wait until your order is CONFIRMED (lab 06, step 1)");
+				"orderflow_saga_duration_seconds has confirmed sagas",
+				"wait until your order is CONFIRMED (lab 06, step 1)");
 		report.check(scrape.contains("\norderflow_outbox_backlog ") && value(scrape, "orderflow_outbox_backlog") == 0,
 				"orderflow_outbox_backlog is 0: every event was published",
 				"is the broker up? ./orderflow status (the relay publishes once it is)");
@@ -63,7 +65,10 @@ final class ObservabilityLabCheck {
 				"grep your order id in " + this.probe.dataDir().logs() + " (lab 06, step 3)");
 	}
 
-	/** The value of a sample (name and labels exactly as scraped), or -1 when there is none. */
+	/**
+	 * The value of a sample (name and labels exactly as scraped), or -1 when there is
+	 * none.
+	 */
 	static double value(String scrape, String sample) {
 		Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(sample) + " (\\S+)$").matcher(scrape);
 		try {

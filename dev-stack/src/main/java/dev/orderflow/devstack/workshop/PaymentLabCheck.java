@@ -7,17 +7,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
-
 import dev.orderflow.devstack.StackPorts;
 
 /**
- * Lab 07 (a payment service joins the choreography): the registry holds both payment events
- * under TopicRecordNameStrategy, the topic {@code payments} exists, the group
- * {@code payment-service} has read {@code orders} to the end, the newest CONFIRMED order was
- * charged, and an order whose payment failed was cancelled by order-service.
+ * Lab 07 (a payment service joins the choreography): the registry holds both payment
+ * events under TopicRecordNameStrategy, the topic {@code payments} exists, the group
+ * {@code payment-service} has read {@code orders} to the end, the newest CONFIRMED order
+ * was charged, and an order whose payment failed was cancelled by order-service.
  * <p>
- * It looks only at what the running stack shows, not at the learner's code: module names and
- * packages are theirs to choose, the topic, subjects and group are the contract.
+ * It looks only at what the running stack shows, not at the learner's code: module names
+ * and packages are theirs to choose, the topic, subjects and group are the contract.
  */
 final class PaymentLabCheck {
 
@@ -53,7 +52,8 @@ final class PaymentLabCheck {
 			checkPayments(report, kafka, ports.orderService());
 		}
 		catch (RuntimeException ex) {
-			// a broker that is down or a topic that vanished: say so rather than print a stack trace
+			// a broker that is down or a topic that vanished: say so rather than print a
+			// stack trace
 			report.check(false, "the broker answers (" + ports.bootstrapServers() + ")",
 					"./orderflow status; " + ex.getMessage());
 		}
@@ -81,7 +81,8 @@ final class PaymentLabCheck {
 		OptionalLong lag = kafka.lag(GROUP, "orders");
 		if (report.check(lag.isPresent(), "consumer group " + GROUP + " has read orders",
 				"start payment-service (lab 07, step 5); its listener's groupId must be " + GROUP)) {
-			report.check(lag.getAsLong() == 0, "group " + GROUP + " has caught up on orders (lag " + lag.getAsLong() + ")",
+			report.check(lag.getAsLong() == 0,
+					"group " + GROUP + " has caught up on orders (lag " + lag.getAsLong() + ")",
 					"is payment-service running? curl -s localhost:8084/actuator/health/readiness; its log says why it"
 							+ " stopped reading");
 		}
@@ -95,7 +96,8 @@ final class PaymentLabCheck {
 			report.note("newest CONFIRMED order: " + newest.get());
 			List<String> types = kafka.events(TOPIC, newest, 10).stream().map(TopicRecords.Event::type).toList();
 			report.check(types.contains(SUCCEEDED), TOPIC + " carries " + SUCCEEDED + " for it",
-					"wait a second and check again; else read payment-service's log (lab 07, step 6; seen: " + types + ")");
+					"wait a second and check again; else read payment-service's log (lab 07, step 6; seen: " + types
+							+ ")");
 		}
 		Optional<String> declined = kafka.events(TOPIC, Optional.empty(), 100)
 			.stream()
@@ -108,9 +110,10 @@ final class PaymentLabCheck {
 			.map((order) -> String.valueOf(((Map<?, ?>) order).get("status")))
 			.orElse("unknown");
 		report.check(status.equals("CANCELLED"),
-				"order-service cancelled the order whose payment failed" + declined.map((id) -> " (" + id + ")").orElse(""),
-				declined.isEmpty() ? "place an order that is declined (lab 07, step 7)"
-						: "it is " + status + ": order-service's PaymentEventsListener must cancel it (lab 07, step 4)");
+				"order-service cancelled the order whose payment failed"
+						+ declined.map((id) -> " (" + id + ")").orElse(""),
+				declined.isEmpty() ? "place an order that is declined (lab 07, step 7)" : "it is " + status
+						+ ": order-service's PaymentEventsListener must cancel it (lab 07, step 4)");
 	}
 
 	private static Optional<String> firstOrderId(Object orders) {

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import dev.orderflow.devstack.StackPorts;
 
 /**
- * Lab 05 (outbox recovery): after services were killed mid-saga and started again, every order
- * of the lab is out of PENDING, each has its OrderPlaced on {@code orders}, and the logs
- * show that order- and inventory-service were started more than once.
+ * Lab 05 (outbox recovery): after services were killed mid-saga and started again, every
+ * order of the lab is out of PENDING, each has its OrderPlaced on {@code orders}, and the
+ * logs show that order- and inventory-service were started more than once.
  */
 final class RecoveryLabCheck {
 
@@ -50,8 +50,10 @@ final class RecoveryLabCheck {
 		if (orders.isEmpty()) {
 			return;
 		}
-		// at least once, never lost: a SIGKILL after the broker's acknowledgement and before the
-		// row's deletion sends the same event again (the lab's challenge 1), which consumers drop
+		// at least once, never lost: a SIGKILL after the broker's acknowledgement and
+		// before the
+		// row's deletion sends the same event again (the lab's challenge 1), which
+		// consumers drop
 		List<String> missing = new ArrayList<>();
 		TopicRecords topics = this.probe.topics();
 		for (Map<?, ?> order : orders) {

@@ -17,8 +17,8 @@ import dev.orderflow.devstack.process.CommandLines;
 
 /**
  * Lab 04 (scaling consumers): a second notification-service ran in the group with a data
- * directory of its own, it was stopped again, and the group caught up on every partition of
- * {@code orders} afterwards (no lag left behind by the paused member).
+ * directory of its own, it was stopped again, and the group caught up on every partition
+ * of {@code orders} afterwards (no lag left behind by the paused member).
  */
 final class ScalingLabCheck {
 
@@ -57,14 +57,16 @@ final class ScalingLabCheck {
 		try (Admin admin = Admins.create(this.probe.ports().bootstrapServers(),
 				KafkaUsers.adminClientProperties(this.probe.dataDir().config()))) {
 			int partitions = partitions(admin, "orders");
-			report.check(partitions >= 2, "orders has " + partitions + " partitions: up to " + partitions
-					+ " members of a group share it", "the stack creates orders with 3 partitions: ./orderflow up -d");
+			report.check(partitions >= 2,
+					"orders has " + partitions + " partitions: up to " + partitions + " members of a group share it",
+					"the stack creates orders with 3 partitions: ./orderflow up -d");
 			long lag = LabKafka.Live.lag(admin, GROUP, "orders").orElse(0);
 			report.check(lag == 0, "group " + GROUP + " has caught up on orders (lag " + lag + ")",
 					"a member is paused or down: kill -CONT its pid, or wait for the group to rebalance (lab 04, step 4)");
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			report.check(false, "the broker describes orders and group " + GROUP, "./orderflow status; " + ex.getMessage());
+			report.check(false, "the broker describes orders and group " + GROUP,
+					"./orderflow status; " + ex.getMessage());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

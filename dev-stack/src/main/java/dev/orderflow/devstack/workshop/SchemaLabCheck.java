@@ -11,16 +11,20 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Lab 03 (schema evolution): the registry holds a version 2 of {@code OrderPlaced} that adds only
- * fields with a default, and still refuses a new field without one (its compatibility level was
- * not loosened to let anything through). The registry is the source of truth here because the lab's commands
- * leave the repository untouched; a released {@code v2.avsc} in the history is reported too.
+ * Lab 03 (schema evolution): the registry holds a version 2 of {@code OrderPlaced} that
+ * adds only fields with a default, and still refuses a new field without one (its
+ * compatibility level was not loosened to let anything through). The registry is the
+ * source of truth here because the lab's commands leave the repository untouched; a
+ * released {@code v2.avsc} in the history is reported too.
  */
 final class SchemaLabCheck {
 
 	static final String SUBJECT = "orders-dev.orderflow.events.OrderPlaced";
 
-	/** The levels under which a new field without a default is refused (old data could not be read). */
+	/**
+	 * The levels under which a new field without a default is refused (old data could not
+	 * be read).
+	 */
 	private static final Set<String> GUARDING_LEVELS = Set.of("BACKWARD", "BACKWARD_TRANSITIVE", "FULL",
 			"FULL_TRANSITIVE");
 
@@ -51,7 +55,8 @@ final class SchemaLabCheck {
 		Map<String, Map<?, ?>> latest = fields(schemaOf(registry, "latest"));
 		List<String> added = new ArrayList<>(latest.keySet());
 		added.removeAll(first.keySet());
-		boolean defaulted = !added.isEmpty() && added.stream().allMatch((name) -> latest.get(name).containsKey("default"));
+		boolean defaulted = !added.isEmpty()
+				&& added.stream().allMatch((name) -> latest.get(name).containsKey("default"));
 		report.check(defaulted, "the latest version adds a field with a default " + added,
 				"under BACKWARD a new field needs a \"default\" (lab 03, step 1)");
 		report.check(refusesRequiredField(registry), "the registry refuses a new field without a default",
@@ -63,7 +68,10 @@ final class SchemaLabCheck {
 		}
 	}
 
-	/** Whether the subject's level (or the global one) makes the registry refuse a required new field. */
+	/**
+	 * Whether the subject's level (or the global one) makes the registry refuse a
+	 * required new field.
+	 */
 	private boolean refusesRequiredField(int registry) {
 		String level = this.probe.get(registry, "/config/" + SUBJECT + "?defaultToGlobal=true")
 			.map(LabJson::parse)

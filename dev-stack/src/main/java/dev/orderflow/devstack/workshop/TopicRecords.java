@@ -28,9 +28,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the last records of a topic without joining a consumer group, and names the event type
- * of each from its Confluent wire-format schema id (asking the registry once per id). Enough to
- * follow one order through every topic without an Avro decoder in the launcher.
+ * Reads the last records of a topic without joining a consumer group, and names the event
+ * type of each from its Confluent wire-format schema id (asking the registry once per
+ * id). Enough to follow one order through every topic without an Avro decoder in the
+ * launcher.
  */
 final class TopicRecords {
 
@@ -60,14 +61,20 @@ final class TopicRecords {
 
 	private final Map<String, Object> security;
 
-	/** {@code security}: how to sign in, {@link dev.orderflow.devstack.kafka.KafkaUsers#adminClientProperties}. */
+	/**
+	 * {@code security}: how to sign in,
+	 * {@link dev.orderflow.devstack.kafka.KafkaUsers#adminClientProperties}.
+	 */
 	TopicRecords(String bootstrapServers, String registryUrl, Map<String, Object> security) {
 		this.bootstrapServers = bootstrapServers;
 		this.registryUrl = registryUrl;
 		this.security = Map.copyOf(security);
 	}
 
-	/** The last {@code limit} records of the topic (with that key, when given), oldest first. */
+	/**
+	 * The last {@code limit} records of the topic (with that key, when given), oldest
+	 * first.
+	 */
 	List<Event> last(String topic, int limit, Optional<String> key) {
 		Properties config = new Properties();
 		config.putAll(this.security);
@@ -88,7 +95,8 @@ final class TopicRecords {
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
 			Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, TIMEOUT);
-			// a key filter may match anywhere: read everything then; else only the tail of each partition
+			// a key filter may match anywhere: read everything then; else only the tail
+			// of each partition
 			int window = key.isPresent() ? Integer.MAX_VALUE : limit;
 			for (TopicPartition partition : partitions) {
 				consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - window));
@@ -120,7 +128,10 @@ final class TopicRecords {
 				record.key(), typeOf(record.value()), failure);
 	}
 
-	/** The record name of the writer schema, or what the bytes are when they are not Confluent Avro. */
+	/**
+	 * The record name of the writer schema, or what the bytes are when they are not
+	 * Confluent Avro.
+	 */
 	String typeOf(byte[] value) {
 		if (value == null) {
 			return "(tombstone)";
@@ -134,9 +145,10 @@ final class TopicRecords {
 
 	private String lookUp(int id) {
 		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(this.registryUrl + "/schemas/ids/" + id)).timeout(TIMEOUT).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(this.registryUrl + "/schemas/ids/" + id))
+					.timeout(TIMEOUT)
+					.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher matcher = RECORD_NAME.matcher(response.body());
 			if (response.statusCode() == 200 && matcher.find()) {
 				return matcher.group(1);

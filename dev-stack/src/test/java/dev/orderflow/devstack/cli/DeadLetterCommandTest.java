@@ -25,8 +25,8 @@ import dev.orderflow.devstack.Terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./orderflow dlt} against a fake service that answers like the dead-letter API, and a port
- * where nothing listens.
+ * {@code ./orderflow dlt} against a fake service that answers like the dead-letter API,
+ * and a port where nothing listens.
  */
 class DeadLetterCommandTest {
 
@@ -87,7 +87,8 @@ class DeadLetterCommandTest {
 					+ "ListenerExecutionFailedException: Listener failed; stock table locked")
 			.containsPattern("orders.DLT-2-0\\s+-\\s+orders-2@3\\s+yes\\s+DeserializationException")
 			.contains("inventory-service: 1 outbox event(s) set aside, never published")
-			.containsPattern("17\\s+9b2f6c1e-0000-4000-8000-000000000003\\s+OrderPlaced\\s+The message is 3612345 bytes");
+			.containsPattern(
+					"17\\s+9b2f6c1e-0000-4000-8000-000000000003\\s+OrderPlaced\\s+The message is 3612345 bytes");
 		assertThat(this.requests).containsExactly("GET /api/dead-letters", "GET /api/dead-letters/set-aside");
 	}
 
@@ -96,7 +97,8 @@ class DeadLetterCommandTest {
 		int code = run("dlt", "replay", "inventory-service", "orders.DLT-1-7");
 
 		assertThat(code).isZero();
-		assertThat(out()).contains("inventory-service: replayed orders.DLT-1-7 (key 9b2f6c1e-0000-4000-8000-000000000001) to orders-1");
+		assertThat(out()).contains(
+				"inventory-service: replayed orders.DLT-1-7 (key 9b2f6c1e-0000-4000-8000-000000000001) to orders-1");
 		assertThat(this.requests).containsExactly("POST /api/dead-letters/orders.DLT-1-7/replay");
 	}
 
@@ -112,7 +114,8 @@ class DeadLetterCommandTest {
 	void reportsTheProblemOfARefusedReplay() {
 		assertThat(run("dlt", "replay", "inventory-service", "orders.DLT-2-0")).isEqualTo(1);
 
-		assertThat(err()).contains("inventory-service: 409 Dead letter already replayed (dead letter orders.DLT-2-0 was already replayed)");
+		assertThat(err()).contains(
+				"inventory-service: 409 Dead letter already replayed (dead letter orders.DLT-2-0 was already replayed)");
 	}
 
 	@Test
@@ -136,7 +139,8 @@ class DeadLetterCommandTest {
 		assertThat(run("dlt", "replay", "order-service")).isEqualTo(2);
 		assertThat(err()).contains("dlt replay needs SERVICE and ID (or --all)");
 		assertThat(run("dlt", "replay", "kafka", "x-0-1")).isEqualTo(2);
-		assertThat(err()).contains("Unknown service kafka; one of: order-service, inventory-service, notification-service");
+		assertThat(err())
+			.contains("Unknown service kafka; one of: order-service, inventory-service, notification-service");
 		assertThat(run("dlt", "replay", "order-service", "--force")).isEqualTo(2);
 		assertThat(err()).contains("Unknown option: '--force'");
 		assertThat(this.requests).isEmpty();
@@ -182,7 +186,8 @@ class DeadLetterCommandTest {
 		services.put("order-service", this.down);
 		services.put("inventory-service", URI.create("http://127.0.0.1:" + this.inventory.getAddress().getPort()));
 		Terminal terminal = new Terminal(print(this.out), print(this.err));
-		// the dlt command alone, against the fake services; the first argument is "dlt" itself
+		// the dlt command alone, against the fake services; the first argument is "dlt"
+		// itself
 		return Launcher.execute(new CommandLine(new DeadLetterCommand(services, terminal, () -> null)), terminal,
 				Arrays.copyOfRange(args, 1, args.length));
 	}

@@ -21,9 +21,11 @@ class KillCommandTest extends AbstractLauncherTest {
 
 	@Test
 	void leavesAPidThatRunsSomethingElseAlone(@TempDir Path dataDir) throws Exception {
-		// our own pid is alive but is not the stack's inventory-service: it must not be signalled
+		// our own pid is alive but is not the stack's inventory-service: it must not be
+		// signalled
 		java.nio.file.Files.createDirectories(dataDir.resolve("run"));
-		java.nio.file.Files.writeString(dataDir.resolve("run/inventory-service.pid"), ProcessHandle.current().pid() + "\n");
+		java.nio.file.Files.writeString(dataDir.resolve("run/inventory-service.pid"),
+				ProcessHandle.current().pid() + "\n");
 
 		assertThat(run("kill", "inventory-service", "--data-dir", dataDir.toString())).isEqualTo(1);
 		assertThat(err()).contains("inventory-service is not running");

@@ -14,7 +14,8 @@ class LauncherTest extends AbstractLauncherTest {
 		int code = run("help");
 
 		assertThat(code).isZero();
-		assertThat(out()).contains("up -d", "up --clean", "down", "status", "logs NAME", "mail", "notification-service");
+		assertThat(out()).contains("up -d", "up --clean", "down", "status", "logs NAME", "mail",
+				"notification-service");
 	}
 
 	@Test

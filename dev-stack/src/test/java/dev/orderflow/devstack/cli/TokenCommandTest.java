@@ -48,7 +48,8 @@ class TokenCommandTest {
 	private int run(TokenClient client, String... args) {
 		Terminal terminal = new Terminal(new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
-		// the token command alone, signing in where the test says; args start after "token"
+		// the token command alone, signing in where the test says; args start after
+		// "token"
 		return Launcher.execute(new CommandLine(new TokenCommand(terminal, client)), terminal, args);
 	}
 

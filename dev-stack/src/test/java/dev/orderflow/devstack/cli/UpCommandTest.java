@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code up}'s options as picocli reads them: what to start, and the topology they describe together.
+ * {@code up}'s options as picocli reads them: what to start, and the topology they
+ * describe together.
  */
 class UpCommandTest extends AbstractLauncherTest {
 

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The real broker with the stack's SCRAM users and ACLs, on free ports: a service's credentials
- * write only what it owns, and a client without credentials gets nothing at all.
+ * The real broker with the stack's SCRAM users and ACLs, on free ports: a service's
+ * credentials write only what it owns, and a client without credentials gets nothing at
+ * all.
  */
 class KafkaAclsTest {
 
@@ -72,8 +73,7 @@ class KafkaAclsTest {
 
 	@Test
 	void inventoryServiceCannotWriteOrders() {
-		assertThatThrownBy(() -> send("inventory-service", "orders"))
-			.isInstanceOf(ExecutionException.class)
+		assertThatThrownBy(() -> send("inventory-service", "orders")).isInstanceOf(ExecutionException.class)
 			.hasCauseInstanceOf(TopicAuthorizationException.class);
 	}
 
@@ -86,7 +86,8 @@ class KafkaAclsTest {
 	@Test
 	void orderServiceWritesOrdersButNotInventory() throws Exception {
 		assertThat(send("order-service", "orders").topic()).isEqualTo("orders");
-		assertThatThrownBy(() -> send("order-service", "inventory")).hasCauseInstanceOf(TopicAuthorizationException.class);
+		assertThatThrownBy(() -> send("order-service", "inventory"))
+			.hasCauseInstanceOf(TopicAuthorizationException.class);
 	}
 
 	@Test
@@ -115,9 +116,13 @@ class KafkaAclsTest {
 	@Test
 	void aUserTheBrokersDoNotKnowIsCreatedWithItsPassword() throws Exception {
 		try (Admin admin = Admins.create(stack.bootstrapServers(), stack.kafkaAdminClient())) {
-			// as for a principal added to KafkaAcls after this data directory was formatted
-			admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion("notification-service-replay",
-					ScramMechanism.SCRAM_SHA_512))).all().get(15, TimeUnit.SECONDS);
+			// as for a principal added to KafkaAcls after this data directory was
+			// formatted
+			admin
+				.alterUserScramCredentials(List
+					.of(new UserScramCredentialDeletion("notification-service-replay", ScramMechanism.SCRAM_SHA_512)))
+				.all()
+				.get(15, TimeUnit.SECONDS);
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThatThrownBy(() -> send("notification-service-replay", "orders"))
 					.hasCauseInstanceOf(SaslAuthenticationException.class));
@@ -131,8 +136,8 @@ class KafkaAclsTest {
 	@Test
 	void passwordsAreReadableByTheirOwnerOnly() throws IOException {
 		for (String file : new String[] { KafkaUsers.USERS_FILE, KafkaUsers.ADMIN_CLIENT_FILE, "server.properties" }) {
-			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stack.dataDir().config().resolve(file))))
-				.as(file)
+			assertThat(PosixFilePermissions
+				.toString(Files.getPosixFilePermissions(stack.dataDir().config().resolve(file)))).as(file)
 				.isEqualTo("rw-------");
 		}
 		assertThat(stack.dataDir().logs().resolve("kafka.log")).content()
@@ -142,8 +147,8 @@ class KafkaAclsTest {
 
 	private static RecordMetadata send(String user, String topic) throws Exception {
 		Map<String, Object> config = new HashMap<>(users.clientProperties(user));
-		config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-				"all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000));
+		config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000));
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new StringSerializer())) {
 			return producer.send(new ProducerRecord<>(topic, "key", "value")).get(15, TimeUnit.SECONDS);

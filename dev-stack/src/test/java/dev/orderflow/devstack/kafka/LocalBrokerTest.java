@@ -105,9 +105,12 @@ class LocalBrokerTest {
 		try (Admin admin = Admins.create(ports.bootstrapServers(), adminClient)) {
 			// the broker's metadata catches up with created topics shortly after creation
 			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(() -> assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
-					.contains("orders", "inventory", "orders.DLT", "inventory.DLT", "_schemas"));
-			assertThat(admin.describeTopics(List.of("orders")).allTopicNames().get(10, TimeUnit.SECONDS).get("orders")
+				.untilAsserted(() -> assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains("orders",
+						"inventory", "orders.DLT", "inventory.DLT", "_schemas"));
+			assertThat(admin.describeTopics(List.of("orders"))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get("orders")
 				.partitions()).hasSize(3);
 			ConfigResource schemas = new ConfigResource(ConfigResource.Type.TOPIC, "_schemas");
 			Config config = admin.describeConfigs(List.of(schemas)).all().get(10, TimeUnit.SECONDS).get(schemas);

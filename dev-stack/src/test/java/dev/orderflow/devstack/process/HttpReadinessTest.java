@@ -37,7 +37,8 @@ class HttpReadinessTest {
 
 	@Test
 	void readyServiceHasNothingToName() throws Exception {
-		int port = serve(200, "{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"},\"kafka\":{\"status\":\"UP\"}}}");
+		int port = serve(200,
+				"{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"},\"kafka\":{\"status\":\"UP\"}}}");
 
 		HttpReadiness readiness = new HttpReadiness(port);
 

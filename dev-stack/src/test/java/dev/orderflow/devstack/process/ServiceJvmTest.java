@@ -17,17 +17,21 @@ class ServiceJvmTest {
 	@Test
 	void onJdk17TheFirstRunRecordsACdsArchiveAndLaterRunsUseIt() throws IOException {
 		ServiceJvm jdk17 = new ServiceJvm(17);
-		assertThat(jdk17.cacheOptions(this.cacheDir)).containsExactly("-XX:ArchiveClassesAtExit=" + this.cacheDir.resolve("app.jsa"));
+		assertThat(jdk17.cacheOptions(this.cacheDir))
+			.containsExactly("-XX:ArchiveClassesAtExit=" + this.cacheDir.resolve("app.jsa"));
 		Files.writeString(this.cacheDir.resolve("app.jsa"), "archive");
-		assertThat(jdk17.cacheOptions(this.cacheDir)).containsExactly("-XX:SharedArchiveFile=" + this.cacheDir.resolve("app.jsa"));
+		assertThat(jdk17.cacheOptions(this.cacheDir))
+			.containsExactly("-XX:SharedArchiveFile=" + this.cacheDir.resolve("app.jsa"));
 	}
 
 	@Test
 	void onJdk25TheFirstRunRecordsAnAotCacheAndLaterRunsUseIt() throws IOException {
 		ServiceJvm jdk25 = new ServiceJvm(25);
-		assertThat(jdk25.cacheOptions(this.cacheDir)).containsExactly("-XX:AOTCacheOutput=" + this.cacheDir.resolve("app.aot"));
+		assertThat(jdk25.cacheOptions(this.cacheDir))
+			.containsExactly("-XX:AOTCacheOutput=" + this.cacheDir.resolve("app.aot"));
 		Files.writeString(this.cacheDir.resolve("app.aot"), "cache");
-		assertThat(jdk25.cacheOptions(this.cacheDir)).containsExactly("-XX:AOTCache=" + this.cacheDir.resolve("app.aot"));
+		assertThat(jdk25.cacheOptions(this.cacheDir))
+			.containsExactly("-XX:AOTCache=" + this.cacheDir.resolve("app.aot"));
 	}
 
 	@Test

@@ -45,8 +45,8 @@ class DoctorTest {
 
 	@Test
 	void failsOnEachBusyPortNamingWhoWantsIt() {
-		List<Check> checks = Doctor.checks(new Machine(21, (port) -> port != 8081 && port != 3025, 10 * GIB,
-				16 * GIB), DATA);
+		List<Check> checks = Doctor.checks(new Machine(21, (port) -> port != 8081 && port != 3025, 10 * GIB, 16 * GIB),
+				DATA);
 
 		assertThat(doctor().report(checks)).isEqualTo(1);
 		assertThat(text()).contains("FAIL  port 8081 free", "schema registry: in use", "FAIL  port 3025 free",
@@ -58,8 +58,8 @@ class DoctorTest {
 		List<Check> checks = Doctor.checks(new Machine(25, (port) -> true, GIB, 3 * GIB), DATA);
 
 		assertThat(doctor().report(checks)).isEqualTo(1);
-		assertThat(text()).contains("FAIL  disk >= 2 GiB free", "1.0 GiB free for " + DATA,
-				"FAIL  memory >= 4 GiB", "3.0 GiB in total", "2 check(s) failed");
+		assertThat(text()).contains("FAIL  disk >= 2 GiB free", "1.0 GiB free for " + DATA, "FAIL  memory >= 4 GiB",
+				"3.0 GiB in total", "2 check(s) failed");
 	}
 
 	@Test

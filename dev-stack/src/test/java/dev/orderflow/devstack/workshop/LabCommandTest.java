@@ -36,9 +36,10 @@ import dev.orderflow.devstack.StackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code lab check N} against fake services that answer like the registry and order-service, a
- * data directory with logs, ports where nothing listens (the other services), a broker faked
- * behind {@link LabKafka} and a kubectl faked behind {@link Kubectl}.
+ * {@code lab check N} against fake services that answer like the registry and
+ * order-service, a data directory with logs, ports where nothing listens (the other
+ * services), a broker faked behind {@link LabKafka} and a kubectl faked behind
+ * {@link Kubectl}.
  */
 class LabCommandTest {
 
@@ -132,7 +133,8 @@ class LabCommandTest {
 				orderflow_saga_duration_seconds_count{outcome="confirmed"} 1
 				orderflow_outbox_backlog 0.0
 				""");
-		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"c-1\",\"status\":\"CONFIRMED\"}]");
+		this.orderServiceAnswers.put("/api/orders",
+				"[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"c-1\",\"status\":\"CONFIRMED\"}]");
 		for (String service : ObservabilityLabCheck.SERVICES) {
 			writeLog(service, "2026-11-26T11:00:33.918Z  INFO 7050 --- [main] [" + service + "," + TRACE
 					+ ",21b0f91a8a4c8057,orderId=" + ORDER_ID + "] dev.orderflow.Something : about " + ORDER_ID);
@@ -140,13 +142,16 @@ class LabCommandTest {
 
 		assertThat(check("6")).isZero();
 		assertThat(out()).contains("OK    orderflow_outbox_backlog is 0: every event was published",
-				"your order: " + ORDER_ID, "OK    one traceId of your order is in all three services' logs [" + TRACE + "]");
+				"your order: " + ORDER_ID,
+				"OK    one traceId of your order is in all three services' logs [" + TRACE + "]");
 	}
 
 	@Test
 	void lab06SaysWhichMetricOrLogIsMissing() throws IOException {
-		this.orderServiceAnswers.put("/actuator/prometheus", "orderflow_orders_placed_total 0.0\norderflow_outbox_backlog 3.0\n");
-		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"c-1\",\"status\":\"CONFIRMED\"}]");
+		this.orderServiceAnswers.put("/actuator/prometheus",
+				"orderflow_orders_placed_total 0.0\norderflow_outbox_backlog 3.0\n");
+		this.orderServiceAnswers.put("/api/orders",
+				"[{\"orderId\":\"" + ORDER_ID + "\",\"customerId\":\"c-1\",\"status\":\"CONFIRMED\"}]");
 		writeLog("order-service", "[order-service," + TRACE + ",21b0f91a8a4c8057,orderId=" + ORDER_ID + "] placed");
 
 		assertThat(check("6")).isEqualTo(1);
@@ -170,7 +175,8 @@ class LabCommandTest {
 	@Test
 	void lab04NeedsTheNotificationServiceFirst() {
 		assertThat(check("4")).isEqualTo(1);
-		// the fake ports put every missing service on one closed port, so only the port is asserted
+		// the fake ports put every missing service on one closed port, so only the port
+		// is asserted
 		assertThat(out()).containsPattern("MISSING \\S+ is ready \\(:" + this.closed + "\\)")
 			.contains("start the stack: ./orderflow up -d");
 	}
@@ -194,11 +200,13 @@ class LabCommandTest {
 		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"status\":\"CONFIRMED\"}]");
 
 		assertThat(check("7")).isEqualTo(1);
-		assertThat(out()).contains("MISSING the registry has " + PaymentLabCheck.subject("PaymentSucceeded"),
-				"payments-value means TopicNameStrategy", "MISSING topic payments exists",
-				"MISSING consumer group payment-service has read orders", "MISSING payments carries PaymentSucceeded for it",
-				"MISSING order-service cancelled the order whose payment failed",
-				"place an order that is declined (lab 07, step 7)", "Lab 7: 6 thing(s) missing")
+		assertThat(out())
+			.contains("MISSING the registry has " + PaymentLabCheck.subject("PaymentSucceeded"),
+					"payments-value means TopicNameStrategy", "MISSING topic payments exists",
+					"MISSING consumer group payment-service has read orders",
+					"MISSING payments carries PaymentSucceeded for it",
+					"MISSING order-service cancelled the order whose payment failed",
+					"place an order that is declined (lab 07, step 7)", "Lab 7: 6 thing(s) missing")
 			.doesNotContain("caught up");
 	}
 
@@ -206,7 +214,8 @@ class LabCommandTest {
 	void lab07SaysWhenTheGroupLagsOrTheDeclinedOrderWasNotCancelled() {
 		paymentServiceDidItsJob();
 		this.lags.put("payment-service@orders", OptionalLong.of(4));
-		this.orderServiceAnswers.put("/api/orders/" + DECLINED_ID, "{\"orderId\":\"" + DECLINED_ID + "\",\"status\":\"CONFIRMED\"}");
+		this.orderServiceAnswers.put("/api/orders/" + DECLINED_ID,
+				"{\"orderId\":\"" + DECLINED_ID + "\",\"status\":\"CONFIRMED\"}");
 
 		assertThat(check("7")).isEqualTo(1);
 		assertThat(out()).contains("MISSING group payment-service has caught up on orders (lag 4)",
@@ -219,8 +228,9 @@ class LabCommandTest {
 		this.brokerDown = new IllegalStateException("the broker at 127.0.0.1:9092 did not answer (timed out)");
 
 		assertThat(check("7")).isEqualTo(1);
-		assertThat(out()).contains("OK    the registry has " + PaymentLabCheck.subject("PaymentFailed"),
-				"MISSING the broker answers", "did not answer (timed out)")
+		assertThat(out())
+			.contains("OK    the registry has " + PaymentLabCheck.subject("PaymentFailed"),
+					"MISSING the broker answers", "did not answer (timed out)")
 			.doesNotContain("Exception", "\tat ");
 	}
 
@@ -230,7 +240,8 @@ class LabCommandTest {
 
 		assertThat(check("8")).isZero();
 		assertThat(out()).contains("OK    kubectl is on the PATH", "OK    kubectl is 1.27 or later (1.31)",
-				"OK    kubectl kustomize k8s/overlays/local renders", "OK    the current context is a kind cluster (kind-orderflow)",
+				"OK    kubectl kustomize k8s/overlays/local renders",
+				"OK    the current context is a kind cluster (kind-orderflow)",
 				"OK    strimzi-cluster-operator is available (1 available)", "OK    mailpit is available (1 available)",
 				"Lab 8: done.");
 	}
@@ -238,8 +249,9 @@ class LabCommandTest {
 	@Test
 	void lab08WithoutKubectlSaysHowToInstallItAndStops() {
 		assertThat(check("8")).isEqualTo(1);
-		assertThat(out()).contains("MISSING kubectl is on the PATH", "https://kubernetes.io/docs/tasks/tools/",
-				"Lab 8: 1 thing(s) missing")
+		assertThat(out())
+			.contains("MISSING kubectl is on the PATH", "https://kubernetes.io/docs/tasks/tools/",
+					"Lab 8: 1 thing(s) missing")
 			.doesNotContain("context", "Exception");
 	}
 
@@ -257,8 +269,10 @@ class LabCommandTest {
 		this.kubectl.put("kustomize k8s/overlays/local", new Kubectl.Result(1, "", "error: accumulating resources\n"));
 		this.kubectl.put("config current-context", new Kubectl.Result(0, "docker-desktop\n", ""));
 		assertThat(check("8")).isEqualTo(1);
-		assertThat(out()).contains("MISSING kubectl kustomize k8s/overlays/local renders", "error: accumulating resources",
-				"MISSING the current context is a kind cluster (docker-desktop)", "kind create cluster --name orderflow")
+		assertThat(out())
+			.contains("MISSING kubectl kustomize k8s/overlays/local renders", "error: accumulating resources",
+					"MISSING the current context is a kind cluster (docker-desktop)",
+					"kind create cluster --name orderflow")
 			.doesNotContain("is available");
 
 		this.out.reset();
@@ -277,7 +291,8 @@ class LabCommandTest {
 				"not deployed: kubectl kustomize k8s/overlays/local | kubectl apply -f -");
 
 		this.out.reset();
-		this.kubectl.put(getDeployments(), new Kubectl.Result(1, "", "The connection to the server 127.0.0.1:6443 was refused\n"));
+		this.kubectl.put(getDeployments(),
+				new Kubectl.Result(1, "", "The connection to the server 127.0.0.1:6443 was refused\n"));
 		assertThat(check("8")).isEqualTo(1);
 		assertThat(out()).contains("MISSING the cluster answers (kind-orderflow)", "was refused");
 	}
@@ -293,9 +308,10 @@ class LabCommandTest {
 	void lab09IsDoneWhenTheRuleIsRegisteredAndItsDeadLetterShowsNoEmail() {
 		this.registryAnswers.put("/subjects/" + DataContractsLabCheck.SUBJECT + "/versions/latest",
 				"{\"ruleSet\":{\"domainRules\":[{\"name\":\"atMostTenUnitsPerLine\"}]}}");
-		this.orderServiceAnswers.put("/api/dead-letters", "[{\"id\":\"orders.DLT-0-3\",\"exceptionMessage\":"
-				+ "\"Rule 'atMostTenUnitsPerLine' (READ CONDITION on field lines) failed\",\"valuePreview\":"
-				+ "\"{\\\"customerEmail\\\": \\\"****\\\"}\"}]");
+		this.orderServiceAnswers.put("/api/dead-letters",
+				"[{\"id\":\"orders.DLT-0-3\",\"exceptionMessage\":"
+						+ "\"Rule 'atMostTenUnitsPerLine' (READ CONDITION on field lines) failed\",\"valuePreview\":"
+						+ "\"{\\\"customerEmail\\\": \\\"****\\\"}\"}]");
 
 		assertThat(new CommandLine(inventoryOnOrderServicesFake()).execute("check", "9")).isZero();
 		assertThat(out()).contains("OK    the latest OrderPlaced version carries rule atMostTenUnitsPerLine",
@@ -322,14 +338,18 @@ class LabCommandTest {
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Unmatched arguments", "verify");
 	}
 
-	/** Both payment subjects, the topic, a group that caught up, a charged order and a cancelled declined one. */
+	/**
+	 * Both payment subjects, the topic, a group that caught up, a charged order and a
+	 * cancelled declined one.
+	 */
 	private void paymentServiceDidItsJob() {
 		this.registryAnswers.put("/subjects", "[\"" + PaymentLabCheck.subject("PaymentFailed") + "\",\""
 				+ PaymentLabCheck.subject("PaymentSucceeded") + "\"]");
 		this.topics.addAll(List.of("orders", "inventory", "payments"));
 		this.lags.put("payment-service@orders", OptionalLong.of(0));
 		this.orderServiceAnswers.put("/api/orders", "[{\"orderId\":\"" + ORDER_ID + "\",\"status\":\"CONFIRMED\"}]");
-		this.orderServiceAnswers.put("/api/orders/" + DECLINED_ID, "{\"orderId\":\"" + DECLINED_ID + "\",\"status\":\"CANCELLED\"}");
+		this.orderServiceAnswers.put("/api/orders/" + DECLINED_ID,
+				"{\"orderId\":\"" + DECLINED_ID + "\",\"status\":\"CANCELLED\"}");
 		this.records.add(payment(DECLINED_ID, "PaymentFailed"));
 		this.records.add(payment(ORDER_ID, "PaymentSucceeded"));
 	}
@@ -338,11 +358,15 @@ class LabCommandTest {
 		return new TopicRecords.Event("payments", 0, 0, Instant.now(), orderId, type, Optional.empty());
 	}
 
-	/** kubectl 1.31 whose current context is kind-orderflow, with every Deployment of the lab available. */
+	/**
+	 * kubectl 1.31 whose current context is kind-orderflow, with every Deployment of the
+	 * lab available.
+	 */
 	private void kubectlOnAKindCluster() {
 		this.kubectl = new HashMap<>();
 		this.kubectl.put("version --client -o json", kubectlVersion("31"));
-		this.kubectl.put("kustomize k8s/overlays/local", new Kubectl.Result(0, "apiVersion: v1\nkind: Namespace\n", ""));
+		this.kubectl.put("kustomize k8s/overlays/local",
+				new Kubectl.Result(0, "apiVersion: v1\nkind: Namespace\n", ""));
 		this.kubectl.put("config current-context", new Kubectl.Result(0, "kind-orderflow\n", ""));
 		this.kubectl.put(getDeployments(),
 				new Kubectl.Result(0, deploymentList(List.copyOf(KindLabCheck.DEPLOYMENTS.keySet()), null), ""));
@@ -357,7 +381,10 @@ class LabCommandTest {
 		return "--request-timeout=10s -n orderflow get deployments -o json";
 	}
 
-	/** kubectl get deployments -o json, trimmed to what the check reads; {@code unavailable} has no ready pod. */
+	/**
+	 * kubectl get deployments -o json, trimmed to what the check reads;
+	 * {@code unavailable} has no ready pod.
+	 */
 	private static String deploymentList(List<String> names, String unavailable) {
 		List<String> items = new ArrayList<>();
 		for (String name : names) {
@@ -393,17 +420,24 @@ class LabCommandTest {
 		return commandLine().execute("check", lab);
 	}
 
-	/** The command as ./orderflow runs it: picocli parses the command line and reports usage errors. */
+	/**
+	 * The command as ./orderflow runs it: picocli parses the command line and reports
+	 * usage errors.
+	 */
 	private CommandLine commandLine() {
 		return new CommandLine(command()).setErr(new PrintWriter(this.err, true, StandardCharsets.UTF_8));
 	}
 
-	/** The order-service fake answers for inventory-service too (readiness and dead letters). */
+	/**
+	 * The order-service fake answers for inventory-service too (readiness and dead
+	 * letters).
+	 */
 	private LabCommand inventoryOnOrderServicesFake() {
-		StackPorts ports = new StackPorts(this.closed, this.closed, this.registry.getAddress().getPort(),
-				this.closed, this.orderService.getAddress().getPort(), this.closed, this.closed, 5432, this.closed);
+		StackPorts ports = new StackPorts(this.closed, this.closed, this.registry.getAddress().getPort(), this.closed,
+				this.orderService.getAddress().getPort(), this.closed, this.closed, 5432, this.closed);
 		return new LabCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8), () -> this.dataDir,
-				() -> new LabProbe(ports, new DataDir(this.dataDir), (stack) -> fakeKafka()), (workDir, args) -> Optional.empty());
+				() -> new LabProbe(ports, new DataDir(this.dataDir), (stack) -> fakeKafka()),
+				(workDir, args) -> Optional.empty());
 	}
 
 	private LabCommand command() {
@@ -416,7 +450,10 @@ class LabCommandTest {
 							new Kubectl.Result(1, "", "error: unknown command for the fake: " + args))));
 	}
 
-	/** A broker that knows {@link #topics}, {@link #lags} and {@link #records}, or is down. */
+	/**
+	 * A broker that knows {@link #topics}, {@link #lags} and {@link #records}, or is
+	 * down.
+	 */
 	private LabKafka fakeKafka() {
 		return new LabKafka() {
 
@@ -454,7 +491,10 @@ class LabCommandTest {
 		return this.out.toString(StandardCharsets.UTF_8);
 	}
 
-	/** A server that answers GET with the body stored for the path (query ignored), 404 otherwise. */
+	/**
+	 * A server that answers GET with the body stored for the path (query ignored), 404
+	 * otherwise.
+	 */
 	private static HttpServer fake(Map<String, String> answers) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", (exchange) -> respond(exchange, answers.get(exchange.getRequestURI().getPath())));

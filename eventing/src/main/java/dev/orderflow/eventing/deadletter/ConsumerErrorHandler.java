@@ -21,25 +21,28 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Spring Kafka's {@link DefaultErrorHandler} with orderflow's classification (ADR 0009): a
- * transient failure ({@link TransientFailures}) is retried with exponential backoff for as long
- * as it lasts and never recovered; bytes that cannot be deserialized while the registry answers
- * are dead-lettered at once; any other failure is retried within the short budget of
- * {@link DeadLetterProperties}, then dead-lettered.
+ * Spring Kafka's {@link DefaultErrorHandler} with orderflow's classification (ADR 0009):
+ * a transient failure ({@link TransientFailures}) is retried with exponential backoff for
+ * as long as it lasts and never recovered; bytes that cannot be deserialized while the
+ * registry answers are dead-lettered at once; any other failure is retried within the
+ * short budget of {@link DeadLetterProperties}, then dead-lettered.
  * <p>
- * Retries are blocking: the consumer sleeps between attempts, seeks back to the failed record and
- * polls it again, so nothing after it on its partition is skipped, and every partition that
- * consumer owns waits with it.
+ * Retries are blocking: the consumer sleeps between attempts, seeks back to the failed
+ * record and polls it again, so nothing after it on its partition is skipped, and every
+ * partition that consumer owns waits with it.
  */
 class ConsumerErrorHandler extends DefaultErrorHandler {
 
 	private static final BackOff NO_RETRIES = new FixedBackOff(0, 0);
 
 	ConsumerErrorHandler(ConsumerRecordRecoverer recoverer, DeadLetterProperties retry) {
-		// the default back-off is the unlimited one: Spring Kafka skips the back-off function
-		// altogether when the default allows no retry, which would dead-letter transient failures
+		// the default back-off is the unlimited one: Spring Kafka skips the back-off
+		// function
+		// altogether when the default allows no retry, which would dead-letter transient
+		// failures
 		super(recoverer, waiting(retry));
-		// decided below by the cause: an unreachable registry is transient, unreadable bytes are not
+		// decided below by the cause: an unreachable registry is transient, unreadable
+		// bytes are not
 		removeClassification(DeserializationException.class);
 		BackOff ownFailure = ownFailure(retry);
 		setBackOffFunction((record, failure) -> {
@@ -51,10 +54,10 @@ class ConsumerErrorHandler extends DefaultErrorHandler {
 	}
 
 	/**
-	 * A batch listener that throws anything but a {@link BatchListenerFailedException} would go to
-	 * Spring Kafka's fallback, which retries the whole poll and then dead-letters every record of
-	 * it. No record is to blame for such a failure: retry the poll from its first record instead,
-	 * for as long as it takes.
+	 * A batch listener that throws anything but a {@link BatchListenerFailedException}
+	 * would go to Spring Kafka's fallback, which retries the whole poll and then
+	 * dead-letters every record of it. No record is to blame for such a failure: retry
+	 * the poll from its first record instead, for as long as it takes.
 	 */
 	@Override
 	public void handleBatch(Exception thrownException, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
- * The dead-letter API ({@link DeadLetters} behind {@code /api/dead-letters}), for services that
- * are servlet web applications.
+ * The dead-letter API ({@link DeadLetters} behind {@code /api/dead-letters}), for
+ * services that are servlet web applications.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,7 +35,8 @@ public class DeadLetterApiConfiguration {
 	@Bean
 	ReplayProducer deadLetterReplayProducer(KafkaProperties kafka, DeadLetterApiProperties properties) {
 		Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
-		// a replay writes a topic another service owns: with ACLs it signs in as a principal of its own
+		// a replay writes a topic another service owns: with ACLs it signs in as a
+		// principal of its own
 		properties.replayProducer().forEach((key, value) -> {
 			if (StringUtils.hasText(value)) {
 				producerConfig.put(key, value);

@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code <topic>.DLT} for every topic its {@code @KafkaListener}s consume
  * @param readTimeout how long one request may spend reading the dead-letter topics
  * @param previewLength the longest value preview, in characters
- * @param replayProducer Kafka client properties the replay producer takes instead of the service's
- * own, e.g. the {@code sasl.jaas.config} of a principal allowed to write the topics replays go to,
- * which other services own (docs/security.md); blank values are ignored
+ * @param replayProducer Kafka client properties the replay producer takes instead of the
+ * service's own, e.g. the {@code sasl.jaas.config} of a principal allowed to write the
+ * topics replays go to, which other services own (docs/security.md); blank values are
+ * ignored
  */
 @ConfigurationProperties("orderflow.dead-letters")
 public record DeadLetterApiProperties(@DefaultValue List<String> topics, @DefaultValue("10s") Duration readTimeout,

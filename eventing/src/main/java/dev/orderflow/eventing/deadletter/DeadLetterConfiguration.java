@@ -16,13 +16,14 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Wires the consumers' error handler ({@link ConsumerErrorHandler}, ADR 0009): a transient failure
- * (a dependency is away) is retried with back-off until it passes, never dead-lettered; a record's
- * own failure is retried briefly, then a {@link DeadLetterPublishingRecoverer} writes it to
- * {@code <topic>.DLT} (same partition) with the exception and the original topic, partition and
- * offset in headers. Bytes that cannot be deserialized while the registry answers are poison
- * pills: not retried, dead-lettered unchanged; so is a record that breaks a READ rule of its data
- * contract, with Confluent's {@code __rule.*} headers naming the rule ({@link RuleHeaders}).
+ * Wires the consumers' error handler ({@link ConsumerErrorHandler}, ADR 0009): a
+ * transient failure (a dependency is away) is retried with back-off until it passes,
+ * never dead-lettered; a record's own failure is retried briefly, then a
+ * {@link DeadLetterPublishingRecoverer} writes it to {@code <topic>.DLT} (same partition)
+ * with the exception and the original topic, partition and offset in headers. Bytes that
+ * cannot be deserialized while the registry answers are poison pills: not retried,
+ * dead-lettered unchanged; so is a record that breaks a READ rule of its data contract,
+ * with Confluent's {@code __rule.*} headers naming the rule ({@link RuleHeaders}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadLetterProperties.class)
@@ -37,7 +38,8 @@ public class DeadLetterConfiguration {
 	@Bean
 	CommonErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetterProducer, DeadLetterProperties retry,
 			ObjectProvider<DeadLetterMetrics> deadLetterMetrics, ObjectProvider<ConsumerRetries> consumerRetries) {
-		// Spring Kafka 4 defaults to a "-dlt" suffix; orderflow's contract is <topic>.DLT, same partition
+		// Spring Kafka 4 defaults to a "-dlt" suffix; orderflow's contract is
+		// <topic>.DLT, same partition
 		DeadLetterPublishingRecoverer recoverer = new CountingDeadLetterPublishingRecoverer(
 				deadLetterProducer.template(),
 				(record, exception) -> new TopicPartition(deadLetterTopic(record.topic()), record.partition()),

@@ -3,8 +3,9 @@ package dev.orderflow.eventing.deadletter;
 import java.util.Optional;
 
 /**
- * Where a dead letter sits: {@code <dltTopic>-<partition>-<offset>}, e.g. {@code orders.DLT-2-17}.
- * Topic names may contain dashes themselves, so the id is parsed from the right.
+ * Where a dead letter sits: {@code <dltTopic>-<partition>-<offset>}, e.g.
+ * {@code orders.DLT-2-17}. Topic names may contain dashes themselves, so the id is parsed
+ * from the right.
  *
  * @param dltTopic the dead-letter topic
  * @param partition its partition
@@ -12,7 +13,10 @@ import java.util.Optional;
  */
 public record DeadLetterId(String dltTopic, int partition, long offset) {
 
-	/** Parses an id; empty when it does not have the form {@code <topic>-<partition>-<offset>}. */
+	/**
+	 * Parses an id; empty when it does not have the form
+	 * {@code <topic>-<partition>-<offset>}.
+	 */
 	public static Optional<DeadLetterId> parse(String id) {
 		int offsetDash = id.lastIndexOf('-');
 		int partitionDash = (offsetDash > 0) ? id.lastIndexOf('-', offsetDash - 1) : -1;

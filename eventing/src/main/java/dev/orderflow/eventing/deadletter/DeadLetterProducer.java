@@ -15,12 +15,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
- * The producer that writes dead letters. It must write two kinds of value: the raw bytes of a
- * poison pill that never deserialized, and an Avro event whose processing failed, so it picks
- * the serializer by the value's type. An event is serialized under its original topic's subject
- * ({@link OriginalTopicSerializer}), so dead letters need no subject of their own in the registry
- * and publish with production's {@code auto.register.schemas=false}. Kept out of the application context as a template so it
- * does not replace the application's own {@code KafkaTemplate}.
+ * The producer that writes dead letters. It must write two kinds of value: the raw bytes
+ * of a poison pill that never deserialized, and an Avro event whose processing failed, so
+ * it picks the serializer by the value's type. An event is serialized under its original
+ * topic's subject ({@link OriginalTopicSerializer}), so dead letters need no subject of
+ * their own in the registry and publish with production's
+ * {@code auto.register.schemas=false}. Kept out of the application context as a template
+ * so it does not replace the application's own {@code KafkaTemplate}.
  */
 public class DeadLetterProducer implements DisposableBean {
 

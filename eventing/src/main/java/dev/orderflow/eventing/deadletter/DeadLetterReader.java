@@ -17,9 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads dead-letter topics with a short-lived consumer of its own: no consumer group, no committed
- * offsets, raw bytes. Each call assigns the partitions, reads from the beginning to the end
- * offsets it found when it started, and gives up after the timeout.
+ * Reads dead-letter topics with a short-lived consumer of its own: no consumer group, no
+ * committed offsets, raw bytes. Each call assigns the partitions, reads from the
+ * beginning to the end offsets it found when it started, and gives up after the timeout.
  */
 class DeadLetterReader {
 
@@ -31,7 +31,8 @@ class DeadLetterReader {
 
 	DeadLetterReader(Map<String, Object> consumerConfig, Duration timeout) {
 		Map<String, Object> config = new HashMap<>(consumerConfig);
-		// a reader, not a member of the service's group: it must not move the service's offsets
+		// a reader, not a member of the service's group: it must not move the service's
+		// offsets
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -41,7 +42,9 @@ class DeadLetterReader {
 		this.timeout = timeout;
 	}
 
-	/** Every record currently on the given topics; topics that do not exist are skipped. */
+	/**
+	 * Every record currently on the given topics; topics that do not exist are skipped.
+	 */
 	List<ConsumerRecord<byte[], byte[]>> readAll(Collection<String> topics) {
 		Instant deadline = Instant.now().plus(this.timeout);
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
@@ -67,8 +70,8 @@ class DeadLetterReader {
 			return records;
 		}
 		catch (KafkaException ex) {
-			throw new DeadLettersUnavailableException("cannot read dead-letter topics " + topics + ": " + ex.getMessage(),
-					ex);
+			throw new DeadLettersUnavailableException(
+					"cannot read dead-letter topics " + topics + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -97,7 +100,8 @@ class DeadLetterReader {
 					}
 				}
 			}
-			// the position moved past the offset without that record: deleted by retention
+			// the position moved past the offset without that record: deleted by
+			// retention
 			return Optional.empty();
 		}
 		catch (KafkaException ex) {

@@ -9,7 +9,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The {@code dead_letter_replay} table: which dead letters this service replayed, and when.
+ * The {@code dead_letter_replay} table: which dead letters this service replayed, and
+ * when.
  */
 class DeadLetterReplays {
 
@@ -38,7 +39,8 @@ class DeadLetterReplays {
 	}
 
 	/**
-	 * Records a replay; the primary key lets only one of two concurrent replays of a record commit.
+	 * Records a replay; the primary key lets only one of two concurrent replays of a
+	 * record commit.
 	 * @throws DeadLetterAlreadyReplayedException when it was recorded before
 	 */
 	void record(DeadLetterId id, Instant at) {

@@ -12,10 +12,11 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Which dead letters belong to this service: the DLTs of the topics its listeners consume, and
- * among their records those its own consumer groups failed on. Several services consume one
- * topic (inventory and notification both read {@code orders}), so they share its DLT; the
- * {@code kafka_dlt-original-consumer-group} header tells whose failure a record is.
+ * Which dead letters belong to this service: the DLTs of the topics its listeners
+ * consume, and among their records those its own consumer groups failed on. Several
+ * services consume one topic (inventory and notification both read {@code orders}), so
+ * they share its DLT; the {@code kafka_dlt-original-consumer-group} header tells whose
+ * failure a record is.
  */
 public class DeadLetterTopics {
 
@@ -43,11 +44,15 @@ public class DeadLetterTopics {
 		return topics;
 	}
 
-	/** Whether a dead letter that {@code consumerGroup} failed on is this service's business. */
+	/**
+	 * Whether a dead letter that {@code consumerGroup} failed on is this service's
+	 * business.
+	 */
 	public boolean isOurs(String consumerGroup) {
 		Set<String> groups = new TreeSet<>();
 		containers().stream().map(MessageListenerContainer::getGroupId).filter(Objects::nonNull).forEach(groups::add);
-		// unknown group (header missing) or a service without listeners: show it rather than hide it
+		// unknown group (header missing) or a service without listeners: show it rather
+		// than hide it
 		return consumerGroup == null || groups.isEmpty() || groups.contains(consumerGroup);
 	}
 

@@ -25,11 +25,12 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The dead letters of this service: lists them with their failure decoded from the
- * {@code kafka_dlt-*} headers, and replays one or all of them after the cause was fixed by
- * re-publishing the original bytes to the original topic. Each record can be replayed once: the
- * replay is recorded in {@code dead_letter_replay} in a transaction that commits only after the
- * broker acknowledged the re-published record. Consumers are idempotent, so a replayed event that
- * another consumer group had already processed has no second effect there.
+ * {@code kafka_dlt-*} headers, and replays one or all of them after the cause was fixed
+ * by re-publishing the original bytes to the original topic. Each record can be replayed
+ * once: the replay is recorded in {@code dead_letter_replay} in a transaction that
+ * commits only after the broker acknowledged the re-published record. Consumers are
+ * idempotent, so a replayed event that another consumer group had already processed has
+ * no second effect there.
  */
 public class DeadLetters {
 
@@ -66,8 +67,7 @@ public class DeadLetters {
 	/** This service's dead letters, by topic, partition and offset. */
 	public List<DeadLetter> list() {
 		Set<DeadLetterId> replayed = this.replays.all();
-		return ours()
-			.map((record) -> view(record, replayed.contains(idOf(record))))
+		return ours().map((record) -> view(record, replayed.contains(idOf(record))))
 			.sorted(Comparator.comparing(DeadLetter::dltTopic)
 				.thenComparingInt(DeadLetter::partition)
 				.thenComparingLong(DeadLetter::offset))
@@ -75,9 +75,10 @@ public class DeadLetters {
 	}
 
 	/**
-	 * Re-publishes one dead letter to its original topic and partition: same key, same value bytes,
-	 * same headers without the dead-letter ones.
-	 * @throws DeadLetterNotFoundException when this service has no dead letter with that id
+	 * Re-publishes one dead letter to its original topic and partition: same key, same
+	 * value bytes, same headers without the dead-letter ones.
+	 * @throws DeadLetterNotFoundException when this service has no dead letter with that
+	 * id
 	 * @throws DeadLetterAlreadyReplayedException when it was replayed before
 	 */
 	public DeadLetter replay(String id) {
@@ -106,7 +107,8 @@ public class DeadLetters {
 				replayed++;
 			}
 			catch (DeadLetterAlreadyReplayedException ex) {
-				// replayed by a concurrent request in the meantime: nothing left to do for it
+				// replayed by a concurrent request in the meantime: nothing left to do
+				// for it
 			}
 		}
 		return replayed;
@@ -124,7 +126,10 @@ public class DeadLetters {
 		return deadLetter.asReplayed();
 	}
 
-	/** The records on this service's dead-letter topics that its own consumer groups failed on. */
+	/**
+	 * The records on this service's dead-letter topics that its own consumer groups
+	 * failed on.
+	 */
 	private Stream<ConsumerRecord<byte[], byte[]>> ours() {
 		return this.reader.readAll(this.topics.topics())
 			.stream()
@@ -135,8 +140,10 @@ public class DeadLetters {
 			DeadLetter deadLetter) {
 		Headers headers = new RecordHeaders();
 		for (Header header : record.headers()) {
-			// the failure headers belong to the dead letter; a deserializer-exception header left on the
-			// record would make the consumer treat the replay as failed before even looking at it
+			// the failure headers belong to the dead letter; a deserializer-exception
+			// header left on the
+			// record would make the consumer treat the replay as failed before even
+			// looking at it
 			if (!header.key().startsWith("kafka_dlt-")
 					&& !header.key().startsWith(SerializationUtils.DESERIALIZER_EXCEPTION_HEADER_PREFIX)) {
 				headers.add(header);
@@ -164,8 +171,9 @@ public class DeadLetters {
 	}
 
 	/**
-	 * A data contract rule's message when a rule refused the record (it names the rule and the
-	 * fields; Spring's message would only say "failed to deserialize"), else the exception's.
+	 * A data contract rule's message when a rule refused the record (it names the rule
+	 * and the fields; Spring's message would only say "failed to deserialize"), else the
+	 * exception's.
 	 */
 	private static String exceptionMessage(Headers headers) {
 		String rule = text(headers, RuleDeadLetters.RULE_EXCEPTION);
@@ -181,7 +189,10 @@ public class DeadLetters {
 		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
-	/** Spring Kafka writes the original partition as a 4-byte int and offsets as 8-byte longs. */
+	/**
+	 * Spring Kafka writes the original partition as a 4-byte int and offsets as 8-byte
+	 * longs.
+	 */
 	private static Long number(Headers headers, String name) {
 		Header header = headers.lastHeader(name);
 		if (header == null || header.value() == null) {

@@ -6,13 +6,14 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serializes a dead letter's value as if it were written to its original topic: {@code orders.DLT}
- * is serialized for {@code orders}, so the subject name strategy names the original topic's
- * subject. Production registers schemas in its release pipeline and runs the services with
- * {@code auto.register.schemas=false} and {@code use.latest.version=true}; no {@code <topic>.DLT}
- * subject exists there, and asking for one would fail the dead letter, and with it the partition.
- * The bytes are those the original topic's subject knows, so a replay to that topic reads as any
- * other record of it.
+ * Serializes a dead letter's value as if it were written to its original topic:
+ * {@code orders.DLT} is serialized for {@code orders}, so the subject name strategy names
+ * the original topic's subject. Production registers schemas in its release pipeline and
+ * runs the services with {@code auto.register.schemas=false} and
+ * {@code use.latest.version=true}; no {@code <topic>.DLT} subject exists there, and
+ * asking for one would fail the dead letter, and with it the partition. The bytes are
+ * those the original topic's subject knows, so a replay to that topic reads as any other
+ * record of it.
  */
 class OriginalTopicSerializer implements Serializer<Object> {
 

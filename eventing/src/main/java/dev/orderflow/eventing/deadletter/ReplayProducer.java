@@ -13,9 +13,10 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Re-publishes dead letters byte for byte. The application's template serializes Avro objects;
- * a replay must send the original bytes unchanged, so it has a byte[] producer of its own, built
- * from the same producer configuration (acks, idempotence) like {@link DeadLetterProducer}.
+ * Re-publishes dead letters byte for byte. The application's template serializes Avro
+ * objects; a replay must send the original bytes unchanged, so it has a byte[] producer
+ * of its own, built from the same producer configuration (acks, idempotence) like
+ * {@link DeadLetterProducer}.
  */
 class ReplayProducer implements DisposableBean {
 
@@ -29,7 +30,10 @@ class ReplayProducer implements DisposableBean {
 		this.template = new KafkaTemplate<>(this.factory);
 	}
 
-	/** The client configuration it publishes with (which principal it signs in as, among others). */
+	/**
+	 * The client configuration it publishes with (which principal it signs in as, among
+	 * others).
+	 */
 	Map<String, Object> configuration() {
 		return this.factory.getConfigurationProperties();
 	}
@@ -44,7 +48,8 @@ class ReplayProducer implements DisposableBean {
 			throw new DeadLettersUnavailableException("interrupted while replaying to " + record.topic(), ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new DeadLettersUnavailableException("cannot replay to " + record.topic() + ": " + ex.getMessage(), ex);
+			throw new DeadLettersUnavailableException("cannot replay to " + record.topic() + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

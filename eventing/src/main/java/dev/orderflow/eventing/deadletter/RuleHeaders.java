@@ -14,8 +14,8 @@ import dev.orderflow.schemaregistry.rules.RuleDeadLetters;
 
 /**
  * The headers a dead letter gets when a data contract rule refused it on read, the same
- * {@code __rule.*} headers a serializer's DLQ action writes: which rule, on which side, and its
- * message (which names fields, never their values). Other failures get none.
+ * {@code __rule.*} headers a serializer's DLQ action writes: which rule, on which side,
+ * and its message (which names fields, never their values). Other failures get none.
  */
 final class RuleHeaders {
 

@@ -19,11 +19,12 @@ import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 /**
- * A human-readable preview of a dead letter's value: the Avro record as JSON when its bytes are
- * Confluent Avro with a known schema, else the text itself when it is UTF-8, else base64. Fields
- * its schema version tags {@code PII} read {@code ****} (docs/decisions/0019), and so does every
- * e-mail address in a text preview: the preview is for operators, not a copy of customer data.
- * Rules are not evaluated: a dead letter is previewed precisely because it may break them.
+ * A human-readable preview of a dead letter's value: the Avro record as JSON when its
+ * bytes are Confluent Avro with a known schema, else the text itself when it is UTF-8,
+ * else base64. Fields its schema version tags {@code PII} read {@code ****}
+ * (docs/decisions/0019), and so does every e-mail address in a text preview: the preview
+ * is for operators, not a copy of customer data. Rules are not evaluated: a dead letter
+ * is previewed precisely because it may break them.
  */
 class ValuePreview {
 
@@ -35,7 +36,8 @@ class ValuePreview {
 
 	ValuePreview(Map<String, Object> consumerConfig, int maxLength) {
 		Map<String, Object> config = new HashMap<>(consumerConfig);
-		// generic records: a preview must not depend on the generated classes being on the classpath
+		// generic records: a preview must not depend on the generated classes being on
+		// the classpath
 		config.put("specific.avro.reader", false);
 		config.put(KafkaAvroSerializer.RULES_ENABLED, false);
 		this.registry = AvroSerdeConfig.from(config, true).createClient();

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Compacts the service's H2 file database while it runs, when H2 is on the class path. */
+/**
+ * Compacts the service's H2 file database while it runs, when H2 is on the class path.
+ */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(name = "org.h2.mvstore.MVStore")
 @ConditionalOnBean(DataSource.class)

@@ -18,16 +18,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Does for an embedded H2 file database what H2's background writer would: rewrites the live pages
- * of mostly empty chunks so that the chunks can be freed and their space reused (ADR 0017).
+ * Does for an embedded H2 file database what H2's background writer would: rewrites the
+ * live pages of mostly empty chunks so that the chunks can be freed and their space
+ * reused (ADR 0017).
  * <p>
- * The services open H2 with {@code WRITE_DELAY=0} so that a commit is in the file before it
- * returns (a killed process keeps what it announced). That setting also stops H2's background
- * writer, the only thread that compacts the store; every commit then appends a chunk, and a chunk
- * that keeps a single live page is never freed. The 100,000-order soak grew order-service's file to
- * 3.6 GiB though its tables held a few MiB. Every {@code interval} this compacts a bounded amount
- * (the same call the background writer makes, under H2's store lock, skipped while another
- * thread holds it), and shortens H2's retention of emptied chunks to {@code retention}.
+ * The services open H2 with {@code WRITE_DELAY=0} so that a commit is in the file before
+ * it returns (a killed process keeps what it announced). That setting also stops H2's
+ * background writer, the only thread that compacts the store; every commit then appends a
+ * chunk, and a chunk that keeps a single live page is never freed. The 100,000-order soak
+ * grew order-service's file to 3.6 GiB though its tables held a few MiB. Every
+ * {@code interval} this compacts a bounded amount (the same call the background writer
+ * makes, under H2's store lock, skipped while another thread holds it), and shortens H2's
+ * retention of emptied chunks to {@code retention}.
  * <p>
  * Nothing happens for PostgreSQL, an H2 server or an in-memory H2 database.
  */
@@ -35,10 +37,16 @@ public class H2FileCompaction implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
-	/** Chunks whose live share is below this are rewritten (H2's own auto-compact threshold). */
+	/**
+	 * Chunks whose live share is below this are rewritten (H2's own auto-compact
+	 * threshold).
+	 */
 	private static final int TARGET_FILL_RATE = 90;
 
-	/** Live bytes rewritten per step at most, so a step holds the store lock for milliseconds. */
+	/**
+	 * Live bytes rewritten per step at most, so a step holds the store lock for
+	 * milliseconds.
+	 */
 	private static final int WRITE_LIMIT = 4 * 1024 * 1024;
 
 	private final DataSource dataSource;
@@ -55,8 +63,8 @@ public class H2FileCompaction implements SmartLifecycle {
 	}
 
 	/**
-	 * One compaction step on the database's store, found through a connection of the pool the
-	 * first time (and again after the database was closed and opened anew).
+	 * One compaction step on the database's store, found through a connection of the pool
+	 * the first time (and again after the database was closed and opened anew).
 	 * @return whether the database is an embedded H2 file database, i.e. whether to go on
 	 */
 	public boolean compact() {

@@ -21,20 +21,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the inbox bounded: every {@code orderflow.inbox.purge-interval} it deletes the
- * {@code processed_event} rows older than {@code orderflow.inbox.retention}, in batches of
- * {@code purge-batch-size}, each statement committing on its own so that no purge holds the table's
- * locks for long (on H2 every commit of the service queues on one store lock).
+ * {@code processed_event} rows older than {@code orderflow.inbox.retention}, in batches
+ * of {@code purge-batch-size}, each statement committing on its own so that no purge
+ * holds the table's locks for long (on H2 every commit of the service queues on one store
+ * lock).
  * <p>
- * Several instances of a service may purge at the same time: a row is deleted once, the other
- * DELETE finds it gone, so no lock between instances is needed.
+ * Several instances of a service may purge at the same time: a row is deleted once, the
+ * other DELETE finds it gone, so no lock between instances is needed.
  */
 public class InboxPurge implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxPurge.class);
 
-	// H2 and PostgreSQL differ on DELETE ... LIMIT. A batch is therefore two standard statements:
-	// the oldest keys (FETCH FIRST, through the index on processed_at), then a DELETE by primary key
-	// per consumer. A first version deleted with a row-value IN over a subselect, which H2 ran as a
+	// H2 and PostgreSQL differ on DELETE ... LIMIT. A batch is therefore two standard
+	// statements:
+	// the oldest keys (FETCH FIRST, through the index on processed_at), then a DELETE by
+	// primary key
+	// per consumer. A first version deleted with a row-value IN over a subselect, which
+	// H2 ran as a
 	// scan of the whole table per batch (seconds for a few hundred rows in the soak).
 	private static final String OLD_KEYS = "SELECT consumer, event_id FROM processed_event WHERE processed_at < :cutoff"
 			+ " ORDER BY processed_at FETCH FIRST %d ROWS ONLY";
@@ -55,8 +59,8 @@ public class InboxPurge implements SmartLifecycle {
 	private volatile ScheduledExecutorService scheduler;
 
 	/**
-	 * @param beforeFirstPurge run once on the purge thread right after start (the retention check,
-	 * which talks to the broker and must not delay the start)
+	 * @param beforeFirstPurge run once on the purge thread right after start (the
+	 * retention check, which talks to the broker and must not delay the start)
 	 */
 	public InboxPurge(JdbcClient jdbc, Clock clock, InboxProperties properties, Runnable beforeFirstPurge) {
 		this.jdbc = jdbc;
@@ -74,8 +78,9 @@ public class InboxPurge implements SmartLifecycle {
 	}
 
 	/**
-	 * Deletes every row processed before {@code cutoff}. Bounded: the cutoff is fixed, so the rows
-	 * it selects only become fewer, and each batch but the last deletes a full batch.
+	 * Deletes every row processed before {@code cutoff}. Bounded: the cutoff is fixed, so
+	 * the rows it selects only become fewer, and each batch but the last deletes a full
+	 * batch.
 	 * @return how many rows it deleted
 	 */
 	long purgeOlderThan(Instant cutoff) {
@@ -84,14 +89,13 @@ public class InboxPurge implements SmartLifecycle {
 		int found;
 		do {
 			Map<String, List<String>> keys = new LinkedHashMap<>();
-			this.jdbc.sql(OLD_KEYS.formatted(this.properties.purgeBatchSize()))
-				.param("cutoff", before)
-				.query((rs) -> {
-					keys.computeIfAbsent(rs.getString(1), (consumer) -> new ArrayList<>()).add(rs.getString(2));
-				});
+			this.jdbc.sql(OLD_KEYS.formatted(this.properties.purgeBatchSize())).param("cutoff", before).query((rs) -> {
+				keys.computeIfAbsent(rs.getString(1), (consumer) -> new ArrayList<>()).add(rs.getString(2));
+			});
 			found = keys.values().stream().mapToInt(List::size).sum();
 			for (Map.Entry<String, List<String>> consumer : keys.entrySet()) {
-				// processed_at again: the row is deleted only if it is still old (idempotent, any instance)
+				// processed_at again: the row is deleted only if it is still old
+				// (idempotent, any instance)
 				int deleted = this.jdbc.sql(DELETE_KEYS)
 					.param("consumer", consumer.getKey())
 					.param("ids", consumer.getValue())

@@ -20,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares the inbox retention with the {@code retention.ms} of the topics the service consumes
- * (and of their dead-letter topics, whose records a replay delivers again): a record still in a
- * topic can be delivered again after its inbox row is gone, and would then be applied twice. The
- * broker is asked at start; the check warns rather than refuses, because a short retention is
- * legitimate for a soak test, and a broker that cannot be reached must not stop the service.
+ * Compares the inbox retention with the {@code retention.ms} of the topics the service
+ * consumes (and of their dead-letter topics, whose records a replay delivers again): a
+ * record still in a topic can be delivered again after its inbox row is gone, and would
+ * then be applied twice. The broker is asked at start; the check warns rather than
+ * refuses, because a short retention is legitimate for a soak test, and a broker that
+ * cannot be reached must not stop the service.
  */
 public class InboxRetentionCheck implements Runnable {
 
@@ -39,7 +40,8 @@ public class InboxRetentionCheck implements Runnable {
 	private final Supplier<Collection<String>> consumedTopics;
 
 	/**
-	 * @param consumedTopics the topics of the service's listeners, asked when the check runs
+	 * @param consumedTopics the topics of the service's listeners, asked when the check
+	 * runs
 	 */
 	public InboxRetentionCheck(Map<String, Object> adminProperties, Duration inboxRetention,
 			Supplier<Collection<String>> consumedTopics) {
@@ -62,7 +64,10 @@ public class InboxRetentionCheck implements Runnable {
 
 	}
 
-	/** Logs a warning naming every topic that keeps records longer than the inbox remembers them. */
+	/**
+	 * Logs a warning naming every topic that keeps records longer than the inbox
+	 * remembers them.
+	 */
 	@Override
 	public void run() {
 		Collection<String> topics = this.consumedTopics.get();
@@ -87,8 +92,8 @@ public class InboxRetentionCheck implements Runnable {
 	}
 
 	/**
-	 * The topics among {@code topics}, and their {@code .DLT} topics, that keep records longer than
-	 * the inbox retention. Topics the broker does not know are left out.
+	 * The topics among {@code topics}, and their {@code .DLT} topics, that keep records
+	 * longer than the inbox retention. Topics the broker does not know are left out.
 	 * @throws IllegalStateException when the broker cannot be asked
 	 */
 	public List<Shortfall> shortfalls(Collection<String> topics) {
@@ -119,7 +124,8 @@ public class InboxRetentionCheck implements Runnable {
 	/** The topic's retention.ms, or null when the broker does not have the topic. */
 	private static Long retentionMs(KafkaFuture<Config> config) throws InterruptedException {
 		try {
-			ConfigEntry entry = config.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(TopicConfig.RETENTION_MS_CONFIG);
+			ConfigEntry entry = config.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+				.get(TopicConfig.RETENTION_MS_CONFIG);
 			return (entry != null && entry.value() != null) ? Long.parseLong(entry.value()) : null;
 		}
 		catch (ExecutionException ex) {

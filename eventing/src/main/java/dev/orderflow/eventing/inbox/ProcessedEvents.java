@@ -9,10 +9,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The inbox of an idempotent consumer. Kafka delivers at least once, and the outbox may publish
- * an event twice, so every listener asks {@link #firstDelivery} before applying an event. The
- * row it writes commits or rolls back together with the event's effect, so "processed" and
- * "applied" can never disagree.
+ * The inbox of an idempotent consumer. Kafka delivers at least once, and the outbox may
+ * publish an event twice, so every listener asks {@link #firstDelivery} before applying
+ * an event. The row it writes commits or rolls back together with the event's effect, so
+ * "processed" and "applied" can never disagree.
  */
 public class ProcessedEvents {
 
@@ -27,12 +27,13 @@ public class ProcessedEvents {
 
 	/**
 	 * Records that {@code consumer} is processing {@code eventId}.
-	 * @return {@code true} the first time, {@code false} when the event was already processed and
-	 * must be skipped
+	 * @return {@code true} the first time, {@code false} when the event was already
+	 * processed and must be skipped
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean firstDelivery(String consumer, UUID eventId) {
-		boolean seen = this.jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = :consumer AND event_id = :id")
+		boolean seen = this.jdbc
+			.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = :consumer AND event_id = :id")
 			.param("consumer", consumer)
 			.param("id", eventId.toString())
 			.query(Long.class)
@@ -40,7 +41,8 @@ public class ProcessedEvents {
 		if (seen) {
 			return false;
 		}
-		// Two concurrent deliveries of one event both get here; the primary key lets only one commit.
+		// Two concurrent deliveries of one event both get here; the primary key lets only
+		// one commit.
 		this.jdbc.sql("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :id, :at)")
 			.param("consumer", consumer)
 			.param("id", eventId.toString())

@@ -21,13 +21,14 @@ import org.springframework.kafka.listener.RetryListener;
 
 /**
  * What the consumers are retrying, and why (ADR 0009). Every failed delivery counts in
- * {@code orderflow.consumer.retries} with a {@code reason}: the {@link Dependency} a transient
- * failure waits on, or {@code record} for a record's own failure, or {@code dead-letter} when
- * even its dead letter could not be published. A partition whose record waits on a dependency is
- * listed by {@link #waiting()} (health detail) and counted by the {@code orderflow.consumer.waiting}
- * gauge, until the record is dead-lettered or no failure was reported for {@code staleAfter}:
- * Spring Kafka reports failures, not successes, so silence after the last failed attempt is what
- * says the record went through.
+ * {@code orderflow.consumer.retries} with a {@code reason}: the {@link Dependency} a
+ * transient failure waits on, or {@code record} for a record's own failure, or
+ * {@code dead-letter} when even its dead letter could not be published. A partition whose
+ * record waits on a dependency is listed by {@link #waiting()} (health detail) and
+ * counted by the {@code orderflow.consumer.waiting} gauge, until the record is
+ * dead-lettered or no failure was reported for {@code staleAfter}: Spring Kafka reports
+ * failures, not successes, so silence after the last failed attempt is what says the
+ * record went through.
  */
 public class ConsumerRetries implements RetryListener, MeterBinder {
 
@@ -44,8 +45,8 @@ public class ConsumerRetries implements RetryListener, MeterBinder {
 	private volatile MeterRegistry registry;
 
 	/**
-	 * @param staleAfter how long after its last failed attempt a wait counts as over; longer than
-	 * the longest back-off between two attempts
+	 * @param staleAfter how long after its last failed attempt a wait counts as over;
+	 * longer than the longest back-off between two attempts
 	 */
 	public ConsumerRetries(Clock clock, Duration staleAfter) {
 		this.clock = clock;
@@ -64,9 +65,8 @@ public class ConsumerRetries implements RetryListener, MeterBinder {
 		Instant now = this.clock.instant();
 		String error = String.valueOf(rootCause(ex));
 		this.waiting.merge(partition, new Waiting(dependency.tag(), record.offset(), now, now, 1, error),
-				(previous, next) -> (previous.offset() == next.offset())
-						? new Waiting(next.reason(), next.offset(), previous.since(), now, previous.attempts() + 1, error)
-						: next);
+				(previous, next) -> (previous.offset() == next.offset()) ? new Waiting(next.reason(), next.offset(),
+						previous.since(), now, previous.attempts() + 1, error) : next);
 	}
 
 	@Override
@@ -79,7 +79,9 @@ public class ConsumerRetries implements RetryListener, MeterBinder {
 		count(record.topic(), "dead-letter");
 	}
 
-	/** The partitions whose consumer waits on a dependency, by {@code topic-partition}. */
+	/**
+	 * The partitions whose consumer waits on a dependency, by {@code topic-partition}.
+	 */
 	public Map<String, Waiting> waiting() {
 		Instant staleBefore = this.clock.instant().minus(this.staleAfter);
 		this.waiting.values().removeIf((wait) -> wait.lastFailure().isBefore(staleBefore));
@@ -119,6 +121,7 @@ public class ConsumerRetries implements RetryListener, MeterBinder {
 
 	/**
 	 * One partition waiting on a dependency.
+	 *
 	 * @param reason the {@link Dependency#tag()}
 	 * @param offset the record it retries
 	 * @param since its first failed attempt

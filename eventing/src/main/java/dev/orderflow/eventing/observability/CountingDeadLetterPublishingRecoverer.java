@@ -11,8 +11,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * A {@link DeadLetterPublishingRecoverer} that reports each record it has published to
- * {@link DeadLetterMetrics}. It counts after the publication succeeded, so a record that could
- * not even be dead-lettered (and is retried) is not counted twice.
+ * {@link DeadLetterMetrics}. It counts after the publication succeeded, so a record that
+ * could not even be dead-lettered (and is retried) is not counted twice.
  */
 public class CountingDeadLetterPublishingRecoverer extends DeadLetterPublishingRecoverer {
 
@@ -22,7 +22,8 @@ public class CountingDeadLetterPublishingRecoverer extends DeadLetterPublishingR
 	 * @param metrics where to count, or {@code null} to count nothing
 	 */
 	public CountingDeadLetterPublishingRecoverer(KafkaOperations<?, ?> template,
-			BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destinationResolver, DeadLetterMetrics metrics) {
+			BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destinationResolver,
+			DeadLetterMetrics metrics) {
 		super(template, destinationResolver);
 		this.metrics = metrics;
 	}

@@ -8,9 +8,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
- * Counts the records written to dead-letter topics: {@code orderflow.dead.letters}, tagged with
- * the topic the record failed on. Any increase needs a human, so the counter of every consumed
- * topic is registered at startup with zero: an alert on its increase then has a series to watch.
+ * Counts the records written to dead-letter topics: {@code orderflow.dead.letters},
+ * tagged with the topic the record failed on. Any increase needs a human, so the counter
+ * of every consumed topic is registered at startup with zero: an alert on its increase
+ * then has a series to watch.
  */
 public class DeadLetterMetrics implements ApplicationListener<ApplicationReadyEvent> {
 

@@ -27,10 +27,11 @@ import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Health and meters of the delivery mechanics: the {@code outbox}, {@code kafka} and
- * {@code schemaRegistry} health indicators (shown under {@code /actuator/health}, not part of
- * readiness: ADR 0009), the consumers' retries ({@code consumerRetries} health detail and
- * meters), the outbox gauges and set-aside counter, the inbox gauge and purge counter, the
- * dead-letter counter and the orderId of each consumed record in the logging context.
+ * {@code schemaRegistry} health indicators (shown under {@code /actuator/health}, not
+ * part of readiness: ADR 0009), the consumers' retries ({@code consumerRetries} health
+ * detail and meters), the outbox gauges and set-aside counter, the inbox gauge and purge
+ * counter, the dead-letter counter and the orderId of each consumed record in the logging
+ * context.
  */
 @AutoConfiguration(after = EventingAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -62,7 +63,10 @@ public class EventingObservabilityAutoConfiguration {
 		return new DeadLetterMetrics(registry);
 	}
 
-	/** Listens to the error handler's retries; the wait is over three longest back-offs after the last failure. */
+	/**
+	 * Listens to the error handler's retries; the wait is over three longest back-offs
+	 * after the last failure.
+	 */
 	@Bean
 	ConsumerRetries consumerRetries(Clock eventingClock, DeadLetterProperties retry) {
 		return new ConsumerRetries(eventingClock, retry.transientMaxInterval().multipliedBy(3));

@@ -8,10 +8,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.orderflow.eventing.inbox.InboxPurge;
 
 /**
- * Meters of the inbox: {@code orderflow.inbox.rows} (processed events remembered, read at each
- * scrape) and {@code orderflow.inbox.purged} (rows the purge deleted since start). With the purge
- * running, the rows level off at about the events of one retention period; a line that keeps
- * rising says the purge is off or failing.
+ * Meters of the inbox: {@code orderflow.inbox.rows} (processed events remembered, read at
+ * each scrape) and {@code orderflow.inbox.purged} (rows the purge deleted since start).
+ * With the purge running, the rows level off at about the events of one retention period;
+ * a line that keeps rising says the purge is off or failing.
  */
 public class InboxMetrics implements MeterBinder {
 

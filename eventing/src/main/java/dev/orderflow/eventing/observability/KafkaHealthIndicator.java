@@ -17,9 +17,10 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Asks the broker for its cluster description on every check, with a timeout, so
- * {@code /actuator/health} reports a stopped broker at once and recovers as soon as it answers
- * again. Nothing is cached: a cached "UP" is exactly the lie a health check must not tell. Not
- * part of readiness (ADR 0009): while the broker is away the outbox keeps taking orders.
+ * {@code /actuator/health} reports a stopped broker at once and recovers as soon as it
+ * answers again. Nothing is cached: a cached "UP" is exactly the lie a health check must
+ * not tell. Not part of readiness (ADR 0009): while the broker is away the outbox keeps
+ * taking orders.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
@@ -30,8 +31,10 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	private volatile Admin admin;
 
 	/**
-	 * @param adminConfig the application's admin client configuration (bootstrap servers, security)
-	 * @param timeout how long one check may wait for the broker (keep it below the probe period)
+	 * @param adminConfig the application's admin client configuration (bootstrap servers,
+	 * security)
+	 * @param timeout how long one check may wait for the broker (keep it below the probe
+	 * period)
 	 */
 	public KafkaHealthIndicator(Map<String, Object> adminConfig, Duration timeout) {
 		super("Kafka health check failed");
@@ -44,7 +47,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 		int timeoutMs = (int) this.timeout.toMillis();
 		DescribeClusterResult cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs));
 		Collection<Node> nodes = cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS);
-		builder.up().withDetail("clusterId", cluster.clusterId().get(timeoutMs, TimeUnit.MILLISECONDS))
+		builder.up()
+			.withDetail("clusterId", cluster.clusterId().get(timeoutMs, TimeUnit.MILLISECONDS))
 			.withDetail("nodes", nodes.size());
 	}
 
@@ -59,7 +63,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 					config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
 					config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
 					config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "health-check");
-					// a broker that is down must not flood the log with reconnect attempts
+					// a broker that is down must not flood the log with reconnect
+					// attempts
 					config.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
 					this.admin = Admin.create(config);
 				}

@@ -6,9 +6,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The {@code outbox} health: how many events wait, how long the oldest has waited and how many
- * were set aside. DOWN once the oldest has waited longer than the threshold: the service still
- * takes orders (this indicator is not part of readiness, on purpose) but cannot deliver them.
+ * The {@code outbox} health: how many events wait, how long the oldest has waited and how
+ * many were set aside. DOWN once the oldest has waited longer than the threshold: the
+ * service still takes orders (this indicator is not part of readiness, on purpose) but
+ * cannot deliver them.
  */
 public class OutboxHealthIndicator extends AbstractHealthIndicator {
 
@@ -30,8 +31,10 @@ public class OutboxHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("setAside", (long) this.outbox.setAside())
 			.withDetail("maxAgeSeconds", this.maxAge.toSeconds());
 		if (oldestAge > this.maxAge.toMillis() / 1000.0) {
-			builder.down().withDetail("reason", "the oldest unpublished event has waited " + Math.round(oldestAge)
-					+ " s, longer than " + this.maxAge.toSeconds() + " s: the broker or the registry is unreachable");
+			builder.down()
+				.withDetail("reason",
+						"the oldest unpublished event has waited " + Math.round(oldestAge) + " s, longer than "
+								+ this.maxAge.toSeconds() + " s: the broker or the registry is unreachable");
 		}
 		else {
 			builder.up();

@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Gauges of the transactional outbox, read from its tables at each scrape:
  * {@code orderflow.outbox.backlog} (events stored but not yet published),
  * {@code orderflow.outbox.oldest.age} (seconds the oldest of them has waited) and
- * {@code orderflow.outbox.set.aside} (events set aside because they can never be published). A
- * growing age is the signal that the relay cannot reach the broker or the registry, long before
- * customers notice; any event set aside wants an operator.
+ * {@code orderflow.outbox.set.aside} (events set aside because they can never be
+ * published). A growing age is the signal that the relay cannot reach the broker or the
+ * registry, long before customers notice; any event set aside wants an operator.
  */
 public class OutboxMetrics implements MeterBinder {
 
@@ -57,7 +57,10 @@ public class OutboxMetrics implements MeterBinder {
 	}
 
 	double oldestAgeSeconds() {
-		Timestamp oldest = this.jdbc.sql("SELECT MIN(created_at) FROM outbox_event").query(Timestamp.class).optional().orElse(null);
+		Timestamp oldest = this.jdbc.sql("SELECT MIN(created_at) FROM outbox_event")
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
 		if (oldest == null) {
 			return 0;
 		}

@@ -11,14 +11,15 @@ import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
 
 /**
- * Carries the trace context across the outbox. The relay publishes from its own thread, long
- * after the HTTP request or the Kafka listener that stored the event has returned, so the context
- * is written into the outbox row as propagation headers (W3C {@code traceparent}, plus
- * {@code tracestate}/{@code baggage} when present) and restored as the parent of the publication.
- * One trace then spans HTTP → outbox → Kafka → the next service.
+ * Carries the trace context across the outbox. The relay publishes from its own thread,
+ * long after the HTTP request or the Kafka listener that stored the event has returned,
+ * so the context is written into the outbox row as propagation headers (W3C
+ * {@code traceparent}, plus {@code tracestate}/{@code baggage} when present) and restored
+ * as the parent of the publication. One trace then spans HTTP → outbox → Kafka → the next
+ * service.
  * <p>
- * Only the Observation API is used: with no tracer on the class path nothing is captured and
- * nothing is restored.
+ * Only the Observation API is used: with no tracer on the class path nothing is captured
+ * and nothing is restored.
  */
 public class OutboxTracing {
 
@@ -34,14 +35,15 @@ public class OutboxTracing {
 	}
 
 	/**
-	 * The propagation headers of the current trace as they will be stored in the outbox row, or
-	 * {@code null} when nothing is traced.
+	 * The propagation headers of the current trace as they will be stored in the outbox
+	 * row, or {@code null} when nothing is traced.
 	 */
 	public String capture(String topic) {
 		if (this.registry.isNoop()) {
 			return null;
 		}
-		SenderContext<Map<String, String>> context = new SenderContext<>((carrier, key, value) -> carrier.put(key, value));
+		SenderContext<Map<String, String>> context = new SenderContext<>(
+				(carrier, key, value) -> carrier.put(key, value));
 		context.setCarrier(new LinkedHashMap<>());
 		context.setRemoteServiceName("outbox");
 		Observation.createNotStarted("orderflow.outbox.append", () -> context, this.registry)
@@ -54,8 +56,9 @@ public class OutboxTracing {
 	}
 
 	/**
-	 * Runs {@code publication} as a child of the trace stored with the event, so the Kafka
-	 * producer's own observation (and the consumer on the other side) join that trace.
+	 * Runs {@code publication} as a child of the trace stored with the event, so the
+	 * Kafka producer's own observation (and the consumer on the other side) join that
+	 * trace.
 	 */
 	public <T> T restore(String stored, String topic, Supplier<T> publication) {
 		if (stored == null || this.registry.isNoop()) {
@@ -71,7 +74,10 @@ public class OutboxTracing {
 	}
 
 	static String encode(Map<String, String> headers) {
-		return headers.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+		return headers.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + e.getValue())
+			.collect(Collectors.joining("\n"));
 	}
 
 	static Map<String, String> decode(String stored) {

@@ -7,15 +7,17 @@ import org.slf4j.MDC;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * Puts the key of the record being handled into the logging context (MDC) for as long as the
- * listener runs. Every orderflow topic is keyed by orderId, so each line a listener logs names
- * its order without the listener having to repeat it.
+ * Puts the key of the record being handled into the logging context (MDC) for as long as
+ * the listener runs. Every orderflow topic is keyed by orderId, so each line a listener
+ * logs names its order without the listener having to repeat it.
  */
 public class RecordKeyMdcInterceptor implements RecordInterceptor<Object, Object> {
 
 	private final String mdcKey;
 
-	/** @param mdcKey the MDC entry to set, e.g. {@code orderId} */
+	/**
+	 * @param mdcKey the MDC entry to set, e.g. {@code orderId}
+	 */
 	public RecordKeyMdcInterceptor(String mdcKey) {
 		this.mdcKey = mdcKey;
 	}

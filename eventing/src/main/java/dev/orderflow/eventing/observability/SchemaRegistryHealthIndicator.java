@@ -12,9 +12,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Checks that the schema registry answers {@code GET /subjects} within a short timeout: without
- * it a service can neither serialize a new event nor read one. An in-memory {@code mock://}
- * registry (tests) is always up.
+ * Checks that the schema registry answers {@code GET /subjects} within a short timeout:
+ * without it a service can neither serialize a new event nor read one. An in-memory
+ * {@code mock://} registry (tests) is always up.
  */
 public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator {
 
@@ -50,8 +50,8 @@ public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator {
 			.timeout(this.timeout)
 			.header("Accept", "application/vnd.schemaregistry.v1+json");
 		if (this.userInfo != null && !this.userInfo.isBlank()) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString(this.userInfo.getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(this.userInfo.getBytes(StandardCharsets.UTF_8)));
 		}
 		int status = this.http.send(request.GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		builder.withDetail("status", status);

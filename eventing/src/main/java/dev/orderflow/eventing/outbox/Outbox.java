@@ -14,9 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The write side of the transactional outbox: appends an event to {@code outbox_event} inside
- * the caller's transaction. If that transaction rolls back, the event is gone with it; if it
- * commits, {@link OutboxRelay} is guaranteed to publish it, even after a crash.
+ * The write side of the transactional outbox: appends an event to {@code outbox_event}
+ * inside the caller's transaction. If that transaction rolls back, the event is gone with
+ * it; if it commits, {@link OutboxRelay} is guaranteed to publish it, even after a crash.
  */
 public class Outbox {
 
@@ -32,10 +32,10 @@ public class Outbox {
 
 	/**
 	 * @param writerSchemas where the schema each payload is written with is kept
-	 * @param afterCommit run after each transaction that appended events commits (wakes the
-	 * relay so it publishes without waiting for its next poll)
-	 * @param tracing captures the current trace context, stored with the event so that its
-	 * publication continues the trace
+	 * @param afterCommit run after each transaction that appended events commits (wakes
+	 * the relay so it publishes without waiting for its next poll)
+	 * @param tracing captures the current trace context, stored with the event so that
+	 * its publication continues the trace
 	 */
 	public Outbox(JdbcClient jdbc, Clock clock, WriterSchemas writerSchemas, Runnable afterCommit,
 			OutboxTracing tracing) {
@@ -47,15 +47,16 @@ public class Outbox {
 	}
 
 	/**
-	 * Stores {@code event} for publication to {@code topic} with {@code key}. Must run inside a
-	 * transaction: an event stored outside one could be published for a change that never
-	 * committed.
+	 * Stores {@code event} for publication to {@code topic} with {@code key}. Must run
+	 * inside a transaction: an event stored outside one could be published for a change
+	 * that never committed.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(String topic, String key, SpecificRecord event) {
-		this.jdbc.sql("""
-				INSERT INTO outbox_event (topic, record_key, event_type, payload, writer_schema, created_at, trace_context)
-				VALUES (:topic, :key, :type, :payload, :writerSchema, :createdAt, :traceContext)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO outbox_event (topic, record_key, event_type, payload, writer_schema, created_at, trace_context)
+					VALUES (:topic, :key, :type, :payload, :writerSchema, :createdAt, :traceContext)""")
 			.param("topic", topic)
 			.param("key", key)
 			.param("type", event.getClass().getName())

@@ -28,9 +28,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The outbox's beans: {@link Outbox} to store events, {@link OutboxRelay} to publish them through
- * a producer of its own that sends the stored bytes as they are (so it works whichever value
- * serializer the application configures, Confluent's included), {@link SetAsideEvents}.
+ * The outbox's beans: {@link Outbox} to store events, {@link OutboxRelay} to publish them
+ * through a producer of its own that sends the stored bytes as they are (so it works
+ * whichever value serializer the application configures, Confluent's included),
+ * {@link SetAsideEvents}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -80,10 +81,12 @@ public class OutboxConfiguration {
 			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
 		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(producer,
 				new StringSerializer(), new ByteArraySerializer());
-		// what Boot does to the application's producer factory, e.g. Micrometer's producer metrics
+		// what Boot does to the application's producer factory, e.g. Micrometer's
+		// producer metrics
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
-		// the producer observation writes the trace headers (W3C traceparent) consumers continue
+		// the producer observation writes the trace headers (W3C traceparent) consumers
+		// continue
 		template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
 		template.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		return template;

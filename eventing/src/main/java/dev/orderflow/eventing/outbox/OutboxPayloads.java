@@ -12,9 +12,10 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Stores an event in the outbox as plain Avro binary of its generated class; the row names the
- * schema it was written with ({@link WriterSchemas}), so no registry call is needed at commit time:
- * the schema id is looked up only when the relay publishes ({@link OutboxRecords}).
+ * Stores an event in the outbox as plain Avro binary of its generated class; the row
+ * names the schema it was written with ({@link WriterSchemas}), so no registry call is
+ * needed at commit time: the schema id is looked up only when the relay publishes
+ * ({@link OutboxRecords}).
  */
 final class OutboxPayloads {
 
@@ -23,7 +24,8 @@ final class OutboxPayloads {
 
 	static byte[] encode(SpecificRecord event) {
 		Schema schema = event.getSchema();
-		// the class's own model carries the logical-type conversions (UUID, Instant) of its fields
+		// the class's own model carries the logical-type conversions (UUID, Instant) of
+		// its fields
 		SpecificData model = SpecificData.getForClass(event.getClass());
 		SpecificDatumWriter<SpecificRecord> writer = new SpecificDatumWriter<>(schema, model);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,7 +40,10 @@ final class OutboxPayloads {
 		return out.toByteArray();
 	}
 
-	/** The schema of the generated class named {@code eventType}, for rows that do not name their writer schema. */
+	/**
+	 * The schema of the generated class named {@code eventType}, for rows that do not
+	 * name their writer schema.
+	 */
 	static Schema classSchema(String eventType) {
 		try {
 			Class<?> type = loadEventClass(eventType);
@@ -58,7 +63,8 @@ final class OutboxPayloads {
 			return type;
 		}
 		catch (ClassNotFoundException ex) {
-			// Thread context class loader: Spring Boot's fat-jar loader holds the application classes
+			// Thread context class loader: Spring Boot's fat-jar loader holds the
+			// application classes
 			try {
 				return Class.forName(eventType, true, Thread.currentThread().getContextClassLoader());
 			}

@@ -20,18 +20,20 @@ import dev.orderflow.schemaregistry.rules.RuleEnforcer;
 import dev.orderflow.schemaregistry.serde.AvroSerdeConfig;
 
 /**
- * Turns a stored outbox row into the record the relay sends: Confluent's wire format (magic byte,
- * schema id, Avro binary) built from the payload <em>as stored</em> and the id of the schema it
- * was written with. Nothing is decoded or re-encoded, so a relay of another version of the service
- * publishes the row exactly as its writer meant it. The id is registered or looked up under the
- * subject the configured naming strategy gives, as the serializer would ({@code auto.register.schemas}),
- * together with the data contract kept beside the event's schema.
+ * Turns a stored outbox row into the record the relay sends: Confluent's wire format
+ * (magic byte, schema id, Avro binary) built from the payload <em>as stored</em> and the
+ * id of the schema it was written with. Nothing is decoded or re-encoded, so a relay of
+ * another version of the service publishes the row exactly as its writer meant it. The id
+ * is registered or looked up under the subject the configured naming strategy gives, as
+ * the serializer would ({@code auto.register.schemas}), together with the data contract
+ * kept beside the event's schema.
  * <p>
- * The relay is this service's producer, so it enforces the contract as the serializer would: the
- * {@code WRITE}/{@code WRITEREAD} rules of the schema version it publishes with are evaluated on the
- * decoded payload, and an event that breaks one is unpublishable (the relay sets it aside, and
- * order-service closes the order with the rule's message as its reason). No retry can help: the
- * stored payload will not change (docs/decisions/0019).
+ * The relay is this service's producer, so it enforces the contract as the serializer
+ * would: the {@code WRITE}/{@code WRITEREAD} rules of the schema version it publishes
+ * with are evaluated on the decoded payload, and an event that breaks one is
+ * unpublishable (the relay sets it aside, and order-service closes the order with the
+ * rule's message as its reason). No retry can help: the stored payload will not change
+ * (docs/decisions/0019).
  */
 class OutboxRecords {
 
@@ -58,9 +60,10 @@ class OutboxRecords {
 	}
 
 	/**
-	 * @throws UnpublishableEventException when no retry can help: the writer schema is unknown,
-	 * or the registry refuses it
-	 * @throws SchemaRegistryException when the registry cannot be reached now (retried later)
+	 * @throws UnpublishableEventException when no retry can help: the writer schema is
+	 * unknown, or the registry refuses it
+	 * @throws SchemaRegistryException when the registry cannot be reached now (retried
+	 * later)
 	 */
 	ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
 		Schema schema = writerSchema(event);
@@ -96,8 +99,8 @@ class OutboxRecords {
 			if (isTransient(ex)) {
 				throw ex;
 			}
-			throw new UnpublishableEventException("the schema registry refused the rules of schema id " + id + ": "
-					+ ex.getMessage(), ex);
+			throw new UnpublishableEventException(
+					"the schema registry refused the rules of schema id " + id + ": " + ex.getMessage(), ex);
 		}
 		if (contract.ruleSet() == null) {
 			return;
@@ -136,9 +139,10 @@ class OutboxRecords {
 	}
 
 	/**
-	 * The client says when the registry is away (unreachable, 5xx, timeout, throttled); refused
-	 * credentials are waited for too: a configuration fix, not a reason to set events aside. A
-	 * registry that says the schema is unknown, incompatible or invalid will not change its mind.
+	 * The client says when the registry is away (unreachable, 5xx, timeout, throttled);
+	 * refused credentials are waited for too: a configuration fix, not a reason to set
+	 * events aside. A registry that says the schema is unknown, incompatible or invalid
+	 * will not change its mind.
 	 */
 	static boolean isTransient(SchemaRegistryException ex) {
 		return ex.isTransient() || ex.httpStatus() == 401 || ex.httpStatus() == 403;

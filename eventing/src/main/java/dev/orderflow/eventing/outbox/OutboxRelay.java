@@ -31,26 +31,29 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The read side of the transactional outbox: a background thread that publishes stored events to
- * Kafka in the order they were stored, waits for the broker's acknowledgement ({@code acks=all},
- * idempotent producer) and only then deletes them.
+ * The read side of the transactional outbox: a background thread that publishes stored
+ * events to Kafka in the order they were stored, waits for the broker's acknowledgement
+ * ({@code acks=all}, idempotent producer) and only then deletes them.
  * <p>
- * <b>At-least-once.</b> A crash between publish and delete publishes the event again: consumers
- * drop the duplicate by its {@code eventId} (see the inbox).
+ * <b>At-least-once.</b> A crash between publish and delete publishes the event again:
+ * consumers drop the duplicate by its {@code eventId} (see the inbox).
  * <p>
- * <b>N instances, one database.</b> Each batch runs in one transaction that first takes the
- * {@link RelayLock}; the relays of other instances find it taken and wait for their next round,
- * so no event is published by two relays at once and ids go out in order across instances. A
- * relay that dies mid-batch loses the lock with its connection; the next relay republishes
- * what was not deleted (docs/decisions/0012-outbox-relay-at-n-instances.md).
+ * <b>N instances, one database.</b> Each batch runs in one transaction that first takes
+ * the {@link RelayLock}; the relays of other instances find it taken and wait for their
+ * next round, so no event is published by two relays at once and ids go out in order
+ * across instances. A relay that dies mid-batch loses the lock with its connection; the
+ * next relay republishes what was not deleted
+ * (docs/decisions/0012-outbox-relay-at-n-instances.md).
  * <p>
- * <b>No poison.</b> An event that no retry can publish (too large, refused by the registry, an
- * unknown writer schema) is set aside ({@link SetAsideEvents}) with its reason instead of
- * blocking the outbox; later events of the same key are set aside behind it, so none of them
- * overtakes it. A broker or registry that is away is only waited for.
+ * <b>No poison.</b> An event that no retry can publish (too large, refused by the
+ * registry, an unknown writer schema) is set aside ({@link SetAsideEvents}) with its
+ * reason instead of blocking the outbox; later events of the same key are set aside
+ * behind it, so none of them overtakes it. A broker or registry that is away is only
+ * waited for.
  * <p>
- * <b>Rolling upgrades.</b> Rows are sent as stored, with their own writer schema ({@link OutboxRecords}).
- * At shutdown the relay stops after the web server and the listeners, and drains what they stored.
+ * <b>Rolling upgrades.</b> Rows are sent as stored, with their own writer schema
+ * ({@link OutboxRecords}). At shutdown the relay stops after the web server and the
+ * listeners, and drains what they stored.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -82,8 +85,10 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
-	// stop() interrupts the worker only while it waits on Kafka, never inside a database call: an
-	// interrupt there closes H2's file channel, and H2 then closes the whole database (commits of
+	// stop() interrupts the worker only while it waits on Kafka, never inside a database
+	// call: an
+	// interrupt there closes H2's file channel, and H2 then closes the whole database
+	// (commits of
 	// other threads that were waiting for the store included). Guarded by kafkaWait.
 	private final Object kafkaWait = new Object();
 
@@ -111,15 +116,18 @@ public class OutboxRelay implements SmartLifecycle {
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
-	/** Tells the relay that a transaction just committed new events, so it need not wait for its next poll. */
+	/**
+	 * Tells the relay that a transaction just committed new events, so it need not wait
+	 * for its next poll.
+	 */
 	public void wakeUp() {
 		this.wakeUp.release();
 	}
 
 	/**
-	 * Publishes one batch of pending events, oldest first, if no other relay is publishing. Stops
-	 * at the first event that cannot be published <em>now</em>, so that a later event never
-	 * overtakes an earlier one; sets aside those that never can.
+	 * Publishes one batch of pending events, oldest first, if no other relay is
+	 * publishing. Stops at the first event that cannot be published <em>now</em>, so that
+	 * a later event never overtakes an earlier one; sets aside those that never can.
 	 * @return how many events left the outbox (published or set aside)
 	 */
 	public int publishPending() {
@@ -154,7 +162,8 @@ public class OutboxRelay implements SmartLifecycle {
 					rs.getString("trace_context"), rs.getTimestamp("created_at").toInstant()))
 			.list();
 		if (!batch.isEmpty()) {
-			// a commit can be visible here before it is on disk (H2): publish only what a crash cannot take back
+			// a commit can be visible here before it is on disk (H2): publish only what a
+			// crash cannot take back
 			this.durableReads.beforePublishing();
 		}
 		Set<String> blocked = this.setAside.keysAmong(batch.stream().map(PendingEvent::key).distinct().toList());
@@ -196,15 +205,18 @@ public class OutboxRelay implements SmartLifecycle {
 				published.add(inFlight.event().id());
 			}
 			catch (InterruptedException ex) {
-				// stop() gave up waiting for the broker; what was acknowledged is still deleted below
+				// stop() gave up waiting for the broker; what was acknowledged is still
+				// deleted below
 				stoppedBy = new IllegalStateException("stopped while waiting for the broker", ex);
 				break;
 			}
 			catch (Exception ex) {
 				Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
 				if (isPermanent(cause)) {
-					// refused by the broker after the send: later events of its key in this batch may be out already
-					log.warn("Outbox event {} of key {} refused by the broker after later events of the batch were sent",
+					// refused by the broker after the send: later events of its key in
+					// this batch may be out already
+					log.warn(
+							"Outbox event {} of key {} refused by the broker after later events of the batch were sent",
 							inFlight.event().id(), inFlight.event().key());
 					setAside(inFlight.event(), reason(cause));
 					setAsideCount++;
@@ -227,7 +239,10 @@ public class OutboxRelay implements SmartLifecycle {
 		return this.tracing.restore(event.traceContext(), event.topic(), () -> this.kafka.send(record));
 	}
 
-	/** Runs a call that may block on the broker, the only place where {@link #stop()} may interrupt the worker. */
+	/**
+	 * Runs a call that may block on the broker, the only place where {@link #stop()} may
+	 * interrupt the worker.
+	 */
 	private <T> T onKafka(KafkaCall<T> call) throws InterruptedException, ExecutionException, TimeoutException {
 		synchronized (this.kafkaWait) {
 			this.waitingOnKafka = true;
@@ -238,13 +253,17 @@ public class OutboxRelay implements SmartLifecycle {
 		finally {
 			synchronized (this.kafkaWait) {
 				this.waitingOnKafka = false;
-				// an interrupt meant for this wait must not reach the database calls that follow
+				// an interrupt meant for this wait must not reach the database calls that
+				// follow
 				Thread.interrupted();
 			}
 		}
 	}
 
-	/** The producer checks a record's size before it queues it, and fails the send at once. */
+	/**
+	 * The producer checks a record's size before it queues it, and fails the send at
+	 * once.
+	 */
 	private static Throwable refusedAtOnce(CompletableFuture<?> send) {
 		if (!send.isCompletedExceptionally()) {
 			return null;
@@ -280,11 +299,15 @@ public class OutboxRelay implements SmartLifecycle {
 			this.savepoint.executeWithoutResult((status) -> listener.eventSetAside(event));
 		}
 		catch (RuntimeException ex) {
-			log.error("Listener {} failed on set-aside outbox event {} of key {}", listener, event.id(), event.key(), ex);
+			log.error("Listener {} failed on set-aside outbox event {} of key {}", listener, event.id(), event.key(),
+					ex);
 		}
 	}
 
-	/** Whether no retry can ever publish the event: only these are set aside, everything else is waited for. */
+	/**
+	 * Whether no retry can ever publish the event: only these are set aside, everything
+	 * else is waited for.
+	 */
 	static boolean isPermanent(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UnpublishableEventException || cause instanceof RecordTooLargeException
@@ -326,9 +349,9 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * What the web server's last requests and the listeners' last polls stored while they shut
-	 * down goes out before the relay stops, within the drain timeout; what is left (broker away)
-	 * waits in the outbox for the next start or another instance.
+	 * What the web server's last requests and the listeners' last polls stored while they
+	 * shut down goes out before the relay stops, within the drain timeout; what is left
+	 * (broker away) waits in the outbox for the next start or another instance.
 	 */
 	private void drain() {
 		long deadline = System.nanoTime() + this.properties.drainTimeout().toNanos();
@@ -389,7 +412,8 @@ public class OutboxRelay implements SmartLifecycle {
 		if (this.worker != null) {
 			try {
 				this.worker.join(this.properties.drainTimeout().toMillis() + 2000);
-				// still blocked in a send (broker unreachable): unsent events stay in the outbox
+				// still blocked in a send (broker unreachable): unsent events stay in the
+				// outbox
 				synchronized (this.kafkaWait) {
 					if (this.waitingOnKafka) {
 						this.worker.interrupt();
@@ -414,9 +438,10 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Stop late: after the listener containers ({@code DEFAULT_PHASE - 100}) and the web server's
-	 * graceful shutdown ({@code DEFAULT_PHASE - 1024}) have finished the work in flight, whose
-	 * events the relay then drains. Lifecycle beans stop in descending phase order.
+	 * Stop late: after the listener containers ({@code DEFAULT_PHASE - 100}) and the web
+	 * server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) have finished the work in
+	 * flight, whose events the relay then drains. Lifecycle beans stop in descending
+	 * phase order.
 	 */
 	@Override
 	public int getPhase() {

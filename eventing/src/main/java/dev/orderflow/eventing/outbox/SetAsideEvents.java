@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The events set aside by the relay ({@code outbox_set_aside}): moved out of
- * {@code outbox_event} with their reason, so they no longer block anyone, and kept for operators
- * (the dead-letter API lists them).
+ * {@code outbox_event} with their reason, so they no longer block anyone, and kept for
+ * operators (the dead-letter API lists them).
  */
 public class SetAsideEvents {
 
@@ -26,11 +26,12 @@ public class SetAsideEvents {
 
 	/** Moves an outbox row here, in the caller's transaction. */
 	void setAside(long outboxId, String reason, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO outbox_set_aside (id, topic, record_key, event_type, payload, writer_schema, trace_context,
-				    created_at, set_aside_at, reason)
-				SELECT id, topic, record_key, event_type, payload, writer_schema, trace_context, created_at, :now, :reason
-				FROM outbox_event WHERE id = :id""")
+		this.jdbc
+			.sql("""
+					INSERT INTO outbox_set_aside (id, topic, record_key, event_type, payload, writer_schema, trace_context,
+					    created_at, set_aside_at, reason)
+					SELECT id, topic, record_key, event_type, payload, writer_schema, trace_context, created_at, :now, :reason
+					FROM outbox_event WHERE id = :id""")
 			.param("id", outboxId)
 			.param("now", Timestamp.from(now))
 			.param("reason", (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON) : reason)
@@ -38,15 +39,19 @@ public class SetAsideEvents {
 		this.jdbc.sql("DELETE FROM outbox_event WHERE id = :id").param("id", outboxId).update();
 	}
 
-	/** Which of {@code keys} have an event set aside: their later events must wait behind it. */
+	/**
+	 * Which of {@code keys} have an event set aside: their later events must wait behind
+	 * it.
+	 */
 	Set<String> keysAmong(Collection<String> keys) {
 		if (keys.isEmpty()) {
 			return new HashSet<>();
 		}
-		return new HashSet<>(this.jdbc.sql("SELECT DISTINCT record_key FROM outbox_set_aside WHERE record_key IN (:keys)")
-			.param("keys", keys)
-			.query(String.class)
-			.list());
+		return new HashSet<>(
+				this.jdbc.sql("SELECT DISTINCT record_key FROM outbox_set_aside WHERE record_key IN (:keys)")
+					.param("keys", keys)
+					.query(String.class)
+					.list());
 	}
 
 	/** The set-aside events, oldest first, at most {@code limit}. */

@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Avro schemas outbox payloads were written with, kept once each in
- * {@code outbox_writer_schema} under the SHA-256 of their JSON. A row names its writer schema, so
- * a relay of any version publishes it exactly as written: during a rolling upgrade old and new
- * instances share one outbox.
+ * {@code outbox_writer_schema} under the SHA-256 of their JSON. A row names its writer
+ * schema, so a relay of any version publishes it exactly as written: during a rolling
+ * upgrade old and new instances share one outbox.
  */
 public class WriterSchemas {
 
@@ -37,16 +37,18 @@ public class WriterSchemas {
 	public WriterSchemas(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.savepoint = new TransactionTemplate(transactions);
-		// a savepoint in the caller's transaction, on its own connection: a transaction of its own
-		// would need a second connection while the caller holds one, and under load every request
+		// a savepoint in the caller's transaction, on its own connection: a transaction
+		// of its own
+		// would need a second connection while the caller holds one, and under load every
+		// request
 		// would hold one and wait for another (a pool deadlock)
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
-	 * The fingerprint of {@code schema}, stored first, in the caller's transaction, if this
-	 * database has not seen it yet. Remembered only once that transaction commits: a rolled-back
-	 * insert must be made again by the next event of the type.
+	 * The fingerprint of {@code schema}, stored first, in the caller's transaction, if
+	 * this database has not seen it yet. Remembered only once that transaction commits: a
+	 * rolled-back insert must be made again by the next event of the type.
 	 */
 	public String store(Schema schema) {
 		String known = this.fingerprints.get(schema);
@@ -58,7 +60,8 @@ public class WriterSchemas {
 			this.savepoint.executeWithoutResult((status) -> insertIfMissing(fingerprint, schema));
 		}
 		catch (DuplicateKeyException ex) {
-			// another transaction stored the same schema a moment ago: rolled back to the savepoint, same row
+			// another transaction stored the same schema a moment ago: rolled back to the
+			// savepoint, same row
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -69,7 +72,8 @@ public class WriterSchemas {
 			});
 		}
 		else {
-			// no caller's transaction: the savepoint template ran (and committed) one of its own
+			// no caller's transaction: the savepoint template ran (and committed) one of
+			// its own
 			remember(schema, fingerprint);
 		}
 		return fingerprint;
@@ -112,7 +116,8 @@ public class WriterSchemas {
 
 	static String fingerprint(Schema schema) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(schema.toString().getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(schema.toString().getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {

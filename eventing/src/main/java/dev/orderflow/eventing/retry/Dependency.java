@@ -1,8 +1,9 @@
 package dev.orderflow.eventing.retry;
 
 /**
- * What a consumer waits on when a failure is transient; {@link #tag()} is the {@code reason} of
- * the {@code orderflow.consumer.retries} counter and of the health detail.
+ * What a consumer waits on when a failure is transient; {@link #tag()} is the
+ * {@code reason} of the {@code orderflow.consumer.retries} counter and of the health
+ * detail.
  */
 public enum Dependency {
 
@@ -21,7 +22,10 @@ public enum Dependency {
 	/** Some other remote host could not be reached. */
 	NETWORK("network"),
 
-	/** The poll as a whole failed outside any record, e.g. its transaction could not begin or commit. */
+	/**
+	 * The poll as a whole failed outside any record, e.g. its transaction could not begin
+	 * or commit.
+	 */
 	POLL("poll");
 
 	private final String tag;

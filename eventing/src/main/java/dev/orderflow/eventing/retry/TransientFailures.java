@@ -25,21 +25,23 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells a failure that will pass once a dependency is back from one that is the record's own.
- * The cause chain is walked from the outside in and the first exception that says something
- * decides, so the {@code DeserializationException} around an unreachable registry is seen through.
+ * Tells a failure that will pass once a dependency is back from one that is the record's
+ * own. The cause chain is walked from the outside in and the first exception that says
+ * something decides, so the {@code DeserializationException} around an unreachable
+ * registry is seen through.
  * <p>
- * Transient: a {@link DependencyUnavailableException}, by which a service says so itself (e.g.
- * notification-service for its SMTP server); the registry unreachable or answering 5xx
- * ({@link SchemaRegistryException#isTransient()});
- * the database unavailable ({@link TransientDataAccessException}, which covers lock timeouts and
- * deadlocks, {@link DataAccessResourceFailureException}, {@link RecoverableDataAccessException},
- * {@link CannotCreateTransactionException}, JDBC's transient and recoverable exceptions, and a
- * connection failure, SQLSTATE class 08, wherever it sits in the chain: H2 reported its closed
- * database as the cause of a "check constraint invalid" integrity violation, which alone would
- * have dead-lettered every record while the database was away, ADR 0017); Kafka's
- * {@link RetriableException}s (timeouts); a connection refused, timed out or unroutable to any
- * host. Everything else, e.g. an unknown schema id or a constraint violation, is not.
+ * Transient: a {@link DependencyUnavailableException}, by which a service says so itself
+ * (e.g. notification-service for its SMTP server); the registry unreachable or answering
+ * 5xx ({@link SchemaRegistryException#isTransient()}); the database unavailable
+ * ({@link TransientDataAccessException}, which covers lock timeouts and deadlocks,
+ * {@link DataAccessResourceFailureException}, {@link RecoverableDataAccessException},
+ * {@link CannotCreateTransactionException}, JDBC's transient and recoverable exceptions,
+ * and a connection failure, SQLSTATE class 08, wherever it sits in the chain: H2 reported
+ * its closed database as the cause of a "check constraint invalid" integrity violation,
+ * which alone would have dead-lettered every record while the database was away, ADR
+ * 0017); Kafka's {@link RetriableException}s (timeouts); a connection refused, timed out
+ * or unroutable to any host. Everything else, e.g. an unknown schema id or a constraint
+ * violation, is not.
  */
 public final class TransientFailures {
 
@@ -51,7 +53,10 @@ public final class TransientFailures {
 		return dependencyOf(failure).isPresent();
 	}
 
-	/** The dependency {@code failure} waits on, or empty when it is the record's own failure. */
+	/**
+	 * The dependency {@code failure} waits on, or empty when it is the record's own
+	 * failure.
+	 */
 	public static Optional<Dependency> dependencyOf(Throwable failure) {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Throwable current = failure; current != null && seen.add(current); current = current.getCause()) {
@@ -92,9 +97,8 @@ public final class TransientFailures {
 
 	private static boolean isUnreachable(Throwable failure) {
 		return failure instanceof ConnectException || failure instanceof SocketException
-				|| failure instanceof SocketTimeoutException
-				|| failure instanceof NoRouteToHostException || failure instanceof UnknownHostException
-				|| failure instanceof HttpTimeoutException;
+				|| failure instanceof SocketTimeoutException || failure instanceof NoRouteToHostException
+				|| failure instanceof UnknownHostException || failure instanceof HttpTimeoutException;
 	}
 
 }

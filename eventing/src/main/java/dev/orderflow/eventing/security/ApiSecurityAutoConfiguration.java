@@ -31,10 +31,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Makes a service an OAuth2 resource server: a JWT signed by the configured issuer, for the
- * orderflow API ({@code aud}), not expired, or 401 with {@code WWW-Authenticate}. The JWK set is read
- * on the first token, so a service starts before its issuer does. No sessions and no CSRF token:
- * every request carries its bearer token, and no cookie authenticates anything.
+ * Makes a service an OAuth2 resource server: a JWT signed by the configured issuer, for
+ * the orderflow API ({@code aud}), not expired, or 401 with {@code WWW-Authenticate}. The
+ * JWK set is read on the first token, so a service starts before its issuer does. No
+ * sessions and no CSRF token: every request carries its bearer token, and no cookie
+ * authenticates anything.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -68,10 +69,14 @@ public class ApiSecurityAutoConfiguration {
 			.authorizeHttpRequests((requests) -> {
 				// probes, and the error page a refused request may be forwarded to
 				requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
-				// metrics and build info: no token, Prometheus has none; k8s/ NetworkPolicies decide who reaches them
+				// metrics and build info: no token, Prometheus has none; k8s/
+				// NetworkPolicies decide who reaches them
 				requests.requestMatchers("/actuator/prometheus", "/actuator/info").permitAll();
-				// the API descriptions (OpenAPI, AsyncAPI): public, as a published contract is
-				requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/asyncapi.yaml")
+				// the API descriptions (OpenAPI, AsyncAPI): public, as a published
+				// contract is
+				requests
+					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+							"/asyncapi.yaml")
 					.permitAll();
 				requests.requestMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole(Caller.OPERATOR);
 				serviceRules.orderedStream().forEach((rules) -> rules.authorize(requests));
@@ -83,7 +88,8 @@ public class ApiSecurityAutoConfiguration {
 					.accessDeniedHandler(problems);
 				server.bearerTokenResolver(tokenResolver.getIfAvailable(DefaultBearerTokenResolver::new));
 			})
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
 	}
 
@@ -93,7 +99,9 @@ public class ApiSecurityAutoConfiguration {
 		return new ProblemResponses();
 	}
 
-	/** {@code roles: [operator]} becomes ROLE_operator, for {@code hasRole("operator")}. */
+	/**
+	 * {@code roles: [operator]} becomes ROLE_operator, for {@code hasRole("operator")}.
+	 */
 	static JwtAuthenticationConverter rolesAsAuthorities() {
 		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
 		roles.setAuthoritiesClaimName("roles");
@@ -105,7 +113,8 @@ public class ApiSecurityAutoConfiguration {
 
 	private static OAuth2TokenValidator<Jwt> named(OAuth2TokenValidator<Jwt> validator, String description) {
 		return (jwt) -> validator.validate(jwt).hasErrors()
-				? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is " + description, null))
+				? OAuth2TokenValidatorResult
+					.failure(new OAuth2Error("invalid_token", "The token is " + description, null))
 				: OAuth2TokenValidatorResult.success();
 	}
 

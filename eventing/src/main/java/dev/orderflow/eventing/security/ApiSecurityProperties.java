@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The tokens a service accepts.
  *
  * @param issuerUri the {@code iss} a token must carry ({@code ORDERFLOW_ISSUER_URI})
- * @param jwkSetUri where the issuer's signing keys are read; by default {@code <issuer>/oauth2/jwks}
- * ({@code ORDERFLOW_JWK_SET_URI}: in k8s the pods reach the issuer by another address than browsers)
+ * @param jwkSetUri where the issuer's signing keys are read; by default
+ * {@code <issuer>/oauth2/jwks} ({@code ORDERFLOW_JWK_SET_URI}: in k8s the pods reach the
+ * issuer by another address than browsers)
  * @param audience the {@code aud} a token must include
- * @param clockSkew how far past its {@code exp} a token is still taken, for clocks that differ a little
+ * @param clockSkew how far past its {@code exp} a token is still taken, for clocks that
+ * differ a little
  */
 @ConfigurationProperties("orderflow.security")
 public record ApiSecurityProperties(@DefaultValue("http://127.0.0.1:9000") String issuerUri, String jwkSetUri,

@@ -17,9 +17,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * 401, 403 and a URL the firewall refuses (400) as RFC 9457 problems, like every other error of the APIs. Spring Security's bearer
- * token handlers set the status and the {@code WWW-Authenticate} header (RFC 6750: why the token was
- * refused); the body says the same in words.
+ * 401, 403 and a URL the firewall refuses (400) as RFC 9457 problems, like every other
+ * error of the APIs. Spring Security's bearer token handlers set the status and the
+ * {@code WWW-Authenticate} header (RFC 6750: why the token was refused); the body says
+ * the same in words.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -41,11 +42,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		this.denied.handle(request, response, ex);
-		write(response, HttpStatus.FORBIDDEN, "Your role may not " + request.getMethod() + " " + request.getRequestURI(),
-				request);
+		write(response, HttpStatus.FORBIDDEN,
+				"Your role may not " + request.getMethod() + " " + request.getRequestURI(), request);
 	}
 
-	/** Spring Security's firewall refused the URL (e.g. an encoded {@code ..}): 400, as any bad input. */
+	/**
+	 * Spring Security's firewall refused the URL (e.g. an encoded {@code ..}): 400, as
+	 * any bad input.
+	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
 			throws IOException {
@@ -55,11 +59,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	private static void write(HttpServletResponse response, HttpStatus status, String detail,
 			HttpServletRequest request) throws IOException {
 		response.setStatus(status.value());
-		// JSON is UTF-8 by definition (RFC 8259): no charset parameter, as Spring MVC's own problems
+		// JSON is UTF-8 by definition (RFC 8259): no charset parameter, as Spring MVC's
+		// own problems
 		response.setContentType("application/problem+json");
 		response.getOutputStream()
-			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(request.getRequestURI()) + "\"}")
+			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
+					+ escape(request.getRequestURI()) + "\"}")
 				.getBytes(StandardCharsets.UTF_8));
 	}
 

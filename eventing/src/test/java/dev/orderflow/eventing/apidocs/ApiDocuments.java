@@ -15,9 +15,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Checks shared by every service's {@code ApiDocumentationTest}: the OpenAPI document lists each
- * endpoint a controller maps under {@code /api}, and the AsyncAPI document of the events is
- * served. Lives in eventing's test jar so the three services do not copy it.
+ * Checks shared by every service's {@code ApiDocumentationTest}: the OpenAPI document
+ * lists each endpoint a controller maps under {@code /api}, and the AsyncAPI document of
+ * the events is served. Lives in eventing's test jar so the three services do not copy
+ * it.
  */
 public final class ApiDocuments {
 
@@ -25,12 +26,17 @@ public final class ApiDocuments {
 	}
 
 	/**
-	 * Asserts that {@code /v3/api-docs} documents every {@code METHOD /api/...} the application maps.
-	 * @return the documented operations, as {@code "METHOD /path"}, for further assertions
+	 * Asserts that {@code /v3/api-docs} documents every {@code METHOD /api/...} the
+	 * application maps.
+	 * @return the documented operations, as {@code "METHOD /path"}, for further
+	 * assertions
 	 */
 	public static List<String> assertEveryApiEndpointIsDocumented(MockMvc mvc, RequestMappingHandlerMapping mappings)
 			throws Exception {
-		String json = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+		String json = mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		Map<String, Map<String, Object>> paths = JsonPath.read(json, "$.paths");
 		List<String> documented = new ArrayList<>();
@@ -41,23 +47,33 @@ public final class ApiDocuments {
 		return documented;
 	}
 
-	/** The AsyncAPI document the service serves at {@code /asyncapi.yaml}, after checking it lists every topic. */
+	/**
+	 * The AsyncAPI document the service serves at {@code /asyncapi.yaml}, after checking
+	 * it lists every topic.
+	 */
 	public static String servedAsyncApi(MockMvc mvc) throws Exception {
-		String yaml = mvc.perform(get("/asyncapi.yaml")).andExpect(status().isOk()).andReturn().getResponse()
+		String yaml = mvc.perform(get("/asyncapi.yaml"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
-		assertThat(yaml).startsWith("# GENERATED").contains("asyncapi: 3.0.0", "address: 'orders'",
-				"address: 'inventory'", "address: 'orders.DLT'", "address: 'inventory.DLT'");
+		assertThat(yaml).startsWith("# GENERATED")
+			.contains("asyncapi: 3.0.0", "address: 'orders'", "address: 'inventory'", "address: 'orders.DLT'",
+					"address: 'inventory.DLT'");
 		return yaml;
 	}
 
 	/** Every "METHOD /path" a controller maps under /api. */
 	private static List<String> apiEndpoints(RequestMappingHandlerMapping mappings) {
 		List<String> endpoints = new ArrayList<>();
-		mappings.getHandlerMethods().keySet().forEach((info) -> info.getPatternValues()
-			.stream()
-			.filter((pattern) -> pattern.startsWith("/api/") || pattern.equals("/api"))
-			.forEach((pattern) -> info.getMethodsCondition().getMethods()
-				.forEach((method) -> endpoints.add(method.name() + " " + pattern))));
+		mappings.getHandlerMethods()
+			.keySet()
+			.forEach((info) -> info.getPatternValues()
+				.stream()
+				.filter((pattern) -> pattern.startsWith("/api/") || pattern.equals("/api"))
+				.forEach((pattern) -> info.getMethodsCondition()
+					.getMethods()
+					.forEach((method) -> endpoints.add(method.name() + " " + pattern))));
 		return endpoints;
 	}
 

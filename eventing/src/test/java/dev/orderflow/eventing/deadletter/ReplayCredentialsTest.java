@@ -11,8 +11,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A replay writes a topic another service owns, so with Kafka ACLs it signs in as a principal of
- * its own ({@code orderflow.dead-letters.replay-producer}); without one it keeps the service's.
+ * A replay writes a topic another service owns, so with Kafka ACLs it signs in as a
+ * principal of its own ({@code orderflow.dead-letters.replay-producer}); without one it
+ * keeps the service's.
  */
 class ReplayCredentialsTest {
 

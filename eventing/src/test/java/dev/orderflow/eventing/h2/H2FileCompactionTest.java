@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What order-service does to its H2 file, on a file opened as the services open it
- * ({@code WRITE_DELAY=0}): each order adds a row that stays and is updated once later, and an
- * outbox row that is written and deleted again, one commit each. Without compaction the file keeps
- * every chunk that still holds one live page and grows far beyond its live data; with it the file
- * stays near that size (ADR 0017).
+ * ({@code WRITE_DELAY=0}): each order adds a row that stays and is updated once later,
+ * and an outbox row that is written and deleted again, one commit each. Without
+ * compaction the file keeps every chunk that still holds one live page and grows far
+ * beyond its live data; with it the file stays near that size (ADR 0017).
  */
 class H2FileCompactionTest {
 
@@ -46,10 +46,14 @@ class H2FileCompactionTest {
 		}
 	}
 
-	/** @return the size of the database file after {@link #ORDERS} orders */
+	/**
+	 * @return the size of the database file after {@link #ORDERS} orders
+	 */
 	private long churn(String name, boolean compact) throws Exception {
-		// a retention of 1 ms in both runs (RETENTION_TIME here, properties() for the compacted one):
-		// H2 frees an emptied chunk at once, so the runs differ only in compaction, at any speed
+		// a retention of 1 ms in both runs (RETENTION_TIME here, properties() for the
+		// compacted one):
+		// H2 frees an emptied chunk at once, so the runs differ only in compaction, at
+		// any speed
 		String url = "jdbc:h2:file:" + this.directory.resolve(name)
 				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;RETENTION_TIME=1";
 		try (HikariDataSource dataSource = dataSource(url)) {
@@ -67,7 +71,8 @@ class H2FileCompactionTest {
 				jdbc.sql("INSERT INTO outbox (body) VALUES (?)").param("e".repeat(1200)).update();
 				jdbc.sql("DELETE FROM outbox").update();
 				if (order >= 50) {
-					jdbc.sql("UPDATE orders SET status = 'CONFIRMED' WHERE id = ?").param(orderIds.get(order - 50))
+					jdbc.sql("UPDATE orders SET status = 'CONFIRMED' WHERE id = ?")
+						.param(orderIds.get(order - 50))
 						.update();
 				}
 				if (compact && order % 50 == 0) {

@@ -22,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The inbox forgets what is older than its retention, and only that: a redelivery inside the
- * retention is still recognised. Runs on H2 here and on PostgreSQL in
+ * The inbox forgets what is older than its retention, and only that: a redelivery inside
+ * the retention is still recognised. Runs on H2 here and on PostgreSQL in
  * {@link InboxPurgePostgresIntegrationTest}.
  */
 class InboxPurgeIntegrationTest extends AbstractEventingIntegrationTest {
 
-	private static final Duration RETENTION = new InboxProperties(Duration.ofDays(8), true, Duration.ofMinutes(10), 1000)
+	private static final Duration RETENTION = new InboxProperties(Duration.ofDays(8), true, Duration.ofMinutes(10),
+			1000)
 		.retention();
 
 	@Autowired
@@ -56,7 +57,8 @@ class InboxPurgeIntegrationTest extends AbstractEventingIntegrationTest {
 		assertThat(this.meters.get("orderflow.inbox.rows").gauge().value()).isGreaterThanOrEqualTo(2);
 		// a redelivery of a recent event is still skipped ...
 		recent.forEach((id) -> assertThat(firstDelivery(consumer, id)).isFalse());
-		// ... while a forgotten one would be applied again: why the retention must outlast the topics'
+		// ... while a forgotten one would be applied again: why the retention must
+		// outlast the topics'
 		old.forEach((id) -> assertThat(firstDelivery(consumer, id)).isTrue());
 	}
 
@@ -84,8 +86,10 @@ class InboxPurgeIntegrationTest extends AbstractEventingIntegrationTest {
 		}
 		InboxRetentionCheck check = new InboxRetentionCheck(admin, RETENTION, List::of);
 
-		// the test topic has the broker's default retention (7 days), shorter than the inbox's 8 days;
-		// the long-lived topic has no .DLT, which is left out. Awaited: a new topic reaches the
+		// the test topic has the broker's default retention (7 days), shorter than the
+		// inbox's 8 days;
+		// the long-lived topic has no .DLT, which is left out. Awaited: a new topic
+		// reaches the
 		// broker's metadata shortly after its creation is acknowledged.
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(check.shortfalls(List.of(longLived, RECORDED_TOPIC)))

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code db} indicator (and the readiness that includes it) on an H2 file database that closed
- * and cannot be opened again: DOWN, not an UP from a pooled connection that still looks fine.
- * (A database H2 closed but can open again is simply opened by the pool's next connection.)
+ * The {@code db} indicator (and the readiness that includes it) on an H2 file database
+ * that closed and cannot be opened again: DOWN, not an UP from a pooled connection that
+ * still looks fine. (A database H2 closed but can open again is simply opened by the
+ * pool's next connection.)
  */
 class ClosedDatabaseHealthTest {
 

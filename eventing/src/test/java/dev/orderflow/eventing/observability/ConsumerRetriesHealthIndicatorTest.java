@@ -17,9 +17,9 @@ import org.springframework.kafka.KafkaException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A consumer that cannot use the database for longer than the limit makes health (and readiness)
- * DOWN, whatever the {@code db} indicator's validation query says; waiting on the broker or the
- * registry stays UP (ADR 0009, ADR 0017).
+ * A consumer that cannot use the database for longer than the limit makes health (and
+ * readiness) DOWN, whatever the {@code db} indicator's validation query says; waiting on
+ * the broker or the registry stays UP (ADR 0009, ADR 0017).
  */
 class ConsumerRetriesHealthIndicatorTest {
 
@@ -43,7 +43,8 @@ class ConsumerRetriesHealthIndicatorTest {
 
 		Health down = this.health.health(true);
 		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(down.getDetails()).containsKey("stuckOnDatabase").containsEntry("databaseUnusableLongerThan", "PT1M");
+		assertThat(down.getDetails()).containsKey("stuckOnDatabase")
+			.containsEntry("databaseUnusableLongerThan", "PT1M");
 	}
 
 	@Test
@@ -59,8 +60,8 @@ class ConsumerRetriesHealthIndicatorTest {
 
 	@Test
 	void staysUpWhileAConsumerWaitsOnTheBrokerForLong() {
-		failEvery10SecondsFor(Duration.ofMinutes(5), new KafkaException("timeout",
-				new org.apache.kafka.common.errors.TimeoutException("broker away")));
+		failEvery10SecondsFor(Duration.ofMinutes(5),
+				new KafkaException("timeout", new org.apache.kafka.common.errors.TimeoutException("broker away")));
 
 		Health health = this.health.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);

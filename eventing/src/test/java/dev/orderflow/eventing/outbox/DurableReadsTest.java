@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Why the relay flushes H2 before it publishes ({@link DurableReads}), on a real H2 file. What a
- * crash would leave is read from a copy of the file taken at that moment: the copy is opened as
- * a restart opens the file. To hold a commit in the state "visible, not yet on disk", the test
- * takes H2's store lock itself, as a session busy writing a commit holds it.
+ * Why the relay flushes H2 before it publishes ({@link DurableReads}), on a real H2 file.
+ * What a crash would leave is read from a copy of the file taken at that moment: the copy
+ * is opened as a restart opens the file. To hold a commit in the state "visible, not yet
+ * on disk", the test takes H2's store lock itself, as a session busy writing a commit
+ * holds it.
  */
 class DurableReadsTest {
 
@@ -108,7 +109,10 @@ class DurableReadsTest {
 		}
 	}
 
-	/** Commits a row on the writer's connection while the store lock is taken: it becomes visible, then waits. */
+	/**
+	 * Commits a row on the writer's connection while the store lock is taken: it becomes
+	 * visible, then waits.
+	 */
 	private CompletableFuture<Void> commitWhileTheStoreIsBusy() throws InterruptedException {
 		this.storeLock.lock();
 		CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {

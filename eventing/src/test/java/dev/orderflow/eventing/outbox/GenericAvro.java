@@ -9,7 +9,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
-/** Avro binary of a generic record, as a service built with another schema version would store it. */
+/**
+ * Avro binary of a generic record, as a service built with another schema version would
+ * store it.
+ */
 final class GenericAvro {
 
 	private GenericAvro() {

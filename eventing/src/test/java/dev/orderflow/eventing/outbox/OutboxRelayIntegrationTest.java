@@ -48,10 +48,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay on a real broker: several relays on one database publish each event once and each
- * key in order; a relay that dies mid-batch hands over at once; an event that can never be
- * published is set aside without blocking anyone, and its key's later events wait behind it;
- * rows written by a newer version are published with their own schema; stopping drains.
+ * The relay on a real broker: several relays on one database publish each event once and
+ * each key in order; a relay that dies mid-batch hands over at once; an event that can
+ * never be published is set aside without blocking anyone, and its key's later events
+ * wait behind it; rows written by a newer version are published with their own schema;
+ * stopping drains.
  */
 class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 
@@ -93,8 +94,8 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 					}
 				});
 			}
-			List<ConsumerRecord<String, byte[]>> records = RelayTopic.read(this.broker.getBrokersAsString(), RELAY_TOPIC,
-					keys, 1500, Duration.ofSeconds(2));
+			List<ConsumerRecord<String, byte[]>> records = RelayTopic.read(this.broker.getBrokersAsString(),
+					RELAY_TOPIC, keys, 1500, Duration.ofSeconds(2));
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf("three relays published 1500 events in %.2f s%n", seconds);
 
@@ -103,7 +104,8 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 			try (KafkaAvroDeserializer deserializer = specificDeserializer()) {
 				for (ConsumerRecord<String, byte[]> record : records) {
 					OrderPlaced placed = (OrderPlaced) deserializer.deserialize(RELAY_TOPIC, record.value());
-					assertThat(eventIds.add(placed.getEventId())).as("published once: %s", placed.getCustomerId()).isTrue();
+					assertThat(eventIds.add(placed.getEventId())).as("published once: %s", placed.getCustomerId())
+						.isTrue();
 					int sequence = Integer.parseInt(placed.getCustomerId().substring("seq-".length()));
 					Integer previous = lastSequence.put(record.key(), sequence);
 					assertThat(previous == null || previous < sequence)
@@ -132,7 +134,8 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 			// nobody publishes while another relay holds the lock
 			Thread.sleep(1000);
 			assertThat(pending(key)).isEqualTo(1);
-			// the process dies: its transaction ends without a commit and its lock goes with it
+			// the process dies: its transaction ends without a commit and its lock goes
+			// with it
 			dying.rollback();
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> pending(key) == 0);
@@ -157,7 +160,10 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 		assertThat(published).extracting(ConsumerRecord::key).containsExactly(healthy);
 		await().atMost(Duration.ofSeconds(5)).until(() -> pending(poisoned) == 0);
 
-		List<SetAsideEvent> setAside = this.setAsideEvents.list(1000).stream().filter((e) -> e.key().equals(poisoned)).toList();
+		List<SetAsideEvent> setAside = this.setAsideEvents.list(1000)
+			.stream()
+			.filter((e) -> e.key().equals(poisoned))
+			.toList();
 		assertThat(setAside).hasSize(2);
 		assertThat(setAside.get(0).reason()).contains("max.request.size");
 		assertThat(setAside.get(1).reason()).contains("waits behind");
@@ -171,15 +177,17 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 		// listed beside the dead letters, for operators and ./orderflow dlt
 		this.mvc.perform(get("/api/dead-letters/set-aside").param("limit", "1000"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.key == '" + poisoned + "')].reason",
-					hasItem(containsString("max.request.size"))));
+			.andExpect(
+					jsonPath("$[?(@.key == '" + poisoned + "')].reason", hasItem(containsString("max.request.size"))));
 
 		// a later event of the same order still never overtakes the one set aside
-		this.transactions.executeWithoutResult((tx) -> this.outbox.append(RELAY_TOPIC, poisoned, event(poisoned, "seq-4")));
+		this.transactions
+			.executeWithoutResult((tx) -> this.outbox.append(RELAY_TOPIC, poisoned, event(poisoned, "seq-4")));
 		await().atMost(Duration.ofSeconds(5)).until(() -> pending(poisoned) == 0);
 		assertThat(this.setAsideEvents.list(1000).stream().filter((e) -> e.key().equals(poisoned))).hasSize(3);
 		assertThat(RelayTopic.read(this.broker.getBrokersAsString(), RELAY_TOPIC, List.of(poisoned), 0,
-				Duration.ofSeconds(1))).isEmpty();
+				Duration.ofSeconds(1)))
+			.isEmpty();
 	}
 
 	@Test
@@ -190,15 +198,19 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 		this.transactions.executeWithoutResult((tx) -> this.outbox.append(RELAY_TOPIC, key, outOfRange));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> pending(key) == 0);
-		List<SetAsideEvent> setAside = this.setAsideEvents.list(1000).stream().filter((e) -> e.key().equals(key)).toList();
+		List<SetAsideEvent> setAside = this.setAsideEvents.list(1000)
+			.stream()
+			.filter((e) -> e.key().equals(key))
+			.toList();
 		assertThat(setAside).singleElement()
 			.extracting(SetAsideEvent::reason)
 			.asString()
 			.startsWith("Rule 'lineQuantityWithinCap' (WRITE CONDITION on field lines)")
 			.doesNotContain("ada@example.com");
 		assertThat(this.setAsideRecorder.events).extracting(SetAsideEvent::key).contains(key);
-		assertThat(RelayTopic.read(this.broker.getBrokersAsString(), RELAY_TOPIC, List.of(key), 0,
-				Duration.ofSeconds(1))).isEmpty();
+		assertThat(
+				RelayTopic.read(this.broker.getBrokersAsString(), RELAY_TOPIC, List.of(key), 0, Duration.ofSeconds(1)))
+			.isEmpty();
 	}
 
 	@Test
@@ -214,7 +226,8 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 		written.put("occurredAt", current.getOccurredAt().toEpochMilli());
 		written.put("giftNote", "happy birthday");
 		WriterSchemas writerSchemas = this.context.getBean(WriterSchemas.class);
-		// what a newer instance of the service stores in the shared outbox during a rolling upgrade
+		// what a newer instance of the service stores in the shared outbox during a
+		// rolling upgrade
 		String fingerprint = writerSchemas.store(newer);
 		this.jdbc.sql("""
 				INSERT INTO outbox_event (topic, record_key, event_type, payload, writer_schema, created_at)
@@ -243,8 +256,9 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 	}
 
 	/**
-	 * More transactions than the pool has connections store the same new schema at once, as the
-	 * first requests after a start do: none may need a second connection while it holds one.
+	 * More transactions than the pool has connections store the same new schema at once,
+	 * as the first requests after a start do: none may need a second connection while it
+	 * holds one.
 	 */
 	@Test
 	void concurrentFirstEventsOfANewSchemaNeverWaitForASecondConnection() throws Exception {
@@ -267,7 +281,8 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 				})));
 			}
 			for (java.util.concurrent.Future<String> fingerprint : stored) {
-				// well below Hikari's 30 s connection timeout, which a pool deadlock would run into
+				// well below Hikari's 30 s connection timeout, which a pool deadlock
+				// would run into
 				assertThat(fingerprint.get(20, java.util.concurrent.TimeUnit.SECONDS)).isNotBlank();
 			}
 		}
@@ -325,8 +340,9 @@ class OutboxRelayIntegrationTest extends AbstractEventingIntegrationTest {
 	}
 
 	/**
-	 * An event appended under {@code key}. Its orderId stays the fixture's UUID rather than the
-	 * key: OrderPlaced's contract asks for a UUID, and the relay sets aside what breaks it.
+	 * An event appended under {@code key}. Its orderId stays the fixture's UUID rather
+	 * than the key: OrderPlaced's contract asks for a UUID, and the relay sets aside what
+	 * breaks it.
 	 */
 	private static OrderPlaced event(String key, String customerId) {
 		return orderPlaced(customerId);

@@ -32,10 +32,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A service that shuts down while the broker is away: its relay is blocked in a send, and
- * {@link OutboxRelay#stop()} has to interrupt it. The interrupt must end the wait for the broker
- * and nothing else: on H2 an interrupt that reaches a database call closes the file channel, and
- * H2 then closes the whole database, with the commits of every other thread that was still
- * writing. The event stays in the outbox for the next start.
+ * {@link OutboxRelay#stop()} has to interrupt it. The interrupt must end the wait for the
+ * broker and nothing else: on H2 an interrupt that reaches a database call closes the
+ * file channel, and H2 then closes the whole database, with the commits of every other
+ * thread that was still writing. The event stays in the outbox for the next start.
  */
 class RelayStopWithoutBrokerTest {
 

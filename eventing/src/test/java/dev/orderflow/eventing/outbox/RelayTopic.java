@@ -12,15 +12,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what the relays published to a topic, from its beginning, keeping the records of some keys. */
+/**
+ * Reads what the relays published to a topic, from its beginning, keeping the records of
+ * some keys.
+ */
 final class RelayTopic {
 
 	private RelayTopic() {
 	}
 
-	/** Polls until {@code enough} records of {@code keys} arrived, then for {@code settle} more, to catch extra copies. */
-	static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic, Collection<String> keys, int enough,
-			Duration settle) {
+	/**
+	 * Polls until {@code enough} records of {@code keys} arrived, then for {@code settle}
+	 * more, to catch extra copies.
+	 */
+	static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic, Collection<String> keys,
+			int enough, Duration settle) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
 				Map.of("bootstrap.servers", bootstrap, "auto.offset.reset", "earliest"), new StringDeserializer(),
 				new ByteArrayDeserializer())) {

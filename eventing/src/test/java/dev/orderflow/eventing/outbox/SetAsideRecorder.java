@@ -5,7 +5,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.stereotype.Component;
 
-/** Records what the relay set aside, the way order-service closes the order it belongs to. */
+/**
+ * Records what the relay set aside, the way order-service closes the order it belongs to.
+ */
 @Component
 public class SetAsideRecorder implements SetAsideListener {
 

@@ -14,10 +14,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Runs a Spring Boot test on PostgreSQL instead of H2: the context gets an empty database of its
- * own on the {@linkplain EmbeddedPostgresServer#shared() shared embedded server}, and Flyway
- * creates the schema with the same migrations as on H2. Test classes that carry the same
- * annotations share one context, as usual.
+ * Runs a Spring Boot test on PostgreSQL instead of H2: the context gets an empty database
+ * of its own on the {@linkplain EmbeddedPostgresServer#shared() shared embedded server},
+ * and Flyway creates the schema with the same migrations as on H2. Test classes that
+ * carry the same annotations share one context, as usual.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,13 +26,17 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = EmbeddedPostgresDatabase.Initializer.class)
 public @interface EmbeddedPostgresDatabase {
 
-	/** Points {@code spring.datasource.*} at a new database, ahead of every other property source. */
+	/**
+	 * Points {@code spring.datasource.*} at a new database, ahead of every other property
+	 * source.
+	 */
 	class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			EmbeddedPostgresServer server = EmbeddedPostgresServer.shared();
-			String database = server.createDatabase(context.getEnvironment().getProperty("spring.application.name", "test"));
+			String database = server
+				.createDatabase(context.getEnvironment().getProperty("spring.application.name", "test"));
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("embeddedPostgres",

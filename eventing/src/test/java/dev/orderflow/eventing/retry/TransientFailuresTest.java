@@ -10,8 +10,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which failures a consumer waits out and which are the record's own, for the database failures
- * the soak met (ADR 0017).
+ * Which failures a consumer waits out and which are the record's own, for the database
+ * failures the soak met (ADR 0017).
  */
 class TransientFailuresTest {
 

@@ -19,11 +19,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Bearer tokens for module tests that call a service over real HTTP (the live stream), where
- * spring-security-test's {@code jwt()} cannot reach: signed with a key of the test's own, which
- * {@link Trusted} makes the service's decoder trust, with the service's own checks of issuer,
- * audience and expiry. The real authorization server is exercised by auth-server's tests and the
- * system tests' role matrix.
+ * Bearer tokens for module tests that call a service over real HTTP (the live stream),
+ * where spring-security-test's {@code jwt()} cannot reach: signed with a key of the
+ * test's own, which {@link Trusted} makes the service's decoder trust, with the service's
+ * own checks of issuer, audience and expiry. The real authorization server is exercised
+ * by auth-server's tests and the system tests' role matrix.
  */
 public final class SignedTokens {
 
@@ -49,7 +49,8 @@ public final class SignedTokens {
 			.expirationTime(java.util.Date.from(Instant.now().plusSeconds(600)))
 			.build();
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims);
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
+					claims);
 			jwt.sign(new RSASSASigner(KEY));
 			return jwt.serialize();
 		}
@@ -67,7 +68,10 @@ public final class SignedTokens {
 		}
 	}
 
-	/** The service's decoder, trusting the test's key instead of fetching the issuer's JWK set. */
+	/**
+	 * The service's decoder, trusting the test's key instead of fetching the issuer's JWK
+	 * set.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Trusted {
 

@@ -18,10 +18,11 @@ import dev.orderflow.schemaregistry.rules.PiiMasking;
 import dev.orderflow.schemaregistry.rules.Rule;
 
 /**
- * The event catalogue, generated from the {@code .avsc} files and their {@code doc} fields: a
- * Markdown page for humans ({@code docs/events.md}) and an AsyncAPI 3.0 document for tools
- * ({@code asyncapi.yaml}, served by every service at {@code /asyncapi.yaml}). Both are committed
- * and {@link EventCatalogueTest} fails when they no longer match the schemas.
+ * The event catalogue, generated from the {@code .avsc} files and their {@code doc}
+ * fields: a Markdown page for humans ({@code docs/events.md}) and an AsyncAPI 3.0
+ * document for tools ({@code asyncapi.yaml}, served by every service at
+ * {@code /asyncapi.yaml}). Both are committed and {@link EventCatalogueTest} fails when
+ * they no longer match the schemas.
  */
 final class EventCatalogue {
 
@@ -72,7 +73,8 @@ final class EventCatalogue {
 
 	String markdown() {
 		StringBuilder md = new StringBuilder();
-		md.append("<!-- GENERATED from events/src/main/avro/*.avsc and *.rules.json by EventCatalogue: do not edit by hand.\n")
+		md.append(
+				"<!-- GENERATED from events/src/main/avro/*.avsc and *.rules.json by EventCatalogue: do not edit by hand.\n")
 			.append("     Regenerate: ./mvnw -pl events test -Dtest=EventCatalogueTest -Dorderflow.regenerate=true -->\n\n")
 			.append("# Event catalogue\n\n")
 			.append("Every event of the saga, generated from its Avro schema (`events/src/main/avro`). ")
@@ -81,9 +83,17 @@ final class EventCatalogue {
 			.append("The same catalogue, machine-readable, is the AsyncAPI document every service serves at `/asyncapi.yaml`.\n\n");
 		md.append("| event | topic | subject | what it means |\n|---|---|---|---|\n");
 		for (Schema event : this.events) {
-			md.append("| [").append(event.getName()).append("](#").append(event.getName().toLowerCase()).append(") | `")
-				.append(topicOf(event)).append("` | `").append(EventSchemas.subjectOf(event)).append("` | ")
-				.append(cell(event.getDoc())).append(" |\n");
+			md.append("| [")
+				.append(event.getName())
+				.append("](#")
+				.append(event.getName().toLowerCase())
+				.append(") | `")
+				.append(topicOf(event))
+				.append("` | `")
+				.append(EventSchemas.subjectOf(event))
+				.append("` | ")
+				.append(cell(event.getDoc()))
+				.append(" |\n");
 		}
 		for (Schema event : this.events) {
 			md.append("\n## ").append(event.getName()).append("\n\n").append(event.getDoc()).append("\n\n");
@@ -116,14 +126,25 @@ final class EventCatalogue {
 		md.append("| field | type | description |\n|---|---|---|\n");
 		for (Schema.Field field : record.getFields()) {
 			String pii = PiiMasking.isPii(metadata, record, field.name()) ? " **PII**" : "";
-			md.append("| `").append(field.name()).append("` | ").append(cell(typeOf(field))).append(" | ")
-				.append(cell(field.doc())).append(pii).append(" |\n");
+			md.append("| `")
+				.append(field.name())
+				.append("` | ")
+				.append(cell(typeOf(field)))
+				.append(" | ")
+				.append(cell(field.doc()))
+				.append(pii)
+				.append(" |\n");
 		}
 	}
 
-	/** The event's data contract (ADR 0019): its rules, and which fields are personal data. */
+	/**
+	 * The event's data contract (ADR 0019): its rules, and which fields are personal
+	 * data.
+	 */
 	private static void contractSection(Schema event, DataContract contract, StringBuilder md) {
-		md.append("\nData contract (`events/src/main/avro/").append(event.getName()).append(ClasspathDataContracts.SUFFIX)
+		md.append("\nData contract (`events/src/main/avro/")
+			.append(event.getName())
+			.append(ClasspathDataContracts.SUFFIX)
 			.append("`, registered with the schema; fields marked **PII** are masked in dead-letter previews and logs):\n\n");
 		if (contract.ruleSet() == null) {
 			md.append("No rules.\n");
@@ -131,9 +152,17 @@ final class EventCatalogue {
 		}
 		md.append("| rule | mode | on failure | condition (CEL) | meaning |\n|---|---|---|---|---|\n");
 		for (Rule rule : contract.ruleSet().rules()) {
-			md.append("| `").append(rule.name()).append("` | ").append(rule.mode()).append(" | ")
-				.append(cell((rule.onFailure() != null) ? rule.onFailure() : Rule.ERROR)).append(" | `")
-				.append(rule.expr().replace("|", "\\|")).append("` | ").append(cell(rule.doc())).append(" |\n");
+			md.append("| `")
+				.append(rule.name())
+				.append("` | ")
+				.append(rule.mode())
+				.append(" | ")
+				.append(cell((rule.onFailure() != null) ? rule.onFailure() : Rule.ERROR))
+				.append(" | `")
+				.append(rule.expr().replace("|", "\\|"))
+				.append("` | ")
+				.append(cell(rule.doc()))
+				.append(" |\n");
 		}
 	}
 
@@ -193,13 +222,15 @@ final class EventCatalogue {
 
 	String asyncApi() {
 		StringBuilder y = new StringBuilder();
-		y.append("# GENERATED from events/src/main/avro/*.avsc by EventCatalogue (events module tests): do not edit by hand.\n")
+		y.append(
+				"# GENERATED from events/src/main/avro/*.avsc by EventCatalogue (events module tests): do not edit by hand.\n")
 			.append("# Regenerate: ./mvnw -pl events test -Dtest=EventCatalogueTest -Dorderflow.regenerate=true\n")
 			.append("asyncapi: 3.0.0\n")
 			.append("info:\n")
 			.append("  title: orderflow events\n")
 			.append("  version: 0.1.0\n")
-			.append("  description: ").append(quote("The topics and events of the orderflow saga. Payloads are Avro in "
+			.append("  description: ")
+			.append(quote("The topics and events of the orderflow saga. Payloads are Avro in "
 					+ "Confluent's wire format (magic byte 0, 4-byte schema id, Avro binary); subjects follow "
 					+ "TopicRecordNameStrategy: <topic>-<record full name>. Human-readable catalogue: docs/events.md."))
 			.append("\n")
@@ -211,13 +242,23 @@ final class EventCatalogue {
 			.append("    description: The broker of ./orderflow up (schema registry at http://127.0.0.1:8081).\n")
 			.append("channels:\n");
 		for (Topic topic : TOPICS) {
-			y.append("  ").append(channelId(topic.name())).append(":\n")
-				.append("    address: ").append(quote(topic.name())).append("\n")
-				.append("    description: ").append(quote(channelDescription(topic))).append("\n")
+			y.append("  ")
+				.append(channelId(topic.name()))
+				.append(":\n")
+				.append("    address: ")
+				.append(quote(topic.name()))
+				.append("\n")
+				.append("    description: ")
+				.append(quote(channelDescription(topic)))
+				.append("\n")
 				.append("    messages:\n");
 			for (Schema event : eventsOn(topic.name())) {
-				y.append("      ").append(event.getName()).append(":\n")
-					.append("        $ref: '#/components/messages/").append(event.getName()).append("'\n");
+				y.append("      ")
+					.append(event.getName())
+					.append(":\n")
+					.append("        $ref: '#/components/messages/")
+					.append(event.getName())
+					.append("'\n");
 			}
 		}
 		y.append("operations:\n");
@@ -234,18 +275,31 @@ final class EventCatalogue {
 		}
 		y.append("components:\n  messages:\n");
 		for (Schema event : this.events) {
-			y.append("    ").append(event.getName()).append(":\n")
-				.append("      name: ").append(event.getName()).append("\n")
-				.append("      title: ").append(event.getName()).append("\n")
-				.append("      summary: ").append(quote(event.getDoc())).append("\n")
-				.append("      x-subject: ").append(quote(EventSchemas.subjectOf(event))).append("\n")
+			y.append("    ")
+				.append(event.getName())
+				.append(":\n")
+				.append("      name: ")
+				.append(event.getName())
+				.append("\n")
+				.append("      title: ")
+				.append(event.getName())
+				.append("\n")
+				.append("      summary: ")
+				.append(quote(event.getDoc()))
+				.append("\n")
+				.append("      x-subject: ")
+				.append(quote(EventSchemas.subjectOf(event)))
+				.append("\n")
 				.append("      bindings:\n        kafka:\n          key:\n            type: string\n")
 				.append("            description: The orderId.\n")
 				.append("          bindingVersion: 0.5.0\n")
 				.append("      payload:\n")
 				.append("        schemaFormat: application/vnd.apache.avro;version=1.9.0\n")
-				// JSON is YAML: the Avro schema goes in as it is, so tools read it unchanged
-				.append("        schema: ").append(event.toString()).append("\n");
+				// JSON is YAML: the Avro schema goes in as it is, so tools read it
+				// unchanged
+				.append("        schema: ")
+				.append(event.toString())
+				.append("\n");
 		}
 		return y.toString();
 	}
@@ -253,21 +307,32 @@ final class EventCatalogue {
 	private void operation(StringBuilder y, String service, String action, Topic topic, String summary) {
 		String id = camel(service) + (action.equals("send") ? "Sends" : "Receives")
 				+ Character.toUpperCase(topic.name().charAt(0)) + camel(topic.name()).substring(1);
-		y.append("  ").append(id).append(":\n")
-			.append("    action: ").append(action).append("\n")
-			.append("    channel:\n      $ref: '#/channels/").append(channelId(topic.name())).append("'\n")
-			.append("    summary: ").append(quote(summary)).append("\n")
+		y.append("  ")
+			.append(id)
+			.append(":\n")
+			.append("    action: ")
+			.append(action)
+			.append("\n")
+			.append("    channel:\n      $ref: '#/channels/")
+			.append(channelId(topic.name()))
+			.append("'\n")
+			.append("    summary: ")
+			.append(quote(summary))
+			.append("\n")
 			.append("    messages:\n");
 		for (Schema event : eventsOn(topic.name())) {
-			y.append("      - $ref: '#/channels/").append(channelId(topic.name())).append("/messages/")
-				.append(event.getName()).append("'\n");
+			y.append("      - $ref: '#/channels/")
+				.append(channelId(topic.name()))
+				.append("/messages/")
+				.append(event.getName())
+				.append("'\n");
 		}
 	}
 
 	private static String channelDescription(Topic topic) {
 		if (topic.name().endsWith(".DLT")) {
-			return topic.description() + " Written by the dead-letter recoverer of " + topic.owner()
-					+ ". Headers: " + String.join(", ", DEAD_LETTER_HEADERS)
+			return topic.description() + " Written by the dead-letter recoverer of " + topic.owner() + ". Headers: "
+					+ String.join(", ", DEAD_LETTER_HEADERS)
 					+ ". A poison pill (bytes that are not Confluent Avro) lands here as it came.";
 		}
 		return topic.description() + " Key: orderId. Owner: " + topic.owner() + "; consumers: "

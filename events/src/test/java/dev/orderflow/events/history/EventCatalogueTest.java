@@ -16,10 +16,10 @@ import static dev.orderflow.events.history.SchemaHistoryCompatibilityTest.AVRO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the generated event catalogue true: {@code docs/events.md} and the AsyncAPI document
- * must be what {@link EventCatalogue} generates from the current schemas. When they are stale,
- * the test fails and says how to regenerate them; run with {@code -Dorderflow.regenerate=true}
- * it rewrites them instead.
+ * Keeps the generated event catalogue true: {@code docs/events.md} and the AsyncAPI
+ * document must be what {@link EventCatalogue} generates from the current schemas. When
+ * they are stale, the test fails and says how to regenerate them; run with
+ * {@code -Dorderflow.regenerate=true} it rewrites them instead.
  */
 class EventCatalogueTest {
 
@@ -89,9 +89,8 @@ class EventCatalogueTest {
 				assertThat(markdown).contains("| `" + field.name() + "` | " + EventCatalogue.typeOf(field) + " | ");
 			}
 		}
-		assertThat(markdown).contains("### OrderLine", "### StockRejectionCode",
-				"| `eventId` | string (uuid) |", "| `occurredAt` | long (timestamp-millis) |",
-				"| `sku` | null or string, default `null` |");
+		assertThat(markdown).contains("### OrderLine", "### StockRejectionCode", "| `eventId` | string (uuid) |",
+				"| `occurredAt` | long (timestamp-millis) |", "| `sku` | null or string, default `null` |");
 	}
 
 	private static List<String> channelAddresses(String document) {

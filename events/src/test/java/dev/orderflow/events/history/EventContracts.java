@@ -18,9 +18,9 @@ import dev.orderflow.schemaregistry.rules.Rule;
 
 /**
  * The build's data contract gate: each event's {@code <Event>.rules.json} beside its
- * {@code .avsc} must parse, name its rules uniquely, type-check every CEL rule against the
- * event's schema with Google's CEL (the same compiler the serializer uses), and tag only fields
- * the schema has. Problems name the file and the rule.
+ * {@code .avsc} must parse, name its rules uniquely, type-check every CEL rule against
+ * the event's schema with Google's CEL (the same compiler the serializer uses), and tag
+ * only fields the schema has. Problems name the file and the rule.
  */
 public final class EventContracts {
 
@@ -33,7 +33,10 @@ public final class EventContracts {
 		return avsc.resolveSibling(name);
 	}
 
-	/** Every problem of the contract of {@code schema} in {@code file}; empty when it is sound. */
+	/**
+	 * Every problem of the contract of {@code schema} in {@code file}; empty when it is
+	 * sound.
+	 */
 	public static List<String> check(Schema schema, Path file) throws IOException {
 		if (!Files.exists(file)) {
 			return List.of(file + ": missing; every event keeps its rules and tags beside its schema");

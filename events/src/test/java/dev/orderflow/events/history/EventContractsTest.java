@@ -16,9 +16,10 @@ import dev.orderflow.schemaregistry.rules.ClasspathDataContracts;
 import dev.orderflow.schemaregistry.rules.DataContract;
 
 /**
- * Fails {@code ./mvnw verify} when an event's rules do not compile against its schema (naming the
- * rule), when an event has no contract, or tags a field it does not have; and proves the
- * contracts reach the classpath beside the generated classes, where the serializer finds them.
+ * Fails {@code ./mvnw verify} when an event's rules do not compile against its schema
+ * (naming the rule), when an event has no contract, or tags a field it does not have; and
+ * proves the contracts reach the classpath beside the generated classes, where the
+ * serializer finds them.
  */
 class EventContractsTest {
 
@@ -41,9 +42,11 @@ class EventContractsTest {
 				Path.of("src/test/resources/rules-check/OrderPlaced-broken.rules.json"));
 
 		assertThat(problems).hasSize(2);
-		assertThat(problems.get(0)).contains("rule 'quantityIsText' does not compile against dev.orderflow.events.OrderPlaced",
+		assertThat(problems.get(0)).contains(
+				"rule 'quantityIsText' does not compile against dev.orderflow.events.OrderPlaced",
 				"found no matching overload");
-		assertThat(problems.get(1)).contains("rule 'misspelledField' does not compile", "undefined field 'customerMail'");
+		assertThat(problems.get(1)).contains("rule 'misspelledField' does not compile",
+				"undefined field 'customerMail'");
 	}
 
 	@Test

@@ -16,15 +16,17 @@ import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
-
 /**
- * The current event contracts: every {@code .avsc} of {@code src/main/avro}, parsed the way the
- * Avro plugin parses them (shared records such as OrderLine resolved and inlined), and the rules
- * every event must follow.
+ * The current event contracts: every {@code .avsc} of {@code src/main/avro}, parsed the
+ * way the Avro plugin parses them (shared records such as OrderLine resolved and
+ * inlined), and the rules every event must follow.
  */
 final class EventSchemas {
 
-	/** Topic of each event, by the prefix of its name: Order* on orders, Stock* on inventory. */
+	/**
+	 * Topic of each event, by the prefix of its name: Order* on orders, Stock* on
+	 * inventory.
+	 */
 	private static final Map<String, String> TOPIC_BY_PREFIX = Map.of("Order", "orders", "Stock", "inventory");
 
 	private final Map<Path, Schema> schemasByFile;
@@ -34,8 +36,9 @@ final class EventSchemas {
 	}
 
 	/**
-	 * Parses every {@code .avsc} in {@code directory}. Files may name records of other files, so
-	 * parsing repeats, each round with the types known so far, until every file parsed.
+	 * Parses every {@code .avsc} in {@code directory}. Files may name records of other
+	 * files, so parsing repeats, each round with the types known so far, until every file
+	 * parsed.
 	 */
 	static EventSchemas load(Path directory) throws IOException {
 		List<Path> pending;
@@ -81,8 +84,8 @@ final class EventSchemas {
 	}
 
 	/**
-	 * The events, by file: the top-level records no other schema uses as a part (so OrderLine,
-	 * a part of several events, is not one).
+	 * The events, by file: the top-level records no other schema uses as a part (so
+	 * OrderLine, a part of several events, is not one).
 	 */
 	Map<Path, Schema> events() {
 		Set<String> parts = new TreeSet<>();
@@ -97,7 +100,10 @@ final class EventSchemas {
 		return events;
 	}
 
-	/** The registry subject of an event under TopicRecordNameStrategy, e.g. {@code orders-dev.orderflow.events.OrderPlaced}. */
+	/**
+	 * The registry subject of an event under TopicRecordNameStrategy, e.g.
+	 * {@code orders-dev.orderflow.events.OrderPlaced}.
+	 */
 	static String subjectOf(Schema event) {
 		return TOPIC_BY_PREFIX.entrySet()
 			.stream()
@@ -109,9 +115,10 @@ final class EventSchemas {
 	}
 
 	/**
-	 * What an event breaks of the house rules: a doc on the record and on every field (nested
-	 * records and enums included), and the envelope every consumer relies on: {@code eventId}
-	 * (string/uuid), {@code orderId} (string), {@code occurredAt} (long/timestamp-millis).
+	 * What an event breaks of the house rules: a doc on the record and on every field
+	 * (nested records and enums included), and the envelope every consumer relies on:
+	 * {@code eventId} (string/uuid), {@code orderId} (string), {@code occurredAt}
+	 * (long/timestamp-millis).
 	 */
 	static List<String> contractProblems(Schema event) {
 		List<String> problems = new ArrayList<>();

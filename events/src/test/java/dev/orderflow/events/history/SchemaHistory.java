@@ -20,11 +20,10 @@ import dev.orderflow.schemaregistry.compatibility.AvroCompatibilityChecker;
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
 
 /**
- * The released versions of every event schema, kept as
- * {@code <subject>/v<N>.avsc} with each subject's level in {@code compatibility.properties},
- * and the check that a current schema may follow them, using the same
- * {@link AvroCompatibilityChecker} as the registry so the build refuses what the registry
- * would refuse.
+ * The released versions of every event schema, kept as {@code <subject>/v<N>.avsc} with
+ * each subject's level in {@code compatibility.properties}, and the check that a current
+ * schema may follow them, using the same {@link AvroCompatibilityChecker} as the registry
+ * so the build refuses what the registry would refuse.
  */
 final class SchemaHistory {
 
@@ -39,7 +38,9 @@ final class SchemaHistory {
 
 		/** The current schema is the latest released version. */
 		RELEASED,
-		/** The current schema differs from the latest released version but may follow it. */
+		/**
+		 * The current schema differs from the latest released version but may follow it.
+		 */
 		CANDIDATE,
 		/** The current schema breaks the subject's compatibility level. */
 		INCOMPATIBLE,
@@ -72,9 +73,9 @@ final class SchemaHistory {
 	}
 
 	/**
-	 * Reads the history under {@code directory}, collecting what is wrong with it (gaps in
-	 * versions, unparsable files, unknown levels or subjects, released versions that break
-	 * their own level) in {@link #problems()}.
+	 * Reads the history under {@code directory}, collecting what is wrong with it (gaps
+	 * in versions, unparsable files, unknown levels or subjects, released versions that
+	 * break their own level) in {@link #problems()}.
 	 */
 	static SchemaHistory load(Path directory) throws IOException {
 		List<String> problems = new ArrayList<>();
@@ -107,7 +108,10 @@ final class SchemaHistory {
 		return this.versionsBySubject.getOrDefault(subject, List.of());
 	}
 
-	/** The subject's level from {@code compatibility.properties}, else its {@code default}, else BACKWARD. */
+	/**
+	 * The subject's level from {@code compatibility.properties}, else its
+	 * {@code default}, else BACKWARD.
+	 */
 	CompatibilityLevel levelOf(String subject) {
 		String level = this.levels.getProperty(subject, this.levels.getProperty(DEFAULT_KEY, "BACKWARD"));
 		return CompatibilityLevel.parse(level).orElse(CompatibilityLevel.BACKWARD);
@@ -121,17 +125,19 @@ final class SchemaHistory {
 		List<Schema> versions = versions(subject);
 		Path subjectDirectory = this.directory.resolve(subject);
 		if (versions.isEmpty()) {
-			return new Verdict(subject, Outcome.NO_HISTORY, "Subject '" + subject + "' (" + source
-					+ ") has no released version: add the schema as parsed (shared records inlined) as "
-					+ subjectDirectory.resolve("v1.avsc") + " when releasing it");
+			return new Verdict(subject, Outcome.NO_HISTORY,
+					"Subject '" + subject + "' (" + source
+							+ ") has no released version: add the schema as parsed (shared records inlined) as "
+							+ subjectDirectory.resolve("v1.avsc") + " when releasing it");
 		}
 		int latest = versions.size();
 		CompatibilityLevel level = levelOf(subject);
 		List<String> incompatibilities = AvroCompatibilityChecker.check(level, current, versions);
 		if (!incompatibilities.isEmpty()) {
-			return new Verdict(subject, Outcome.INCOMPATIBLE, "Schema of subject '" + subject + "' (" + source
-					+ ") is not " + level + " compatible with its released " + checkedVersions(level, latest) + " in "
-					+ subjectDirectory + ": " + String.join("; ", incompatibilities));
+			return new Verdict(subject, Outcome.INCOMPATIBLE,
+					"Schema of subject '" + subject + "' (" + source + ") is not " + level
+							+ " compatible with its released " + checkedVersions(level, latest) + " in "
+							+ subjectDirectory + ": " + String.join("; ", incompatibilities));
 		}
 		if (current.toString().equals(versions.get(latest - 1).toString())) {
 			return new Verdict(subject, Outcome.RELEASED,
@@ -186,8 +192,8 @@ final class SchemaHistory {
 		for (String key : this.levels.stringPropertyNames()) {
 			String value = this.levels.getProperty(key);
 			if (CompatibilityLevel.parse(value).isEmpty()) {
-				this.problems.add(LEVELS_FILE + ": '" + value + "' for " + key + " is not a compatibility level; use one of "
-						+ List.of(CompatibilityLevel.values()));
+				this.problems.add(LEVELS_FILE + ": '" + value + "' for " + key
+						+ " is not a compatibility level; use one of " + List.of(CompatibilityLevel.values()));
 			}
 			if (!key.equals(DEFAULT_KEY) && !this.versionsBySubject.containsKey(key)) {
 				this.problems.add(LEVELS_FILE + ": subject '" + key + "' has no directory in " + this.directory);
@@ -195,7 +201,10 @@ final class SchemaHistory {
 		}
 	}
 
-	/** Released versions are immutable facts: each must follow its predecessors under the level. */
+	/**
+	 * Released versions are immutable facts: each must follow its predecessors under the
+	 * level.
+	 */
 	private void checkReleasedVersions() {
 		this.versionsBySubject.forEach((subject, versions) -> {
 			CompatibilityLevel level = levelOf(subject);

@@ -17,9 +17,10 @@ import dev.orderflow.events.history.SchemaHistory.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The build's schema evolution gate: fails {@code ./mvnw verify} when a current event schema
- * in {@code src/main/avro} breaks its subject's compatibility level against the released
- * versions in {@code src/main/schema-history}, lacks history, or breaks the event rules.
+ * The build's schema evolution gate: fails {@code ./mvnw verify} when a current event
+ * schema in {@code src/main/avro} breaks its subject's compatibility level against the
+ * released versions in {@code src/main/schema-history}, lacks history, or breaks the
+ * event rules.
  */
 class SchemaHistoryCompatibilityTest {
 
@@ -46,7 +47,8 @@ class SchemaHistoryCompatibilityTest {
 					event.getKey().toString()))
 			.toList();
 
-		// a compatible candidate passes, but must be added to the history when it is released
+		// a compatible candidate passes, but must be added to the history when it is
+		// released
 		verdicts.stream()
 			.filter((verdict) -> verdict.outcome() == SchemaHistory.Outcome.CANDIDATE)
 			.forEach((verdict) -> System.out.println("NOTE: " + verdict.message()));
@@ -64,9 +66,7 @@ class SchemaHistoryCompatibilityTest {
 
 	@Test
 	void everyEventHasDocsAndTheEnvelopeFields() {
-		assertThat(schemas.events().values())
-			.flatExtracting(EventSchemas::contractProblems)
-			.isEmpty();
+		assertThat(schemas.events().values()).flatExtracting(EventSchemas::contractProblems).isEmpty();
 		assertThat(schemas.all().values()).allSatisfy(
 				(schema) -> assertThat(EventSchemas.contractProblems(schema)).noneMatch((p) -> p.contains("no doc")));
 	}

@@ -30,8 +30,9 @@ class SchemaHistoryTest {
 
 	@Test
 	void refusesAddedRequiredFieldUnderBackward() throws IOException {
-		Verdict verdict = SchemaHistory.load(HISTORY).check(ORDER_PLACED, broken("OrderPlaced-adds-required-field.avsc"),
-				"OrderPlaced-adds-required-field.avsc");
+		Verdict verdict = SchemaHistory.load(HISTORY)
+			.check(ORDER_PLACED, broken("OrderPlaced-adds-required-field.avsc"),
+					"OrderPlaced-adds-required-field.avsc");
 
 		assertThat(verdict.outcome()).isEqualTo(Outcome.INCOMPATIBLE);
 		assertThat(verdict.message()).contains("Schema of subject '" + ORDER_PLACED + "'",
@@ -44,8 +45,9 @@ class SchemaHistoryTest {
 	void refusesRemovedFieldUnderForward() throws IOException {
 		Path history = historyWithLevels(ORDER_PLACED + "=FORWARD");
 
-		Verdict verdict = SchemaHistory.load(history).check(ORDER_PLACED, broken("OrderPlaced-removes-customer-id.avsc"),
-				"OrderPlaced-removes-customer-id.avsc");
+		Verdict verdict = SchemaHistory.load(history)
+			.check(ORDER_PLACED, broken("OrderPlaced-removes-customer-id.avsc"),
+					"OrderPlaced-removes-customer-id.avsc");
 
 		assertThat(verdict.outcome()).isEqualTo(Outcome.INCOMPATIBLE);
 		assertThat(verdict.message()).contains(ORDER_PLACED, "is not FORWARD compatible with its released version v1",
@@ -54,16 +56,18 @@ class SchemaHistoryTest {
 
 	@Test
 	void acceptsRemovedFieldUnderBackwardAsCandidate() throws IOException {
-		Verdict verdict = SchemaHistory.load(HISTORY).check(ORDER_PLACED, broken("OrderPlaced-removes-customer-id.avsc"),
-				"OrderPlaced-removes-customer-id.avsc");
+		Verdict verdict = SchemaHistory.load(HISTORY)
+			.check(ORDER_PLACED, broken("OrderPlaced-removes-customer-id.avsc"),
+					"OrderPlaced-removes-customer-id.avsc");
 
 		assertThat(verdict.outcome()).isEqualTo(Outcome.CANDIDATE);
 	}
 
 	@Test
 	void asksToReleaseCompatibleCandidateAsNextVersion() throws IOException {
-		Verdict verdict = SchemaHistory.load(HISTORY).check(ORDER_PLACED, broken("OrderPlaced-adds-optional-field.avsc"),
-				"OrderPlaced-adds-optional-field.avsc");
+		Verdict verdict = SchemaHistory.load(HISTORY)
+			.check(ORDER_PLACED, broken("OrderPlaced-adds-optional-field.avsc"),
+					"OrderPlaced-adds-optional-field.avsc");
 
 		assertThat(verdict.outcome()).isEqualTo(Outcome.CANDIDATE);
 		assertThat(verdict.outcome().fails()).isFalse();
@@ -77,8 +81,9 @@ class SchemaHistoryTest {
 		Path subject = history.resolve(ORDER_PLACED);
 		Files.writeString(subject.resolve("v2.avsc"), broken("OrderPlaced-adds-optional-field.avsc").toString(true));
 
-		Verdict verdict = SchemaHistory.load(history).check(ORDER_PLACED, broken("OrderPlaced-adds-required-field.avsc"),
-				"OrderPlaced-adds-required-field.avsc");
+		Verdict verdict = SchemaHistory.load(history)
+			.check(ORDER_PLACED, broken("OrderPlaced-adds-required-field.avsc"),
+					"OrderPlaced-adds-required-field.avsc");
 
 		assertThat(verdict.outcome()).isEqualTo(Outcome.INCOMPATIBLE);
 		assertThat(verdict.message()).contains("is not FULL_TRANSITIVE compatible with its released versions v1..v2",
@@ -87,7 +92,8 @@ class SchemaHistoryTest {
 
 	@Test
 	void refusesSubjectWithoutHistory() throws IOException {
-		Verdict verdict = SchemaHistory.load(this.temp).check(ORDER_PLACED, current("OrderPlaced.avsc"), "OrderPlaced.avsc");
+		Verdict verdict = SchemaHistory.load(this.temp)
+			.check(ORDER_PLACED, current("OrderPlaced.avsc"), "OrderPlaced.avsc");
 
 		assertThat(verdict.outcome()).isEqualTo(Outcome.NO_HISTORY);
 		assertThat(verdict.message()).contains("has no released version", ORDER_PLACED + "/v1.avsc");
@@ -121,15 +127,30 @@ class SchemaHistoryTest {
 
 		assertThat(SchemaHistory.load(history).problems()).hasSize(2)
 			.anySatisfy((problem) -> assertThat(problem).contains("'SIDEWAYS'", "not a compatibility level"))
-			.anySatisfy((problem) -> assertThat(problem).contains("orders-dev.orderflow.events.Typo", "has no directory"));
+			.anySatisfy(
+					(problem) -> assertThat(problem).contains("orders-dev.orderflow.events.Typo", "has no directory"));
 	}
 
 	@Test
 	void refusesFieldsWithoutDocAndWrongEnvelope() {
-		Schema event = SchemaBuilder.record("OrderShipped").namespace("dev.orderflow.events").doc("Shipped.").fields()
-			.name("eventId").doc("Id.").type().stringType().noDefault()
-			.name("orderId").doc("Order.").type().stringType().noDefault()
-			.name("carrier").type().stringType().noDefault()
+		Schema event = SchemaBuilder.record("OrderShipped")
+			.namespace("dev.orderflow.events")
+			.doc("Shipped.")
+			.fields()
+			.name("eventId")
+			.doc("Id.")
+			.type()
+			.stringType()
+			.noDefault()
+			.name("orderId")
+			.doc("Order.")
+			.type()
+			.stringType()
+			.noDefault()
+			.name("carrier")
+			.type()
+			.stringType()
+			.noDefault()
 			.endRecord();
 
 		assertThat(EventSchemas.contractProblems(event)).containsExactlyInAnyOrder(

@@ -22,10 +22,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code orderflow.stock.available} and {@code orderflow.stock.reserved} per SKU, read from the
- * stock table every {@code orderflow.metrics.stock-refresh}. Only the first
+ * {@code orderflow.stock.available} and {@code orderflow.stock.reserved} per SKU, read
+ * from the stock table every {@code orderflow.metrics.stock-refresh}. Only the first
  * {@code orderflow.metrics.max-skus} SKUs are tagged by name; the others are summed as
- * {@code sku="other"}, which keeps the number of series bounded whatever the catalogue holds.
+ * {@code sku="other"}, which keeps the number of series bounded whatever the catalogue
+ * holds.
  */
 @Component
 @EnableConfigurationProperties(StockMetricsProperties.class)
@@ -89,8 +90,9 @@ public class StockMetrics implements SmartLifecycle {
 	}
 
 	/**
-	 * Once more when the application is ready: the initial stock is seeded by a runner, after the
-	 * first scheduled refresh, and the gauges must show it from the first scrape, not a period later.
+	 * Once more when the application is ready: the initial stock is seeded by a runner,
+	 * after the first scheduled refresh, and the gauges must show it from the first
+	 * scrape, not a period later.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void refreshWhenReady() {
@@ -102,7 +104,8 @@ public class StockMetrics implements SmartLifecycle {
 			refresh();
 		}
 		catch (RuntimeException ex) {
-			// the database may be briefly unavailable: keep the last values, try again next period
+			// the database may be briefly unavailable: keep the last values, try again
+			// next period
 			logger.debug("Stock gauges not refreshed: {}", ex.getMessage());
 		}
 	}

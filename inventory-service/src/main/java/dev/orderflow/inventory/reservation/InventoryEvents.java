@@ -14,8 +14,9 @@ import dev.orderflow.events.StockReserved;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces inventory's answers on the {@code inventory} topic (key = orderId) through the
- * transactional outbox, so an answer is published if and only if its stock change commits.
+ * Announces inventory's answers on the {@code inventory} topic (key = orderId) through
+ * the transactional outbox, so an answer is published if and only if its stock change
+ * commits.
  */
 @Component
 public class InventoryEvents {
@@ -40,37 +41,40 @@ public class InventoryEvents {
 	}
 
 	void released(String orderId, List<ReservationLine> lines) {
-		outbox.append(TOPIC, orderId, StockReleased.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(clock.instant())
-			.setLines(orderLines(lines))
-			.build());
+		outbox.append(TOPIC, orderId,
+				StockReleased.newBuilder()
+					.setEventId(UUID.randomUUID())
+					.setOrderId(orderId)
+					.setOccurredAt(clock.instant())
+					.setLines(orderLines(lines))
+					.build());
 	}
 
 	private void reserved(String orderId, List<ReservationLine> lines) {
-		outbox.append(TOPIC, orderId, StockReserved.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(clock.instant())
-			.setLines(orderLines(lines))
-			.build());
+		outbox.append(TOPIC, orderId,
+				StockReserved.newBuilder()
+					.setEventId(UUID.randomUUID())
+					.setOrderId(orderId)
+					.setOccurredAt(clock.instant())
+					.setLines(orderLines(lines))
+					.build());
 	}
 
 	private void rejected(String orderId, Rejection rejection) {
-		outbox.append(TOPIC, orderId, StockRejected.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(clock.instant())
-			.setCode(switch (rejection.code()) {
-				case UNKNOWN_SKU -> StockRejectionCode.UNKNOWN_SKU;
-				case INSUFFICIENT_STOCK -> StockRejectionCode.INSUFFICIENT_STOCK;
-				case OTHER -> StockRejectionCode.OTHER;
-			})
-			.setReason(rejection.reason())
-			.setSku(rejection.sku())
-			.setShortfall(rejection.shortfall())
-			.build());
+		outbox.append(TOPIC, orderId,
+				StockRejected.newBuilder()
+					.setEventId(UUID.randomUUID())
+					.setOrderId(orderId)
+					.setOccurredAt(clock.instant())
+					.setCode(switch (rejection.code()) {
+						case UNKNOWN_SKU -> StockRejectionCode.UNKNOWN_SKU;
+						case INSUFFICIENT_STOCK -> StockRejectionCode.INSUFFICIENT_STOCK;
+						case OTHER -> StockRejectionCode.OTHER;
+					})
+					.setReason(rejection.reason())
+					.setSku(rejection.sku())
+					.setShortfall(rejection.shortfall())
+					.build());
 	}
 
 	private static List<OrderLine> orderLines(List<ReservationLine> lines) {

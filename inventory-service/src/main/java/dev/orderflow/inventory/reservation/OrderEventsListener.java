@@ -20,14 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Inventory's side of the saga: translates each order event into one call of
  * {@link ReservationService}. Each event is applied by an idempotent consumer: the
- * processed-event row, the stock change and the answer in the outbox commit together or not at
- * all.
+ * processed-event row, the stock change and the answer in the outbox commit together or
+ * not at all.
  * <p>
  * A batch listener: the records of one poll share one database transaction
- * ({@link TransactionalBatch}, each record in a savepoint of its own), one commit instead of one
- * per record (docs/performance.md). That transaction first locks the stock of every SKU the poll
- * will touch, in sorted order ({@link PollStockLocks}), so that consumers in several instances
- * never wait on each other in a cycle (ADR 0008).
+ * ({@link TransactionalBatch}, each record in a savepoint of its own), one commit instead
+ * of one per record (docs/performance.md). That transaction first locks the stock of
+ * every SKU the poll will touch, in sorted order ({@link PollStockLocks}), so that
+ * consumers in several instances never wait on each other in a cycle (ADR 0008).
  */
 @Component
 public class OrderEventsListener {
@@ -58,8 +58,8 @@ public class OrderEventsListener {
 	}
 
 	/**
-	 * Opens the poll's transaction, locks the stock the poll will touch, and only then lets
-	 * {@link TransactionalBatch} apply the records; it joins this transaction.
+	 * Opens the poll's transaction, locks the stock the poll will touch, and only then
+	 * lets {@link TransactionalBatch} apply the records; it joins this transaction.
 	 */
 	@KafkaListener(id = LISTENER_ID, topics = "orders", groupId = CONSUMER, batch = "true")
 	void onPoll(List<ConsumerRecord<String, Object>> records) {
@@ -70,8 +70,10 @@ public class OrderEventsListener {
 				return null;
 			}
 			catch (BatchListenerFailedException ex) {
-				// the failed record is already rolled back to its savepoint; the records before it
-				// must commit, so the failure leaves the transaction only after its commit
+				// the failed record is already rolled back to its savepoint; the records
+				// before it
+				// must commit, so the failure leaves the transaction only after its
+				// commit
 				return ex;
 			}
 		});
@@ -80,7 +82,9 @@ public class OrderEventsListener {
 		}
 	}
 
-	/** OrderConfirmed, OrderRejected and future order events are not inventory's business. */
+	/**
+	 * OrderConfirmed, OrderRejected and future order events are not inventory's business.
+	 */
 	void on(Object event) {
 		if (event instanceof OrderPlaced placed) {
 			on(placed);

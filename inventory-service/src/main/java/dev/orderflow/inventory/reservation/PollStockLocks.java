@@ -16,15 +16,17 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Locks, before a poll is applied, the stock row of every SKU that any of its records will touch,
- * in one sorted order (ADR 0008).
+ * Locks, before a poll is applied, the stock row of every SKU that any of its records
+ * will touch, in one sorted order (ADR 0008).
  * <p>
- * Why: a poll is applied in one transaction ({@link dev.orderflow.eventing.inbox.TransactionalBatch}),
- * so it keeps the rows each record locked until the poll commits. {@link Stocks#lock} sorts the
- * SKUs of one order only; across a poll the rows would be taken in record order, and two consumers
- * (two instances, or two threads of one) whose polls hold orders over the same SKUs in opposite
- * orders would each hold a row the other waits for. Taken here first, in one sorted order, the
- * records' own locks find their rows already held by the poll's transaction.
+ * Why: a poll is applied in one transaction
+ * ({@link dev.orderflow.eventing.inbox.TransactionalBatch}), so it keeps the rows each
+ * record locked until the poll commits. {@link Stocks#lock} sorts the SKUs of one order
+ * only; across a poll the rows would be taken in record order, and two consumers (two
+ * instances, or two threads of one) whose polls hold orders over the same SKUs in
+ * opposite orders would each hold a row the other waits for. Taken here first, in one
+ * sorted order, the records' own locks find their rows already held by the poll's
+ * transaction.
  */
 @Component
 class PollStockLocks {
@@ -39,9 +41,10 @@ class PollStockLocks {
 	}
 
 	/**
-	 * Locks, until the poll's transaction ends, the stock of the SKUs of each OrderPlaced and of
-	 * the reservation each OrderCancelled gives back. Other events, and records that could not be
-	 * deserialized (no value; they fail on their own when applied), touch no stock.
+	 * Locks, until the poll's transaction ends, the stock of the SKUs of each OrderPlaced
+	 * and of the reservation each OrderCancelled gives back. Other events, and records
+	 * that could not be deserialized (no value; they fail on their own when applied),
+	 * touch no stock.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockStockTouchedBy(List<? extends ConsumerRecord<?, ?>> records) {

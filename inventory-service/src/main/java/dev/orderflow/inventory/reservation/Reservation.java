@@ -10,8 +10,9 @@ import java.util.TreeSet;
 import dev.orderflow.inventory.stock.Stock;
 
 /**
- * The stock held for one order. Holds every line or none: {@link #attempt} checks all lines
- * before it touches any stock, and {@link #cancel} gives back exactly what was held.
+ * The stock held for one order. Holds every line or none: {@link #attempt} checks all
+ * lines before it touches any stock, and {@link #cancel} gives back exactly what was
+ * held.
  */
 public final class Reservation {
 
@@ -31,8 +32,8 @@ public final class Reservation {
 	}
 
 	/**
-	 * Reserves every line of an order from {@code stocks} (the locked stock of its SKUs), or
-	 * none of them when a SKU is unknown or short.
+	 * Reserves every line of an order from {@code stocks} (the locked stock of its SKUs),
+	 * or none of them when a SKU is unknown or short.
 	 */
 	public static Reservation attempt(String orderId, List<ReservationLine> lines, Map<String, Stock> stocks) {
 		Rejection rejection = check(lines, stocks);
@@ -43,14 +44,16 @@ public final class Reservation {
 		return new Reservation(orderId, ReservationStatus.RESERVED, lines, null);
 	}
 
-	/** Records a cancel that came before its order, so the order can never reserve later. */
+	/**
+	 * Records a cancel that came before its order, so the order can never reserve later.
+	 */
 	public static Reservation cancelledBeforeReservation(String orderId) {
 		return new Reservation(orderId, ReservationStatus.CANCELLED_BEFORE_RESERVATION, List.of(), null);
 	}
 
 	/**
-	 * Cancels the order: a reservation gives its lines back to {@code stocks} (the locked stock
-	 * of {@link #skus()}); a rejected order had nothing to give back.
+	 * Cancels the order: a reservation gives its lines back to {@code stocks} (the locked
+	 * stock of {@link #skus()}); a rejected order had nothing to give back.
 	 */
 	public Cancellation cancel(Map<String, Stock> stocks) {
 		return switch (status) {
@@ -86,8 +89,8 @@ public final class Reservation {
 		}
 		for (ReservationLine line : lines) {
 			if (line.quantity() <= 0) {
-				return Rejection.invalidOrder(
-						"invalid quantity %d for SKU %s".formatted(line.quantity(), line.sku()), line.sku());
+				return Rejection.invalidOrder("invalid quantity %d for SKU %s".formatted(line.quantity(), line.sku()),
+						line.sku());
 			}
 		}
 		Map<String, Long> totals = totalsPerSku(lines);
@@ -107,7 +110,10 @@ public final class Reservation {
 		return null;
 	}
 
-	/** Quantities summed per SKU in line order, so two lines of one SKU are checked together. */
+	/**
+	 * Quantities summed per SKU in line order, so two lines of one SKU are checked
+	 * together.
+	 */
 	private static Map<String, Long> totalsPerSku(List<ReservationLine> lines) {
 		Map<String, Long> totals = new LinkedHashMap<>();
 		lines.forEach((line) -> totals.merge(line.sku(), (long) line.quantity(), Long::sum));

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reserves and releases stock for orders, one transaction per call: lock the stock rows, let
- * {@link Reservation} decide, store the outcome and append the answer to the outbox together.
+ * Reserves and releases stock for orders, one transaction per call: lock the stock rows,
+ * let {@link Reservation} decide, store the outcome and append the answer to the outbox
+ * together.
  */
 @Service
 public class ReservationService {
@@ -35,8 +36,8 @@ public class ReservationService {
 	}
 
 	/**
-	 * Reserves every line of the order or none and announces which. An order that already has a
-	 * reservation record (replayed, or cancelled before it arrived) is left alone.
+	 * Reserves every line of the order or none and announces which. An order that already
+	 * has a reservation record (replayed, or cancelled before it arrived) is left alone.
 	 * @return the new reservation, or empty when the order had been handled before
 	 */
 	@Transactional
@@ -61,14 +62,16 @@ public class ReservationService {
 	}
 
 	/**
-	 * Cancels the order's reservation: gives back what it held and announces StockReleased (with
-	 * no lines when nothing was held), so the order can reach CANCELLED.
+	 * Cancels the order's reservation: gives back what it held and announces
+	 * StockReleased (with no lines when nothing was held), so the order can reach
+	 * CANCELLED.
 	 */
 	@Transactional
 	public Cancellation cancel(String orderId) {
 		Optional<Reservation> existing = reservations.lock(orderId);
 		if (existing.isEmpty()) {
-			// the order has not arrived (yet): remember the cancel so it can never reserve later
+			// the order has not arrived (yet): remember the cancel so it can never
+			// reserve later
 			reservations.insert(Reservation.cancelledBeforeReservation(orderId));
 			events.released(orderId, List.of());
 			log.info("Order {} cancelled before any reservation", orderId);

@@ -55,9 +55,10 @@ public class Reservations {
 
 	public void insert(Reservation reservation) {
 		Optional<Rejection> rejection = reservation.rejection();
-		jdbc.sql("""
-				INSERT INTO reservation (order_id, status, rejection_code, rejection_reason, rejection_sku, rejection_shortfall)
-				VALUES (?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO reservation (order_id, status, rejection_code, rejection_reason, rejection_sku, rejection_shortfall)
+						VALUES (?, ?, ?, ?, ?, ?)""")
 			.params(reservation.orderId(), reservation.status().name(),
 					rejection.map((r) -> r.code().name()).orElse(null), rejection.map(Rejection::reason).orElse(null),
 					rejection.map(Rejection::sku).orElse(null), rejection.map(Rejection::shortfall).orElse(null))

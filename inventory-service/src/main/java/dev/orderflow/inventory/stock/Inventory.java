@@ -28,7 +28,10 @@ public class Inventory {
 		return stocks.findBySku(sku);
 	}
 
-	/** Adds units to a SKU, creating the SKU if it is new; returns the stock after the restock. */
+	/**
+	 * Adds units to a SKU, creating the SKU if it is new; returns the stock after the
+	 * restock.
+	 */
 	@Transactional
 	public Stock restock(String sku, int quantity) {
 		Optional<Stock> existing = stocks.lock(sku);

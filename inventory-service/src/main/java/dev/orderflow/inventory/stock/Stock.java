@@ -6,12 +6,14 @@ package dev.orderflow.inventory.stock;
  */
 public final class Stock {
 
-	/** Largest quantity accepted in one restock, to keep counters far from int overflow. */
+	/**
+	 * Largest quantity accepted in one restock, to keep counters far from int overflow.
+	 */
 	public static final int MAX_RESTOCK = 1_000_000;
 
 	/**
-	 * Most units, available and reserved together, one SKU can hold: the largest int, so that
-	 * neither counter can overflow when units move between them.
+	 * Most units, available and reserved together, one SKU can hold: the largest int, so
+	 * that neither counter can overflow when units move between them.
 	 */
 	public static final int MAX_UNITS = Integer.MAX_VALUE;
 
@@ -55,7 +57,10 @@ public final class Stock {
 		reserved += quantity;
 	}
 
-	/** Gives {@code quantity} reserved units back to available, e.g. when an order is cancelled. */
+	/**
+	 * Gives {@code quantity} reserved units back to available, e.g. when an order is
+	 * cancelled.
+	 */
 	public void release(int quantity) {
 		requirePositive(quantity);
 		if (quantity > reserved) {
@@ -75,8 +80,9 @@ public final class Stock {
 		}
 		// reserved units count too: releasing them later must not overflow available
 		if ((long) available + reserved + quantity > MAX_UNITS) {
-			throw new StockLimitExceededException("maxUnitsPerSku", MAX_UNITS, "quantity " + quantity + " would take SKU "
-					+ sku + " beyond the " + MAX_UNITS + " units a SKU can hold, available and reserved together");
+			throw new StockLimitExceededException("maxUnitsPerSku", MAX_UNITS,
+					"quantity " + quantity + " would take SKU " + sku + " beyond the " + MAX_UNITS
+							+ " units a SKU can hold, available and reserved together");
 		}
 		available += quantity;
 	}

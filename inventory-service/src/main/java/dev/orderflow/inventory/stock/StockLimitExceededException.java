@@ -1,8 +1,8 @@
 package dev.orderflow.inventory.stock;
 
 /**
- * A restock goes beyond one of {@link Stock}'s limits; carries the limit's name and value so
- * that the API can tell the client which one.
+ * A restock goes beyond one of {@link Stock}'s limits; carries the limit's name and value
+ * so that the API can tell the client which one.
  */
 public class StockLimitExceededException extends IllegalArgumentException {
 

@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stock table. Writers lock rows with {@code SELECT ... FOR UPDATE} one SKU at a time in
- * sorted order: two orders touching the same SKUs then queue up instead of overselling, and
- * can never wait on each other in a cycle (no deadlock). A transaction that applies several
- * orders must lock all their SKUs first, in one call (ADR 0008).
+ * The stock table. Writers lock rows with {@code SELECT ... FOR UPDATE} one SKU at a time
+ * in sorted order: two orders touching the same SKUs then queue up instead of
+ * overselling, and can never wait on each other in a cycle (no deadlock). A transaction
+ * that applies several orders must lock all their SKUs first, in one call (ADR 0008).
  */
 @Repository
 public class Stocks {
@@ -44,8 +44,8 @@ public class Stocks {
 	}
 
 	/**
-	 * Locks the stock rows of the given SKUs until the transaction ends, in sorted SKU order.
-	 * Unknown SKUs are simply absent from the result.
+	 * Locks the stock rows of the given SKUs until the transaction ends, in sorted SKU
+	 * order. Unknown SKUs are simply absent from the result.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Map<String, Stock> lock(Collection<String> skus) {
@@ -65,8 +65,8 @@ public class Stocks {
 	}
 
 	/**
-	 * Writes the counters back. The version check is a second line of defence behind the row
-	 * lock: a lost update fails loudly instead of silently corrupting the stock.
+	 * Writes the counters back. The version check is a second line of defence behind the
+	 * row lock: a lost update fails loudly instead of silently corrupting the stock.
 	 */
 	public void update(Stock stock) {
 		int updated = jdbc
@@ -78,14 +78,19 @@ public class Stocks {
 		}
 	}
 
-	/** Inserts a new SKU; fails with {@link DuplicateKeyException} if it already exists. */
+	/**
+	 * Inserts a new SKU; fails with {@link DuplicateKeyException} if it already exists.
+	 */
 	public void insert(Stock stock) {
 		jdbc.sql("INSERT INTO stock (" + COLUMNS + ") VALUES (?, ?, ?, 0)")
 			.params(stock.sku(), stock.available(), stock.reserved())
 			.update();
 	}
 
-	/** Inserts a new SKU with {@code available} units unless it exists; returns whether it did. */
+	/**
+	 * Inserts a new SKU with {@code available} units unless it exists; returns whether it
+	 * did.
+	 */
 	public boolean insertIfAbsent(String sku, int available) {
 		if (findBySku(sku).isPresent()) {
 			return false;

@@ -52,14 +52,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// a @Valid body yields field errors; a constrained @PathVariable yields errors of the parameter
+		// a @Valid body yields field errors; a constrained @PathVariable yields errors of
+		// the parameter
 		List<InvalidField> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap((result) -> (result instanceof ParameterErrors bodyErrors)
 					? bodyErrors.getFieldErrors().stream().map(ProblemDetailsAdvice::invalidField)
 					: result.getResolvableErrors()
 						.stream()
-						.map((error) -> new InvalidField(result.getMethodParameter().getParameterName(), message(error))))
+						.map((error) -> new InvalidField(result.getMethodParameter().getParameterName(),
+								message(error))))
 			.toList();
 		return invalid(ex, errors, headers, request);
 	}
@@ -68,8 +70,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = fieldOf(ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				(field != null) ? field + ": has the wrong type or format" : "request body is missing or not valid JSON");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, (field != null)
+				? field + ": has the wrong type or format" : "request body is missing or not valid JSON");
 		problem.setTitle("Malformed request body");
 		if (field != null) {
 			problem.setProperty("errors", List.of(new InvalidField(field, "has the wrong type or format")));
@@ -111,10 +113,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	/** The field and what is wrong; for a value above its {@code @Max}, also that limit and its value. */
+	/**
+	 * The field and what is wrong; for a value above its {@code @Max}, also that limit
+	 * and its value.
+	 */
 	private static InvalidField invalidField(FieldError error) {
-		if (error.contains(ConstraintViolation.class)
-				&& error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAnnotation() instanceof Max max) {
+		if (error.contains(ConstraintViolation.class) && error.unwrap(ConstraintViolation.class)
+			.getConstraintDescriptor()
+			.getAnnotation() instanceof Max max) {
 			return new InvalidField(error.getField(), message(error), "maximum", max.value());
 		}
 		return new InvalidField(error.getField(), message(error));
@@ -127,7 +133,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
 	}
 
-	/** The JSON property that could not be read, e.g. {@code quantity} for {"quantity":"ten"}. */
+	/**
+	 * The JSON property that could not be read, e.g. {@code quantity} for
+	 * {"quantity":"ten"}.
+	 */
 	private static String fieldOf(HttpMessageNotReadableException ex) {
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			return String.join(".", jackson.getPath()
@@ -139,8 +148,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * One entry of the {@code errors} property of a 400 problem; a value beyond a limit also names
-	 * the limit (the OpenAPI keyword that documents it, e.g. {@code maximum}) and its value.
+	 * One entry of the {@code errors} property of a 400 problem; a value beyond a limit
+	 * also names the limit (the OpenAPI keyword that documents it, e.g. {@code maximum})
+	 * and its value.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record InvalidField(String field, String message, String limit, Long max) {

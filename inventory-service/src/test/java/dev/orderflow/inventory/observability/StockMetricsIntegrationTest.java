@@ -34,14 +34,17 @@ class StockMetricsIntegrationTest extends AbstractIntegrationTest {
 		// "0-" sorts before every other SKU, so it is among the ones tagged by name
 		String sku = newSku("0-METRICS", 10);
 		String orderId = UUID.randomUUID().toString();
-		this.kafka.send("orders", orderId, OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(orderId)
-			.setOccurredAt(Instant.now())
-			.setCustomerId("c-metrics")
-			.setCustomerEmail("ada@example.com")
-			.setLines(List.of(new OrderLine(sku, 3)))
-			.build()).get();
+		this.kafka
+			.send("orders", orderId,
+					OrderPlaced.newBuilder()
+						.setEventId(UUID.randomUUID())
+						.setOrderId(orderId)
+						.setOccurredAt(Instant.now())
+						.setCustomerId("c-metrics")
+						.setCustomerEmail("ada@example.com")
+						.setLines(List.of(new OrderLine(sku, 3)))
+						.build())
+			.get();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			this.stockMetrics.refresh();

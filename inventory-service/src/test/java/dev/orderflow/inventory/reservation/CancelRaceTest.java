@@ -30,14 +30,15 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cancel race at inventory's listener: cancels arrive before, during and after their order's
- * reservation, from several threads at once, and no cancelled order may keep stock.
+ * The cancel race at inventory's listener: cancels arrive before, during and after their
+ * order's reservation, from several threads at once, and no cancelled order may keep
+ * stock.
  * <p>
- * In production Kafka delivers the events of one order in order (one partition per order), so a
- * cancel can only come before or after the reservation it races. This test is harsher: the place
- * and the cancel of one order may run at the same time on two threads. The primary key of
- * {@code reservation} then lets only one of them commit and the other fails and is delivered again,
- * as the container's error handler would do.
+ * In production Kafka delivers the events of one order in order (one partition per
+ * order), so a cancel can only come before or after the reservation it races. This test
+ * is harsher: the place and the cancel of one order may run at the same time on two
+ * threads. The primary key of {@code reservation} then lets only one of them commit and
+ * the other fails and is delivered again, as the container's error handler would do.
  */
 class CancelRaceTest extends AbstractIntegrationTest {
 
@@ -74,33 +75,41 @@ class CancelRaceTest extends AbstractIntegrationTest {
 		Collections.shuffle(orderIds, random);
 		Set<String> cancelled = Set.copyOf(orderIds.subList(0, CANCELLED));
 		List<OrderCancelled> cancels = cancelled.stream().map(CancelRaceTest::orderCancelled).toList();
-		cancels.forEach((cancel) -> deliveries.add(delivery(() -> this.listener.onPoll(poll(cancel.getOrderId(), cancel)))));
-		// a cancel lands anywhere relative to its order: before, next to (same moment) or after it
+		cancels.forEach(
+				(cancel) -> deliveries.add(delivery(() -> this.listener.onPoll(poll(cancel.getOrderId(), cancel)))));
+		// a cancel lands anywhere relative to its order: before, next to (same moment) or
+		// after it
 		Collections.shuffle(deliveries, random);
 
 		runConcurrently(deliveries);
 		Map<String, ReservationStatus> statuses = statuses(orders.keySet());
 
-		assertThat(cancelled).allSatisfy((orderId) -> assertThat(statuses.get(orderId))
-			.isIn(ReservationStatus.RELEASED, ReservationStatus.CANCELLED_BEFORE_RESERVATION, ReservationStatus.REJECTED));
+		assertThat(cancelled).allSatisfy((orderId) -> assertThat(statuses.get(orderId)).isIn(ReservationStatus.RELEASED,
+				ReservationStatus.CANCELLED_BEFORE_RESERVATION, ReservationStatus.REJECTED));
 		assertThat(orders.keySet()).filteredOn((orderId) -> !cancelled.contains(orderId))
-			.allSatisfy((orderId) -> assertThat(statuses.get(orderId))
-				.isIn(ReservationStatus.RESERVED, ReservationStatus.REJECTED));
+			.allSatisfy((orderId) -> assertThat(statuses.get(orderId)).isIn(ReservationStatus.RESERVED,
+					ReservationStatus.REJECTED));
 		assertStockConserved(initial, orders, statuses);
 		System.out.printf("cancel race: %d orders, %d cancelled -> %s%n", ORDERS, CANCELLED, countByStatus(statuses));
 
 		// every event delivered once more (Kafka is at-least-once): nothing may change
 		Map<String, Integer> reservedBefore = reservedPerSku(skus);
 		List<Callable<Void>> redeliveries = new ArrayList<>();
-		orders.values().forEach((placed) -> redeliveries.add(delivery(() -> this.listener.onPoll(poll(placed.getOrderId(), placed)))));
-		cancels.forEach((cancel) -> redeliveries.add(delivery(() -> this.listener.onPoll(poll(cancel.getOrderId(), cancel)))));
+		orders.values()
+			.forEach((placed) -> redeliveries
+				.add(delivery(() -> this.listener.onPoll(poll(placed.getOrderId(), placed)))));
+		cancels.forEach(
+				(cancel) -> redeliveries.add(delivery(() -> this.listener.onPoll(poll(cancel.getOrderId(), cancel)))));
 		runConcurrently(redeliveries);
 		assertThat(statuses(orders.keySet())).isEqualTo(statuses);
 		assertThat(reservedPerSku(skus)).isEqualTo(reservedBefore);
 		assertStockConserved(initial, orders, statuses);
 	}
 
-	/** Stock on hand equals the initial stock, and what is reserved is held by reserved orders only. */
+	/**
+	 * Stock on hand equals the initial stock, and what is reserved is held by reserved
+	 * orders only.
+	 */
 	private void assertStockConserved(Map<String, Integer> initial, Map<String, OrderPlaced> orders,
 			Map<String, ReservationStatus> statuses) {
 		Map<String, Integer> held = new HashMap<>();
@@ -122,7 +131,10 @@ class CancelRaceTest extends AbstractIntegrationTest {
 		return List.of(new ConsumerRecord<>("orders", 0, 0L, orderId, event));
 	}
 
-	/** One delivery of an event, delivered again after a failure as the container's error handler would. */
+	/**
+	 * One delivery of an event, delivered again after a failure as the container's error
+	 * handler would.
+	 */
 	private static Callable<Void> delivery(Runnable handler) {
 		return () -> {
 			for (int attempt = 1;; attempt++) {
@@ -131,7 +143,8 @@ class CancelRaceTest extends AbstractIntegrationTest {
 					return null;
 				}
 				catch (BatchListenerFailedException ex) {
-					// the other event of the same order committed the reservation row first
+					// the other event of the same order committed the reservation row
+					// first
 					assertThat(ex.getCause()).isInstanceOf(DataAccessException.class);
 					if (attempt == MAX_DELIVERIES) {
 						throw ex;
@@ -159,10 +172,11 @@ class CancelRaceTest extends AbstractIntegrationTest {
 	private Map<String, ReservationStatus> statuses(Set<String> orderIds) {
 		Map<String, ReservationStatus> statuses = new HashMap<>();
 		for (String orderId : orderIds) {
-			statuses.put(orderId, this.jdbc.sql("SELECT status FROM reservation WHERE order_id = ?")
-				.param(orderId)
-				.query((rs, row) -> ReservationStatus.valueOf(rs.getString("status")))
-				.single());
+			statuses.put(orderId,
+					this.jdbc.sql("SELECT status FROM reservation WHERE order_id = ?")
+						.param(orderId)
+						.query((rs, row) -> ReservationStatus.valueOf(rs.getString("status")))
+						.single());
 		}
 		return statuses;
 	}

@@ -50,16 +50,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two consumers of {@code orders} (two instances of the service, each owning some partitions)
- * apply their polls at the same time through the listener's real path, each poll in its own
- * transaction. Their polls hold orders over the same SKUs in opposite orders: were the stock rows
- * locked record by record, each poll would hold some rows while waiting for the other's.
+ * Two consumers of {@code orders} (two instances of the service, each owning some
+ * partitions) apply their polls at the same time through the listener's real path, each
+ * poll in its own transaction. Their polls hold orders over the same SKUs in opposite
+ * orders: were the stock rows locked record by record, each poll would hold some rows
+ * while waiting for the other's.
  */
 class ConcurrentPollsTest extends AbstractIntegrationTest {
 
 	private static final int ROUNDS = 40;
 
-	/** Units per SKU: fewer than the rounds ask for, so orders are rejected as well as reserved. */
+	/**
+	 * Units per SKU: fewer than the rounds ask for, so orders are rejected as well as
+	 * reserved.
+	 */
 	private static final int UNITS = 60;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -104,7 +108,8 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 		for (int round = 0; round < ROUNDS; round++) {
 			// A: sku1 and sku2, then sku3
 			pollsOfA.add(poll(place(placed, line(sku1, 1), line(sku2, 1)), place(placed, line(sku3, 1))));
-			// B: sku3, then sku2 and sku1 (an order, or every other round the cancel of the last one)
+			// B: sku3, then sku2 and sku1 (an order, or every other round the cancel of
+			// the last one)
 			OrderPlaced b1 = place(placed, line(sku3, 1));
 			if (round % 2 == 0) {
 				OrderPlaced b2 = place(placed, line(sku2, 1), line(sku1, 1));
@@ -126,11 +131,10 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 			assertThat(answersOfOrder).as("answers to order %s", orderId)
 				.filteredOn((answer) -> answer instanceof StockReserved || answer instanceof StockRejected)
 				.hasSize(1);
-			assertThat(answersOfOrder).as("answers to order %s", orderId)
-				.hasSize(cancelled.contains(orderId) ? 2 : 1);
+			assertThat(answersOfOrder).as("answers to order %s", orderId).hasSize(cancelled.contains(orderId) ? 2 : 1);
 		});
-		cancelled.forEach((orderId) -> assertThat(answered.get(orderId)).filteredOn(StockReleased.class::isInstance)
-			.hasSize(1));
+		cancelled.forEach(
+				(orderId) -> assertThat(answered.get(orderId)).filteredOn(StockReleased.class::isInstance).hasSize(1));
 		Map<String, ReservationStatus> statuses = statuses(placed.keySet());
 		assertThat(statuses.values()).as("some orders got stock").contains(ReservationStatus.RESERVED);
 		assertThat(statuses.values()).as("some orders found none left").contains(ReservationStatus.REJECTED);
@@ -159,8 +163,9 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 	}
 
 	/**
-	 * Consumer A and consumer B each apply their polls in turn, starting every round together. A
-	 * poll that fails is not retried (the container would): the failures are what this counts.
+	 * Consumer A and consumer B each apply their polls in turn, starting every round
+	 * together. A poll that fails is not retried (the container would): the failures are
+	 * what this counts.
 	 */
 	private List<String> applyConcurrently(List<List<ConsumerRecord<String, Object>>> pollsOfA,
 			List<List<ConsumerRecord<String, Object>>> pollsOfB) throws Exception {
@@ -196,9 +201,9 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 	}
 
 	/**
-	 * Every answer on {@code inventory} to the given orders, once there are {@code expected} of
-	 * them and nothing about these orders is left in the outbox to be published (so a duplicate
-	 * would be among them).
+	 * Every answer on {@code inventory} to the given orders, once there are
+	 * {@code expected} of them and nothing about these orders is left in the outbox to be
+	 * published (so a duplicate would be among them).
 	 */
 	private Map<String, List<Object>> awaitAllAnswers(Set<String> orderIds, int expected) {
 		Map<String, List<Object>> answered = new HashMap<>();
@@ -206,7 +211,9 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 			answers.poll(Duration.ofMillis(200))
 				.forEach((answer) -> answered.computeIfAbsent(answer.key(), (key) -> new ArrayList<>())
 					.add(answer.value()));
-			int received = orderIds.stream().mapToInt((orderId) -> answered.getOrDefault(orderId, List.of()).size()).sum();
+			int received = orderIds.stream()
+				.mapToInt((orderId) -> answered.getOrDefault(orderId, List.of()).size())
+				.sum();
 			return received >= expected && unpublished(orderIds) == 0;
 		});
 		Map<TopicPartition, Long> end = answers.endOffsets(answers.assignment());
@@ -226,7 +233,10 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 			.single();
 	}
 
-	/** Nothing made or lost: available + reserved is what was stocked, and reserved orders hold what is reserved. */
+	/**
+	 * Nothing made or lost: available + reserved is what was stocked, and reserved orders
+	 * hold what is reserved.
+	 */
 	private void assertStockConserved(List<String> skus, Map<String, OrderPlaced> placed,
 			Map<String, ReservationStatus> statuses) {
 		Map<String, Integer> held = new HashMap<>();
@@ -259,7 +269,10 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 		return order;
 	}
 
-	/** A poll as the listener container hands it over: records of one partition in offset order. */
+	/**
+	 * A poll as the listener container hands it over: records of one partition in offset
+	 * order.
+	 */
 	private static List<ConsumerRecord<String, Object>> poll(Object... events) {
 		List<ConsumerRecord<String, Object>> records = new ArrayList<>();
 		for (Object event : events) {
@@ -269,16 +282,20 @@ class ConcurrentPollsTest extends AbstractIntegrationTest {
 	}
 
 	private static ConsumerRecord<String, Object> record(long offset, Object event) {
-		String orderId = (event instanceof OrderPlaced order) ? order.getOrderId() : ((OrderCancelled) event).getOrderId();
+		String orderId = (event instanceof OrderPlaced order) ? order.getOrderId()
+				: ((OrderCancelled) event).getOrderId();
 		return new ConsumerRecord<>("orders", 0, offset, orderId, event);
 	}
 
-	/** What {@code ErrorHandlingDeserializer} hands over for a value it could not read. */
+	/**
+	 * What {@code ErrorHandlingDeserializer} hands over for a value it could not read.
+	 */
 	private static ConsumerRecord<String, Object> unreadable(long offset, String key) {
 		byte[] garbage = { 0, 0, 0, 0, 42 };
 		RecordHeaders headers = new RecordHeaders();
 		SerializationUtils.deserializationException(headers, garbage,
-				new DeserializationException("unknown schema id 42", garbage, false, new IllegalStateException()), false);
+				new DeserializationException("unknown schema id 42", garbage, false, new IllegalStateException()),
+				false);
 		return new ConsumerRecord<>("orders", 0, offset, Instant.now().toEpochMilli(), TimestampType.CREATE_TIME,
 				ConsumerRecord.NULL_SIZE, garbage.length, key, null, headers, Optional.empty());
 	}

@@ -8,7 +8,10 @@ import dev.orderflow.events.OrderCancelled;
 import dev.orderflow.events.OrderLine;
 import dev.orderflow.events.OrderPlaced;
 
-/** The order events inventory consumes, for the tests that drive its listener concurrently. */
+/**
+ * The order events inventory consumes, for the tests that drive its listener
+ * concurrently.
+ */
 final class OrderEventFixtures {
 
 	private OrderEventFixtures() {

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The saga as inventory sees it, over a real (embedded) broker and Avro on the wire: order
- * events in on {@code orders}, answers out on {@code inventory} through the outbox.
+ * The saga as inventory sees it, over a real (embedded) broker and Avro on the wire:
+ * order events in on {@code orders}, answers out on {@code inventory} through the outbox.
  */
 class OrderEventsIntegrationTest extends AbstractIntegrationTest {
 
@@ -149,7 +149,8 @@ class OrderEventsIntegrationTest extends AbstractIntegrationTest {
 			.setCustomerEmail("ada@example.com")
 			.setLines(List.of(line(sku, 3)))
 			.build());
-		// same partitions as the order, sent last: once it is answered, all of the above were handled
+		// same partitions as the order, sent last: once it is answered, all of the above
+		// were handled
 		send(orderPlaced(markerOrderId, line(sku, 1)));
 
 		awaitAnswer(orderId, StockReserved.class);
@@ -200,7 +201,8 @@ class OrderEventsIntegrationTest extends AbstractIntegrationTest {
 
 	/**
 	 * Another order id whose events and answers share the partitions of {@code orderId}'s
-	 * (both topics have the same partition count), so it can serve as an "all handled" marker.
+	 * (both topics have the same partition count), so it can serve as an "all handled"
+	 * marker.
 	 */
 	private String orderIdOnThePartitionOf(String orderId) {
 		int partitions = producer.partitionsFor("orders").size();

@@ -18,9 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many orders race for one scarce SKU on the real database: the row locks must let exactly
- * as many through as there are units, and orders naming the same two SKUs in opposite order
- * must not deadlock.
+ * Many orders race for one scarce SKU on the real database: the row locks must let
+ * exactly as many through as there are units, and orders naming the same two SKUs in
+ * opposite order must not deadlock.
  */
 class ReservationConcurrencyTest extends AbstractIntegrationTest {
 
@@ -45,11 +45,13 @@ class ReservationConcurrencyTest extends AbstractIntegrationTest {
 					start.await();
 					List<Reservation> placed = new ArrayList<>();
 					for (int i = 0; i < ORDERS_PER_THREAD; i++) {
-						// half the threads name the SKUs in the opposite order: locking must not depend on it
+						// half the threads name the SKUs in the opposite order: locking
+						// must not depend on it
 						List<ReservationLine> lines = (thread % 2 == 0)
 								? List.of(new ReservationLine(scarce, 1), new ReservationLine(plenty, 1))
 								: List.of(new ReservationLine(plenty, 1), new ReservationLine(scarce, 1));
-						placed.add(reservations.reserve("race-" + scarce + "-" + thread + "-" + i, lines).orElseThrow());
+						placed
+							.add(reservations.reserve("race-" + scarce + "-" + thread + "-" + i, lines).orElseThrow());
 					}
 					return placed;
 				}));

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The reservation's status rule keeps working after the connection that migrated the database is
- * gone, as it is once Hikari retires Flyway's pooled connection (about 22 minutes after start).
- * With V1's {@code CHECK (status IN (...))} alone, H2 2.4.240 failed every insert from then on.
+ * The reservation's status rule keeps working after the connection that migrated the
+ * database is gone, as it is once Hikari retires Flyway's pooled connection (about 22
+ * minutes after start). With V1's {@code CHECK (status IN (...))} alone, H2 2.4.240
+ * failed every insert from then on.
  */
 class ReservationStatusConstraintTest {
 
@@ -30,10 +31,11 @@ class ReservationStatusConstraintTest {
 			try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
 				for (ReservationStatus status : ReservationStatus.values()) {
 					assertThat(sql.executeUpdate("INSERT INTO reservation (order_id, status) VALUES ('"
-							+ UUID.randomUUID() + "', '" + status.name() + "')")).isEqualTo(1);
+							+ UUID.randomUUID() + "', '" + status.name() + "')"))
+						.isEqualTo(1);
 				}
-				assertThatThrownBy(() -> sql.executeUpdate(
-						"INSERT INTO reservation (order_id, status) VALUES ('o-unknown', 'SHIPPED')"))
+				assertThatThrownBy(() -> sql
+					.executeUpdate("INSERT INTO reservation (order_id, status) VALUES ('o-unknown', 'SHIPPED')"))
 					.hasMessageContaining("Check constraint violation")
 					.hasMessageContaining("RESERVATION_STATUS_CHECK");
 			}

@@ -25,8 +25,8 @@ class InventoryIntegrationTest extends AbstractIntegrationTest {
 
 		seeder.run(null);
 
-		assertThat(inventory.find("SKU-002")).hasValueSatisfying(
-				(stock) -> assertThat(stock.available()).isEqualTo(before.available()));
+		assertThat(inventory.find("SKU-002"))
+			.hasValueSatisfying((stock) -> assertThat(stock.available()).isEqualTo(before.available()));
 	}
 
 	@Test

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param orderServiceUrl base URL of order-service
  * @param inventoryServiceUrl base URL of inventory-service
- * @param connectTimeout how long to wait for a connection before calling a service unreachable
+ * @param connectTimeout how long to wait for a connection before calling a service
+ * unreachable
  * @param readTimeout how long to wait for an answer
  * @param clientId the console's public client at the authorization server
  */

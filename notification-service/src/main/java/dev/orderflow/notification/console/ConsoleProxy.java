@@ -28,9 +28,10 @@ import org.springframework.web.client.RestClient;
 /**
  * The console's same-origin proxy: {@code /console/api/orders/**} to order-service,
  * {@code /console/api/stock/**} to inventory-service and
- * {@code /console/api/dead-letters/{service}/**} to that service's dead-letter API. Method, body,
- * status and content type (problem details included) pass through unchanged; a service that
- * does not answer becomes a 502 (or 504 on a timeout) problem naming it.
+ * {@code /console/api/dead-letters/{service}/**} to that service's dead-letter API.
+ * Method, body, status and content type (problem details included) pass through
+ * unchanged; a service that does not answer becomes a 502 (or 504 on a timeout) problem
+ * naming it.
  */
 @RestController
 @RequestMapping("/console/api")
@@ -40,11 +41,13 @@ class ConsoleProxy {
 
 	private static final String PREFIX = "/console";
 
-	// Authorization: the signed-in user's token, so that each service decides what this user may do
+	// Authorization: the signed-in user's token, so that each service decides what this
+	// user may do
 	private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
 			"Idempotency-Key", HttpHeaders.AUTHORIZATION);
 
-	// Plain path characters only: no dot-segments that could climb out of /api/orders on the service.
+	// Plain path characters only: no dot-segments that could climb out of /api/orders on
+	// the service.
 	private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*)*/?");
 
 	private final Downstream orders;
@@ -133,12 +136,14 @@ class ConsoleProxy {
 		}
 	}
 
-	// The path of the request after the given prefix, still URL-encoded as the browser sent it.
+	// The path of the request after the given prefix, still URL-encoded as the browser
+	// sent it.
 	private static String pathAfter(HttpServletRequest request, String prefix) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String rest = path.substring(Math.min(prefix.length(), path.length()));
 		if (!SAFE_PATH.matcher(rest).matches() || rest.toLowerCase(Locale.ROOT).contains("%2e")) {
-			throw new UnsafePathException("path '" + rest + "' has characters or segments the console does not pass on");
+			throw new UnsafePathException(
+					"path '" + rest + "' has characters or segments the console does not pass on");
 		}
 		return rest;
 	}

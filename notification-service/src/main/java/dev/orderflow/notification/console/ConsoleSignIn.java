@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tells the console where to sign its user in: the issuer the services trust and the console's
- * public client. The browser does the rest (authorization code with PKCE, ADR 0016); the page holds
- * the access token in session storage and sends it with each call.
+ * Tells the console where to sign its user in: the issuer the services trust and the
+ * console's public client. The browser does the rest (authorization code with PKCE, ADR
+ * 0016); the page holds the access token in session storage and sends it with each call.
  */
 @RestController
 class ConsoleSignIn {

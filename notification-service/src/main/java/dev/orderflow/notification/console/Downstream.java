@@ -7,8 +7,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * A service the console proxies to: its name (for error messages) and a client bound to its base
- * URL with the console's timeouts.
+ * A service the console proxies to: its name (for error messages) and a client bound to
+ * its base URL with the console's timeouts.
  */
 record Downstream(String name, String baseUrl, RestClient client) {
 

@@ -26,24 +26,25 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends an {@link Email} over SMTP, from the configured sender address, and says which failures
- * are the server's for now ({@link SmtpFailures}): those surface as a
- * {@link DependencyUnavailableException}, so the event waits for the server instead of reaching
- * the dead letters.
+ * Sends an {@link Email} over SMTP, from the configured sender address, and says which
+ * failures are the server's for now ({@link SmtpFailures}): those surface as a
+ * {@link DependencyUnavailableException}, so the event waits for the server instead of
+ * reaching the dead letters.
  * <p>
- * One SMTP connection is kept open and carries the next e-mails: opening one (TCP, greeting,
- * {@code EHLO}, {@code QUIT}) costs about ten times what an e-mail on an open one does, and Spring's
- * {@code JavaMailSender.send} opens one per e-mail. The connection is closed after
- * {@link NotificationMailProperties#smtpIdleTimeout()} without an e-mail, and when the service stops.
- * Server, port, credentials and client settings are Spring Boot's {@code spring.mail.*}, read from
- * the {@link JavaMailSenderImpl} it configures.
+ * One SMTP connection is kept open and carries the next e-mails: opening one (TCP,
+ * greeting, {@code EHLO}, {@code QUIT}) costs about ten times what an e-mail on an open
+ * one does, and Spring's {@code JavaMailSender.send} opens one per e-mail. The connection
+ * is closed after {@link NotificationMailProperties#smtpIdleTimeout()} without an e-mail,
+ * and when the service stops. Server, port, credentials and client settings are Spring
+ * Boot's {@code spring.mail.*}, read from the {@link JavaMailSenderImpl} it configures.
  * <p>
- * A kept connection may have died meanwhile (the server's idle timeout, a restart). When a send on
- * a <em>reused</em> connection fails temporarily before any of the message's content was written
- * to the server, the server cannot have the e-mail, so it is sent once more on a fresh connection.
- * Any other failure is classified as it is: once content went out, the server may have taken the
- * message, and sending it again could send it twice. Closing a connection is apart from any e-mail,
- * so a failure to close never makes an e-mail the server took count as failed.
+ * A kept connection may have died meanwhile (the server's idle timeout, a restart). When
+ * a send on a <em>reused</em> connection fails temporarily before any of the message's
+ * content was written to the server, the server cannot have the e-mail, so it is sent
+ * once more on a fresh connection. Any other failure is classified as it is: once content
+ * went out, the server may have taken the message, and sending it again could send it
+ * twice. Closing a connection is apart from any e-mail, so a failure to close never makes
+ * an e-mail the server took count as failed.
  * <p>
  * Safe for concurrent callers: they take turns on the one connection.
  */
@@ -86,8 +87,8 @@ public class Mailer implements AutoCloseable {
 	/**
 	 * Hands the e-mail to the SMTP server.
 	 * @param email what to send
-	 * @throws DependencyUnavailableException when the server is unreachable, went away or answered
-	 * with a temporary (4xx) reply: the same e-mail will pass later
+	 * @throws DependencyUnavailableException when the server is unreachable, went away or
+	 * answered with a temporary (4xx) reply: the same e-mail will pass later
 	 * @throws MailException when the message is malformed ({@code MailParseException},
 	 * {@code MailPreparationException}) or the server refuses it for good
 	 */
@@ -109,7 +110,8 @@ public class Mailer implements AutoCloseable {
 				resend(message, email);
 			}
 			catch (RuntimeException ex) {
-				// not a failure SMTP reported: the connection's state is unknown, so it is not kept
+				// not a failure SMTP reported: the connection's state is unknown, so it
+				// is not kept
 				discardConnection();
 				throw ex;
 			}
@@ -120,7 +122,10 @@ public class Mailer implements AutoCloseable {
 		}
 	}
 
-	/** Closes the open connection, if any; an e-mail sent after this opens a connection for itself. */
+	/**
+	 * Closes the open connection, if any; an e-mail sent after this opens a connection
+	 * for itself.
+	 */
 	@Override
 	public void close() {
 		this.lock.lock();
@@ -140,8 +145,10 @@ public class Mailer implements AutoCloseable {
 
 	private OutgoingMessage prepare(Email email) {
 		OutgoingMessage message = new OutgoingMessage(this.mailSender.getSession());
-		// as JavaMailSenderImpl.send(SimpleMailMessage) does: a malformed address is a MailParseException
-		MimeMailMessage mail = new MimeMailMessage(new MimeMessageHelper(message, this.mailSender.getDefaultEncoding()));
+		// as JavaMailSenderImpl.send(SimpleMailMessage) does: a malformed address is a
+		// MailParseException
+		MimeMailMessage mail = new MimeMailMessage(
+				new MimeMessageHelper(message, this.mailSender.getDefaultEncoding()));
 		mail.setFrom(this.properties.from());
 		mail.setTo(email.to());
 		mail.setSubject(email.subject());
@@ -242,15 +249,16 @@ public class Mailer implements AutoCloseable {
 		}
 	}
 
-	// as JavaMailSenderImpl: an empty user name (from a placeholder) means no authentication
+	// as JavaMailSenderImpl: an empty user name (from a placeholder) means no
+	// authentication
 	private static String orNull(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/**
-	 * A message that knows whether the transport began writing its content, which SMTP does only
-	 * after the server accepted {@code MAIL FROM}, {@code RCPT TO} and {@code DATA}: before that the
-	 * server cannot have taken it.
+	 * A message that knows whether the transport began writing its content, which SMTP
+	 * does only after the server accepted {@code MAIL FROM}, {@code RCPT TO} and
+	 * {@code DATA}: before that the server cannot have taken it.
 	 */
 	private static final class OutgoingMessage extends MimeMessage {
 

@@ -14,8 +14,8 @@ import dev.orderflow.events.OrderRejected;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the e-mail a customer receives for each order outcome: a subject that says it all and
- * a body listing the facts of the event.
+ * Writes the e-mail a customer receives for each order outcome: a subject that says it
+ * all and a body listing the facts of the event.
  */
 @Component
 public class OrderEmails {

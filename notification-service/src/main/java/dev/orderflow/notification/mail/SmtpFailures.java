@@ -18,30 +18,36 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 
 /**
- * The one place that reads what the mail client (jakarta.mail over Angus Mail) throws, and turns it
- * into what the caller of {@link Mailer} sees.
+ * The one place that reads what the mail client (jakarta.mail over Angus Mail) throws,
+ * and turns it into what the caller of {@link Mailer} sees.
  * <p>
- * Temporary (the same e-mail will pass later), thrown as a {@link DependencyUnavailableException}
- * for {@link Dependency#MAIL}: no connection, an I/O failure mid-conversation (the server went
- * away, reset, timed out, or ended the conversation without a reply), or a reply in SMTP's 4xx
- * class, which RFC 5321 defines as a transient negative completion (421 closing, 450/451/452 busy
- * or out of space). A 5xx reply (550 no such user) is final, and so is anything else; a final
- * failure is thrown as Spring's {@link MailSendException} (or {@link MailAuthenticationException}
+ * Temporary (the same e-mail will pass later), thrown as a
+ * {@link DependencyUnavailableException} for {@link Dependency#MAIL}: no connection, an
+ * I/O failure mid-conversation (the server went away, reset, timed out, or ended the
+ * conversation without a reply), or a reply in SMTP's 4xx class, which RFC 5321 defines
+ * as a transient negative completion (421 closing, 450/451/452 busy or out of space). A
+ * 5xx reply (550 no such user) is final, and so is anything else; a final failure is
+ * thrown as Spring's {@link MailSendException} (or {@link MailAuthenticationException}
  * when the server refuses the credentials for good).
  * <p>
- * A jakarta.mail exception chains its reasons as "next exceptions", which {@link Throwable#getCause()}
- * returns: a refused recipient is an {@link SMTPAddressFailedException} behind a
- * {@code SendFailedException("Invalid Addresses")}, a refused {@code MAIL FROM} or {@code DATA} an
- * {@link SMTPSendFailedException}, a dead socket a {@link MessagingException} around an
- * {@link IOException}; so the whole chain is read, and the SMTP reply code where the client kept it.
+ * A jakarta.mail exception chains its reasons as "next exceptions", which
+ * {@link Throwable#getCause()} returns: a refused recipient is an
+ * {@link SMTPAddressFailedException} behind a
+ * {@code SendFailedException("Invalid Addresses")}, a refused {@code MAIL FROM} or
+ * {@code DATA} an {@link SMTPSendFailedException}, a dead socket a
+ * {@link MessagingException} around an {@link IOException}; so the whole chain is read,
+ * and the SMTP reply code where the client kept it.
  * <p>
- * A message that reached the server and only closing the connection failed is not a failure at
- * all: {@link Mailer} closes its connection later, apart from any e-mail, so such a message is
- * never sent again.
+ * A message that reached the server and only closing the connection failed is not a
+ * failure at all: {@link Mailer} closes its connection later, apart from any e-mail, so
+ * such a message is never sent again.
  */
 final class SmtpFailures {
 
-	/** A server reply as JavaMail puts it in its exception messages: "421 4.3.2 Shutting down". */
+	/**
+	 * A server reply as JavaMail puts it in its exception messages: "421 4.3.2 Shutting
+	 * down".
+	 */
 	private static final Pattern TEMPORARY_REPLY = Pattern.compile("^4\\d\\d[ -].*", Pattern.DOTALL);
 
 	/** No reply code kept by the client for this exception. */
@@ -51,8 +57,8 @@ final class SmtpFailures {
 	}
 
 	/**
-	 * What to throw when no connection to the server could be opened: the server is gone for now,
-	 * unless it refused the credentials with a final reply.
+	 * What to throw when no connection to the server could be opened: the server is gone
+	 * for now, unless it refused the credentials with a final reply.
 	 */
 	static RuntimeException connectFailed(Email email, MessagingException failure) {
 		if (failure instanceof AuthenticationFailedException && !isTemporary(failure)) {

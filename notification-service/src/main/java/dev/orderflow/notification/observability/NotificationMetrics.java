@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * {@code orderflow.notifications.sent} and {@code orderflow.notifications.failed}, tagged with
- * the notification type. Counted from the outside, on each committed {@link NotificationRecorded}:
- * a notification rolled back (and retried) is counted once, when it finally commits.
+ * {@code orderflow.notifications.sent} and {@code orderflow.notifications.failed}, tagged
+ * with the notification type. Counted from the outside, on each committed
+ * {@link NotificationRecorded}: a notification rolled back (and retried) is counted once,
+ * when it finally commits.
  */
 @Component
 class NotificationMetrics {
@@ -41,7 +42,8 @@ class NotificationMetrics {
 		boolean sent = notification.status() == NotificationStatus.SENT;
 		counter(sent ? "orderflow.notifications.sent" : "orderflow.notifications.failed", notification.type())
 			.increment();
-		// one line per notification, carrying the trace and order ids of the saga that caused it
+		// one line per notification, carrying the trace and order ids of the saga that
+		// caused it
 		logger.info("Notification {} for order {}: {}", notification.type(), notification.orderId(),
 				notification.status());
 	}

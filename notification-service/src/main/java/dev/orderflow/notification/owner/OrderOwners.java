@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The customer of each order, in table {@code order_owner}, recorded from OrderPlaced. Plain SQL
- * that runs on both H2 and PostgreSQL; recording the same order again (a redelivery) changes nothing.
+ * The customer of each order, in table {@code order_owner}, recorded from OrderPlaced.
+ * Plain SQL that runs on both H2 and PostgreSQL; recording the same order again (a
+ * redelivery) changes nothing.
  */
 @Repository
 public class OrderOwners {

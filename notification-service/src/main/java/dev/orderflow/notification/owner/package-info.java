@@ -1,5 +1,5 @@
 /**
- * Which customer each order belongs to, so that a customer sees only their own notifications and
- * live events.
+ * Which customer each order belongs to, so that a customer sees only their own
+ * notifications and live events.
  */
 package dev.orderflow.notification.owner;

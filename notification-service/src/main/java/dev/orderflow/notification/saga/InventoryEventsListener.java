@@ -10,8 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the inventory-service's events for the live timeline only: customers hear about the
- * outcome from the order events that follow, not about stock.
+ * Reads the inventory-service's events for the live timeline only: customers hear about
+ * the outcome from the order events that follow, not about stock.
  */
 @Component
 @KafkaListener(topics = "${orderflow.topics.inventory:inventory}")

@@ -7,9 +7,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * One saga event as the timeline shows it, published for every event read from {@code orders}
- * and {@code inventory}. A redelivered event is seen again with the same {@code eventId}, so
- * clients drop duplicates by it.
+ * One saga event as the timeline shows it, published for every event read from
+ * {@code orders} and {@code inventory}. A redelivered event is seen again with the same
+ * {@code eventId}, so clients drop duplicates by it.
  *
  * @param type the event's record name, e.g. {@code OrderConfirmed}
  * @param orderId the order it belongs to
@@ -20,8 +20,8 @@ import org.apache.avro.generic.GenericRecord;
 public record OrderEventSeen(String type, String orderId, UUID eventId, Instant occurredAt, String source) {
 
 	/**
-	 * Reads the fields every orderflow event has. Also works for a generic record, so that an
-	 * event type this service does not know yet still shows up.
+	 * Reads the fields every orderflow event has. Also works for a generic record, so
+	 * that an event type this service does not know yet still shows up.
 	 * @param event the event
 	 * @param source the service that owns the topic it came from
 	 * @return what was seen

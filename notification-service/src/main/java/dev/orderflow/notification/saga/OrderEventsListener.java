@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the order-service's events: every one goes to the live timeline, and the outcomes
- * (confirmed, rejected, cancelled) are notified to the customer. A placed order is not: the
- * customer just placed it.
+ * (confirmed, rejected, cancelled) are notified to the customer. A placed order is not:
+ * the customer just placed it.
  */
 @Component
 @KafkaListener(topics = "${orderflow.topics.orders:orders}")
@@ -40,7 +40,8 @@ class OrderEventsListener {
 		this.owners = owners;
 	}
 
-	// the only event naming the customer: remembered so that customers see only their own orders
+	// the only event naming the customer: remembered so that customers see only their own
+	// orders
 	@KafkaHandler
 	void on(OrderPlaced event) {
 		this.owners.record(event.getOrderId().toString(), event.getCustomerId().toString());
@@ -76,7 +77,8 @@ class OrderEventsListener {
 		}
 	}
 
-	// Announced before it is handled, so the timeline shows the event even if the e-mail fails.
+	// Announced before it is handled, so the timeline shows the event even if the e-mail
+	// fails.
 	private void seen(GenericRecord event) {
 		this.timeline.publishEvent(OrderEventSeen.of(event, SOURCE));
 	}

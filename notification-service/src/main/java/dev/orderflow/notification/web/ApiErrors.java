@@ -13,9 +13,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns bad requests into RFC 9457 problem details that name the parameter and the reason.
- * Everything else Spring MVC already maps to a problem detail (type mismatch, missing
- * parameter, unknown path ...) through {@link ResponseEntityExceptionHandler}.
+ * Turns bad requests into RFC 9457 problem details that name the parameter and the
+ * reason. Everything else Spring MVC already maps to a problem detail (type mismatch,
+ * missing parameter, unknown path ...) through {@link ResponseEntityExceptionHandler}.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {

@@ -11,15 +11,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One browser's stream: a bounded queue of frames, filled by whoever produces updates, and one
- * sender that drains it into the {@link SseEmitter}.
+ * One browser's stream: a bounded queue of frames, filled by whoever produces updates,
+ * and one sender that drains it into the {@link SseEmitter}.
  *
  * <p>
- * Only the sender writes to the emitter, and only it completes the emitter when the stream is
- * ended from this side: {@code SseEmitter} holds its write lock for the whole of a send, so any
- * other thread that sends to or completes a client that stopped reading would block behind it.
- * Offering a frame never blocks; a client that has fallen a whole buffer behind is refused the
- * frame and the caller decides what to do (end it).
+ * Only the sender writes to the emitter, and only it completes the emitter when the
+ * stream is ended from this side: {@code SseEmitter} holds its write lock for the whole
+ * of a send, so any other thread that sends to or completes a client that stopped reading
+ * would block behind it. Offering a frame never blocks; a client that has fallen a whole
+ * buffer behind is refused the frame and the caller decides what to do (end it).
  */
 final class LiveClient implements Runnable {
 
@@ -48,17 +48,18 @@ final class LiveClient implements Runnable {
 	/**
 	 * Queues a frame for the sender, without waiting.
 	 * @param frame an event, built once and shared by every client
-	 * @return {@code false} when the buffer is full (the client is not keeping up) or the client
-	 * has ended
+	 * @return {@code false} when the buffer is full (the client is not keeping up) or the
+	 * client has ended
 	 */
 	boolean offer(Set<DataWithMediaType> frame) {
 		return this.state.get() == State.OPEN && this.frames.offer(frame);
 	}
 
 	/**
-	 * Ends the stream from this side, without waiting: frames still queued are discarded and the
-	 * sender completes the emitter as soon as it is free (at once, unless a send is stuck on a
-	 * client that stopped reading; then when the container gives up on that write).
+	 * Ends the stream from this side, without waiting: frames still queued are discarded
+	 * and the sender completes the emitter as soon as it is free (at once, unless a send
+	 * is stuck on a client that stopped reading; then when the container gives up on that
+	 * write).
 	 * @return {@code false} when the client had already ended
 	 */
 	boolean disconnect() {
@@ -66,8 +67,8 @@ final class LiveClient implements Runnable {
 	}
 
 	/**
-	 * The container finished the stream (the client went away, the timeout, or an error): the
-	 * sender stops without touching the emitter again.
+	 * The container finished the stream (the client went away, the timeout, or an error):
+	 * the sender stops without touching the emitter again.
 	 */
 	void gone() {
 		end(State.GONE);
@@ -98,7 +99,8 @@ final class LiveClient implements Runnable {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client went away (or the emitter completed): the container completes the stream.
+			// The client went away (or the emitter completed): the container completes
+			// the stream.
 			gone();
 		}
 		catch (InterruptedException ex) {

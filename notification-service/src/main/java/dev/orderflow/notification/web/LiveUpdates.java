@@ -33,17 +33,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes notifications and saga events to every subscribed browser as server-sent events:
- * {@code notification} once a notification is committed, {@code order-event} for every event
- * read from the saga topics.
+ * {@code notification} once a notification is committed, {@code order-event} for every
+ * event read from the saga topics.
  *
  * <p>
- * Updates come from the Kafka listener threads, and a browser that stops reading must never
- * hold them up. So a listener only builds the event once and offers it to each client's bounded
- * queue ({@link LiveClient}), which never blocks; each client has a sender thread of its own that
- * writes to its stream. A client whose queue is full is disconnected and counted
- * ({@code orderflow.live.clients.dropped}); its {@code EventSource} reconnects and the console
- * reloads what it missed. At most {@code max-clients} streams are open at once, which also bounds
- * the sender threads; one more is refused with 503.
+ * Updates come from the Kafka listener threads, and a browser that stops reading must
+ * never hold them up. So a listener only builds the event once and offers it to each
+ * client's bounded queue ({@link LiveClient}), which never blocks; each client has a
+ * sender thread of its own that writes to its stream. A client whose queue is full is
+ * disconnected and counted ({@code orderflow.live.clients.dropped}); its
+ * {@code EventSource} reconnects and the console reloads what it missed. At most
+ * {@code max-clients} streams are open at once, which also bounds the sender threads; one
+ * more is refused with 503.
  */
 @Component
 public class LiveUpdates {
@@ -52,7 +53,8 @@ public class LiveUpdates {
 
 	static final String ORDER_EVENT = "order-event";
 
-	// What a refused browser is told to wait; the console retries on its own after about as long.
+	// What a refused browser is told to wait; the console retries on its own after about
+	// as long.
 	static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
 	private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
@@ -89,7 +91,9 @@ public class LiveUpdates {
 			.register(registry);
 	}
 
-	/** A stream for this caller: an operator sees every order, a customer only their own. */
+	/**
+	 * A stream for this caller: an operator sees every order, a customer only their own.
+	 */
 	SseEmitter subscribe(Caller viewer) {
 		if (!this.streams.tryAcquire()) {
 			this.refused.increment();
@@ -99,10 +103,13 @@ public class LiveUpdates {
 		LiveClient client = new LiveClient(emitter, this.properties.buffer(), this::ended);
 		emitter.onCompletion(client::gone);
 		emitter.onError((ex) -> client.gone());
-		// Completed here, on the container's thread, so that Spring MVC does not answer the
-		// timeout itself; this waits only if a send to this client is stuck at that moment.
+		// Completed here, on the container's thread, so that Spring MVC does not answer
+		// the
+		// timeout itself; this waits only if a send to this client is stuck at that
+		// moment.
 		emitter.onTimeout(emitter::complete);
-		// Sent first so the client sees the stream open (and learns how soon to reconnect).
+		// Sent first so the client sees the stream open (and learns how soon to
+		// reconnect).
 		client.offer(frame(SseEmitter.event().reconnectTime(3_000).comment("connected")));
 		this.viewers.put(client, viewer);
 		this.clients.add(client);
@@ -116,9 +123,9 @@ public class LiveUpdates {
 
 	@TransactionalEventListener
 	void on(NotificationRecorded recorded) {
-		broadcast(frame(SseEmitter.event()
-			.name(NOTIFICATION)
-			.data(recorded.notification(), MediaType.APPLICATION_JSON)), recorded.notification().orderId());
+		broadcast(
+				frame(SseEmitter.event().name(NOTIFICATION).data(recorded.notification(), MediaType.APPLICATION_JSON)),
+				recorded.notification().orderId());
 	}
 
 	@EventListener
@@ -146,8 +153,10 @@ public class LiveUpdates {
 		return Collections.unmodifiableSet(event.build());
 	}
 
-	// An update about an order goes to operators and to its customer; the owner is looked up once,
-	// and only when a customer is listening. An order whose OrderPlaced was not read yet has no owner:
+	// An update about an order goes to operators and to its customer; the owner is looked
+	// up once,
+	// and only when a customer is listening. An order whose OrderPlaced was not read yet
+	// has no owner:
 	// only operators see its update.
 	private void broadcast(Set<DataWithMediaType> frame, String orderId) {
 		Supplier<Optional<String>> owner = new Supplier<>() {

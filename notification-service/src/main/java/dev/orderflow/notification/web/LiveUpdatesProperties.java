@@ -9,15 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the live stream ({@code orderflow.notification.stream.*}). The heartbeat period,
- * {@code orderflow.notification.stream.heartbeat} (default 15s), is read by the scheduler.
+ * Settings of the live stream ({@code orderflow.notification.stream.*}). The heartbeat
+ * period, {@code orderflow.notification.stream.heartbeat} (default 15s), is read by the
+ * scheduler.
  *
  * @param timeout how long one subscription stays open; browsers' {@code EventSource}
  * reconnects by itself afterwards
- * @param maxClients how many streams may be open at once, each with its own sender thread; one
- * more is refused (503 with {@code Retry-After})
- * @param buffer how many updates may wait for one client; a client that falls further behind is
- * disconnected (and reconnects)
+ * @param maxClients how many streams may be open at once, each with its own sender
+ * thread; one more is refused (503 with {@code Retry-After})
+ * @param buffer how many updates may wait for one client; a client that falls further
+ * behind is disconnected (and reconnects)
  */
 @ConfigurationProperties("orderflow.notification.stream")
 @Validated

@@ -12,10 +12,10 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
- * Who may call notification-service (ADR 0016). The console's page and scripts are open: it signs
- * its user in itself, at the authorization server. Its API proxy needs a token and passes it on, so
- * order-service and inventory-service decide. Notifications and the live stream are for customers
- * (their own orders) and operators (all).
+ * Who may call notification-service (ADR 0016). The console's page and scripts are open:
+ * it signs its user in itself, at the authorization server. Its API proxy needs a token
+ * and passes it on, so order-service and inventory-service decide. Notifications and the
+ * live stream are for customers (their own orders) and operators (all).
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationAccess {
@@ -35,9 +35,9 @@ public class NotificationAccess {
 	}
 
 	/**
-	 * A browser's EventSource cannot send an Authorization header, so the live stream alone also
-	 * takes the token as {@code ?access_token=} (RFC 6750 §2.3). Every other request must use the
-	 * header: a token in a URL ends up in access logs.
+	 * A browser's EventSource cannot send an Authorization header, so the live stream
+	 * alone also takes the token as {@code ?access_token=} (RFC 6750 §2.3). Every other
+	 * request must use the header: a token in a URL ends up in access logs.
 	 */
 	@Bean
 	BearerTokenResolver bearerTokens() {

@@ -43,7 +43,8 @@ class NotificationController {
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, @AuthenticationPrincipal Jwt token) {
 		Caller caller = Caller.of(token);
 		if (orderId != null) {
-			// another customer's order has no notifications for this caller, as if it did not exist
+			// another customer's order has no notifications for this caller, as if it did
+			// not exist
 			boolean visible = caller.operator() || this.owners.ownerOf(orderId).map(caller.id()::equals).orElse(false);
 			return visible ? this.notifications.latestOf(orderId, limit) : List.of();
 		}

@@ -9,7 +9,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Every live stream this instance allows is open: the new one is refused with 503, a
- * {@code Retry-After} and a problem detail naming the limit (rendered by {@link ApiErrors}).
+ * {@code Retry-After} and a problem detail naming the limit (rendered by
+ * {@link ApiErrors}).
  */
 class TooManyLiveStreamsException extends ErrorResponseException {
 

@@ -1,5 +1,5 @@
 /**
- * The HTTP side: the notifications API and the live stream of notifications and saga events
- * (server-sent events) that browsers subscribe to.
+ * The HTTP side: the notifications API and the live stream of notifications and saga
+ * events (server-sent events) that browsers subscribe to.
  */
 package dev.orderflow.notification.web;

@@ -135,8 +135,7 @@ class ConsoleProxyTest {
 	@Test
 	void refusesPathsThatClimbOutOfTheProxiedApi() {
 		// as sent, not re-encoded by the URI template
-		assertThat(this.mvc.get().uri(URI.create("/console/api/orders/%2e%2e/%2e%2e/actuator/env")))
-			.hasStatus(400)
+		assertThat(this.mvc.get().uri(URI.create("/console/api/orders/%2e%2e/%2e%2e/actuator/env"))).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(orderService.lastRequest()).doesNotContain("actuator");
 	}
@@ -149,7 +148,8 @@ class ConsoleProxyTest {
 	}
 
 	private static int closedPort() {
-		// Bound and closed again: nothing listens there, so connecting is refused at once.
+		// Bound and closed again: nothing listens there, so connecting is refused at
+		// once.
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

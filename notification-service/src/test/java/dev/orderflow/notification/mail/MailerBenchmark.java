@@ -15,10 +15,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an e-mail costs the notification service, against GreenMail in this JVM: one SMTP connection
- * per e-mail, as {@code JavaMailSender.send} does and {@link Mailer} did until it kept its
- * connection, against {@link Mailer} on one kept connection. A benchmark, not a test: its name keeps
- * it out of {@code ./mvnw verify}; run it with
+ * What an e-mail costs the notification service, against GreenMail in this JVM: one SMTP
+ * connection per e-mail, as {@code JavaMailSender.send} does and {@link Mailer} did until
+ * it kept its connection, against {@link Mailer} on one kept connection. A benchmark, not
+ * a test: its name keeps it out of {@code ./mvnw verify}; run it with
  * {@code ./mvnw -q -pl notification-service -am test -Dtest=MailerBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * and read the figures it prints (docs/performance.md).
  */
@@ -38,16 +38,18 @@ class MailerBenchmark {
 		try (Mailer mailer = new Mailer(sender,
 				new NotificationMailProperties("orders@orderflow.local", Duration.ofSeconds(30)))) {
 			Consumer<Email> connectionPerEmail = (email) -> sender.send(simple(email));
-			// alternating rounds, the best of each: a busy machine only ever makes a round slower
+			// alternating rounds, the best of each: a busy machine only ever makes a
+			// round slower
 			double perEmailMs = Double.MAX_VALUE;
 			double keptMs = Double.MAX_VALUE;
 			for (int round = 0; round < ROUNDS; round++) {
 				perEmailMs = Math.min(perEmailMs, perEmail(smtp, connectionPerEmail));
 				keptMs = Math.min(keptMs, perEmail(smtp, mailer::send));
 			}
-			System.out.printf("A connection per e-mail %.2f ms per e-mail, one kept connection %.2f ms per e-mail"
-					+ " (%.1fx; best of %d rounds of %d e-mails, each after %d warm-up)%n", perEmailMs, keptMs,
-					perEmailMs / keptMs, ROUNDS, MEASURED, WARMUP);
+			System.out.printf(
+					"A connection per e-mail %.2f ms per e-mail, one kept connection %.2f ms per e-mail"
+							+ " (%.1fx; best of %d rounds of %d e-mails, each after %d warm-up)%n",
+					perEmailMs, keptMs, perEmailMs / keptMs, ROUNDS, MEASURED, WARMUP);
 		}
 		finally {
 			smtp.stop();

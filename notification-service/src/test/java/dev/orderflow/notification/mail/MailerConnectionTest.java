@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The mailer keeps one SMTP connection for the next e-mails, and what that must never cost: an
- * e-mail lost or sent twice when the server closed the connection meanwhile, or a connection held
- * open past its idle time.
+ * The mailer keeps one SMTP connection for the next e-mails, and what that must never
+ * cost: an e-mail lost or sent twice when the server closed the connection meanwhile, or
+ * a connection held open past its idle time.
  */
 class MailerConnectionTest {
 
@@ -96,10 +96,12 @@ class MailerConnectionTest {
 
 	@Test
 	void aKeptConnectionTheServerTimedOutIsReplaced() throws IOException {
-		// a server closing an idle connection answers the next command with 421 and hangs up
+		// a server closing an idle connection answers the next command with 421 and hangs
+		// up
 		AtomicInteger mailFrom = new AtomicInteger();
-		this.server = new ScriptedSmtpServer((command) -> command.startsWith("MAIL FROM")
-				&& mailFrom.incrementAndGet() == 2 ? "421 4.4.2 Idle timeout, closing" : ScriptedSmtpServer.ACCEPTING.apply(command));
+		this.server = new ScriptedSmtpServer(
+				(command) -> command.startsWith("MAIL FROM") && mailFrom.incrementAndGet() == 2
+						? "421 4.4.2 Idle timeout, closing" : ScriptedSmtpServer.ACCEPTING.apply(command));
 		this.mailer = MailerSmtpFailuresTest.mailer(this.server.port(), IDLE);
 		this.mailer.send(email(1));
 		this.mailer.send(email(2));
@@ -108,7 +110,8 @@ class MailerConnectionTest {
 
 	@Test
 	void aKeptConnectionLostAfterTheContentWentOutIsNotSentAgain() throws IOException {
-		// the server may have queued the e-mail before the connection broke: waiting is safe, a resend is not
+		// the server may have queued the e-mail before the connection broke: waiting is
+		// safe, a resend is not
 		AtomicInteger ends = new AtomicInteger();
 		this.server = new ScriptedSmtpServer((command) -> command.equals(".") && ends.incrementAndGet() == 2 ? null
 				: ScriptedSmtpServer.ACCEPTING.apply(command));
@@ -145,7 +148,8 @@ class MailerConnectionTest {
 		ExecutorService senders = Executors.newFixedThreadPool(4);
 		try {
 			List<Future<?>> sent = new ArrayList<>();
-			IntStream.rangeClosed(1, 40).forEach((order) -> sent.add(senders.submit(() -> this.mailer.send(email(order)))));
+			IntStream.rangeClosed(1, 40)
+				.forEach((order) -> sent.add(senders.submit(() -> this.mailer.send(email(order)))));
 			for (Future<?> each : sent) {
 				each.get();
 			}

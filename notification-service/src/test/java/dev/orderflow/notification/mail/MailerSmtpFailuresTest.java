@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * What the real mail client (Spring's sender over Angus Mail) throws against an SMTP server that
- * is gone, busy or drops the connection is waited for: the e-mail is sent once the server is
- * back, never dead-lettered. A recipient the server refuses for good is the record's own failure.
- * The server is a scripted one on a real socket, so the failures are the ones the wire produces.
+ * What the real mail client (Spring's sender over Angus Mail) throws against an SMTP
+ * server that is gone, busy or drops the connection is waited for: the e-mail is sent
+ * once the server is back, never dead-lettered. A recipient the server refuses for good
+ * is the record's own failure. The server is a scripted one on a real socket, so the
+ * failures are the ones the wire produces.
  */
 class MailerSmtpFailuresTest {
 
@@ -83,7 +84,8 @@ class MailerSmtpFailuresTest {
 
 	@Test
 	void aServerThatDropsTheConnectionAfterTheContentIsWaitedFor() throws IOException {
-		this.server = new ScriptedSmtpServer((command) -> command.equals(".") ? null : ScriptedSmtpServer.ACCEPTING.apply(command));
+		this.server = new ScriptedSmtpServer(
+				(command) -> command.equals(".") ? null : ScriptedSmtpServer.ACCEPTING.apply(command));
 		assertWaitedFor(catchThrowable(() -> mailer(this.server.port()).send(EMAIL)));
 	}
 
@@ -116,8 +118,7 @@ class MailerSmtpFailuresTest {
 	}
 
 	private static void assertWaitedFor(Throwable thrown) {
-		assertThat(thrown).isInstanceOf(DependencyUnavailableException.class)
-			.hasMessageContaining("ada@example.com");
+		assertThat(thrown).isInstanceOf(DependencyUnavailableException.class).hasMessageContaining("ada@example.com");
 		assertThat(TransientFailures.dependencyOf(thrown)).contains(Dependency.MAIL);
 	}
 

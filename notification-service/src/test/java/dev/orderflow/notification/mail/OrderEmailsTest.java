@@ -24,7 +24,8 @@ class OrderEmailsTest {
 
 	@Test
 	void rejectionGivesTheReasonInSubjectAndBody() {
-		Email email = this.emails.rejected(rejected("ord-2", "bob@example.com", "insufficient stock for SKU-001: short by 3"));
+		Email email = this.emails
+			.rejected(rejected("ord-2", "bob@example.com", "insufficient stock for SKU-001: short by 3"));
 
 		assertThat(email.to()).isEqualTo("bob@example.com");
 		assertThat(email.subject()).isEqualTo("Order ord-2 rejected: insufficient stock for SKU-001: short by 3");

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * An SMTP server on a real socket that answers one connection at a time: greets, then replies to
- * each command with what the script says, {@code null} meaning "close the connection". The end of a
- * message's content is the command {@code "."}, answered by the script as well. It records the
- * commands it received, the connections it accepted and the subjects of the messages it took.
+ * An SMTP server on a real socket that answers one connection at a time: greets, then
+ * replies to each command with what the script says, {@code null} meaning "close the
+ * connection". The end of a message's content is the command {@code "."}, answered by the
+ * script as well. It records the commands it received, the connections it accepted and
+ * the subjects of the messages it took.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -54,12 +55,18 @@ final class ScriptedSmtpServer implements AutoCloseable {
 		return this.connections;
 	}
 
-	/** The subjects of the messages the server took (answered the end of their content with 250). */
+	/**
+	 * The subjects of the messages the server took (answered the end of their content
+	 * with 250).
+	 */
 	synchronized List<String> taken() {
 		return List.copyOf(this.taken);
 	}
 
-	/** Closes the open connection from the server's side, as a server does on restart or idle timeout. */
+	/**
+	 * Closes the open connection from the server's side, as a server does on restart or
+	 * idle timeout.
+	 */
 	void dropConnection() throws IOException {
 		Socket open;
 		synchronized (this) {
@@ -106,7 +113,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 		}
 	}
 
-	// Reads the content up to the lone "."; false when the script closes the connection there.
+	// Reads the content up to the lone "."; false when the script closes the connection
+	// there.
 	private boolean message(BufferedReader in, PrintWriter out, UnaryOperator<String> script) throws IOException {
 		String subject = null;
 		for (String line = in.readLine(); line != null && !line.equals("."); line = in.readLine()) {

@@ -37,8 +37,8 @@ class NotificationMetricsTest {
 
 	private static NotificationRecorded recorded(NotificationType type, NotificationStatus status) {
 		return new NotificationRecorded(new Notification(1L, UUID.randomUUID(), UUID.randomUUID().toString(), type,
-				"ada@example.com", "subject", "body", status, (status == NotificationStatus.FAILED) ? "bad address" : null,
-				Instant.now()));
+				"ada@example.com", "subject", "body", status,
+				(status == NotificationStatus.FAILED) ? "bad address" : null, Instant.now()));
 	}
 
 }

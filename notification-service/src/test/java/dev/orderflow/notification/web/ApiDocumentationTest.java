@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"logging.level.state.change.logger=WARN" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = { "orders", "inventory" })
-// close the context and its broker after this class, not in a shutdown hook (see NotificationServiceIntegrationTest)
+// close the context and its broker after this class, not in a shutdown hook (see
+// NotificationServiceIntegrationTest)
 @DirtiesContext
 class ApiDocumentationTest {
 

@@ -38,8 +38,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The live stream over real HTTP connections, with the saga listeners not started: the updates
- * are published the way the listeners publish them, from the test's thread.
+ * The live stream over real HTTP connections, with the saga listeners not started: the
+ * updates are published the way the listeners publish them, from the test's thread.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.listener.auto-startup=false",
@@ -56,7 +56,8 @@ class LiveUpdatesIntegrationTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	// 2048 updates of 16 KB: 32 MB, far more than the socket buffers of a client that never reads
+	// 2048 updates of 16 KB: 32 MB, far more than the socket buffers of a client that
+	// never reads
 	private static final int BATCHES = 64;
 
 	private static final int BATCH = 32;
@@ -99,10 +100,12 @@ class LiveUpdatesIntegrationTest {
 
 		for (int batch = 0; batch < BATCHES; batch++) {
 			int first = batch * BATCH;
-			// What a Kafka listener does for each record: it must return at once, stalled client or not.
+			// What a Kafka listener does for each record: it must return at once, stalled
+			// client or not.
 			assertTimeoutPreemptively(Duration.ofSeconds(10), () -> publish(first, BATCH),
 					"publishing a batch of updates waited for a client");
-			// The healthy client is never a whole buffer behind, so only the stalled one can overflow.
+			// The healthy client is never a whole buffer behind, so only the stalled one
+			// can overflow.
 			await().atMost(TIMEOUT).until(() -> received.size() == first + BATCH);
 		}
 
@@ -137,8 +140,8 @@ class LiveUpdatesIntegrationTest {
 
 	private void publish(int first, int count) {
 		for (int sequence = first; sequence < first + count; sequence++) {
-			this.listenerSide.publishEvent(new OrderEventSeen("OrderPlaced", "ord-" + sequence, UUID.randomUUID(),
-					Instant.now(), PADDING));
+			this.listenerSide.publishEvent(
+					new OrderEventSeen("OrderPlaced", "ord-" + sequence, UUID.randomUUID(), Instant.now(), PADDING));
 		}
 	}
 

@@ -45,8 +45,10 @@ public class IdempotentOrderPlacement {
 			return this.transaction.execute((status) -> placeOnce(key, hash, customerId, customerEmail, lines));
 		}
 		catch (DuplicateKeyException raced) {
-			// A concurrent request with the same key committed first and our transaction rolled
-			// back; now its key is visible, so this attempt replays it (or refuses a mismatch).
+			// A concurrent request with the same key committed first and our transaction
+			// rolled
+			// back; now its key is visible, so this attempt replays it (or refuses a
+			// mismatch).
 			return this.transaction.execute((status) -> placeOnce(key, hash, customerId, customerEmail, lines));
 		}
 	}
@@ -80,6 +82,7 @@ public class IdempotentOrderPlacement {
 
 	/**
 	 * The order a request resulted in.
+	 *
 	 * @param order the order
 	 * @param replayed {@code true} if an earlier request with the same key placed it
 	 */

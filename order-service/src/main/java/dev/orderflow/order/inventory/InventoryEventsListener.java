@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens to inventory's answers. Kafka delivers at least once, so each event is first
- * recorded in the inbox in the same transaction as its effect: a redelivery finds it recorded
- * and changes nothing.
+ * recorded in the inbox in the same transaction as its effect: a redelivery finds it
+ * recorded and changes nothing.
  * <p>
  * A batch listener: the records of one poll share one database transaction
- * ({@link TransactionalBatch}, each record in a savepoint), because a commit per record made
- * this listener the saga's bottleneck (docs/performance.md).
+ * ({@link TransactionalBatch}, each record in a savepoint), because a commit per record
+ * made this listener the saga's bottleneck (docs/performance.md).
  */
 @Component
 class InventoryEventsListener {
@@ -73,7 +73,8 @@ class InventoryEventsListener {
 		}
 		else {
 			// an event type added to the topic later must not stop the consumer
-			logger.debug("Ignoring {} on topic inventory", (event != null) ? event.getClass().getName() : "a tombstone");
+			logger.debug("Ignoring {} on topic inventory",
+					(event != null) ? event.getClass().getName() : "a tombstone");
 		}
 	}
 

@@ -13,9 +13,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the {@code {orderId}} of {@code /api/orders/{orderId}/...} requests into the logging context as
- * {@code orderId}, the same key the Kafka listeners use, so one grep finds an order's lines in
- * every service.
+ * Puts the {@code {orderId}} of {@code /api/orders/{orderId}/...} requests into the
+ * logging context as {@code orderId}, the same key the Kafka listeners use, so one grep
+ * finds an order's lines in every service.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderIdLogging implements WebMvcConfigurer {

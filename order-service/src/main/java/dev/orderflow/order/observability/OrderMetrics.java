@@ -16,10 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The saga in numbers: {@code orderflow.orders.placed|confirmed|rejected|cancelled} counters
- * and {@code orderflow.saga.duration}, the time from placement to the first terminal state, as a
- * histogram with SLO buckets. {@link dev.orderflow.order.OrderService} reports each state change;
- * the meters move only when its transaction commits, so a rolled-back change is never counted.
+ * The saga in numbers: {@code orderflow.orders.placed|confirmed|rejected|cancelled}
+ * counters and {@code orderflow.saga.duration}, the time from placement to the first
+ * terminal state, as a histogram with SLO buckets.
+ * {@link dev.orderflow.order.OrderService} reports each state change; the meters move
+ * only when its transaction commits, so a rolled-back change is never counted.
  */
 @Component
 public class OrderMetrics {
@@ -41,7 +42,9 @@ public class OrderMetrics {
 	OrderMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.clock = Clock.systemUTC();
-		this.placed = Counter.builder("orderflow.orders.placed").description("Orders accepted (PENDING)").register(registry);
+		this.placed = Counter.builder("orderflow.orders.placed")
+			.description("Orders accepted (PENDING)")
+			.register(registry);
 		this.confirmed = Counter.builder("orderflow.orders.confirmed")
 			.description("Orders confirmed: inventory reserved every line")
 			.register(registry);
@@ -63,8 +66,8 @@ public class OrderMetrics {
 
 	/**
 	 * An inventory answer moved {@code order} from {@code before} to its current status.
-	 * Only the first terminal state ends the saga: a confirmed order cancelled later counts as
-	 * cancelled but its saga duration was taken when it was confirmed.
+	 * Only the first terminal state ends the saga: a confirmed order cancelled later
+	 * counts as cancelled but its saga duration was taken when it was confirmed.
 	 */
 	public void settled(Order order, OrderStatus before) {
 		OrderStatus now = order.status();
@@ -120,9 +123,9 @@ public class OrderMetrics {
 	}
 
 	/**
-	 * The reason tag as a closed set. The order keeps inventory's human-readable reason, whose
-	 * wording inventory-service owns ({@code Rejection}); anything unrecognised is {@code other},
-	 * so the tag can never grow unbounded.
+	 * The reason tag as a closed set. The order keeps inventory's human-readable reason,
+	 * whose wording inventory-service owns ({@code Rejection}); anything unrecognised is
+	 * {@code other}, so the tag can never grow unbounded.
 	 */
 	enum RejectionReason {
 

@@ -9,9 +9,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
- * Puts the configured limits into the OpenAPI document: {@code maxItems} of an order's lines and
- * a 413 answer on every operation that takes a body. The fixed limits (string lengths, quantities)
- * come from the validation annotations by themselves.
+ * Puts the configured limits into the OpenAPI document: {@code maxItems} of an order's
+ * lines and a 413 answer on every operation that takes a body. The fixed limits (string
+ * lengths, quantities) come from the validation annotations by themselves.
  */
 class ApiLimitsDocumentation implements OpenApiCustomizer {
 
@@ -52,13 +52,11 @@ class ApiLimitsDocumentation implements OpenApiCustomizer {
 					+ " bytes (orderflow.http.max-request-body); the problem names the limit")
 			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					new MediaType()));
-		openApi.getPaths()
-			.values()
-			.forEach((path) -> path.readOperationsMap().forEach((method, operation) -> {
-				if (takesABody(method) && operation.getResponses() != null) {
-					operation.getResponses().addApiResponse("413", tooLarge);
-				}
-			}));
+		openApi.getPaths().values().forEach((path) -> path.readOperationsMap().forEach((method, operation) -> {
+			if (takesABody(method) && operation.getResponses() != null) {
+				operation.getResponses().addApiResponse("413", tooLarge);
+			}
+		}));
 	}
 
 	private static boolean takesABody(PathItem.HttpMethod method) {

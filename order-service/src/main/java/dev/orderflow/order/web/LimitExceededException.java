@@ -1,8 +1,9 @@
 package dev.orderflow.order.web;
 
 /**
- * A field of the request goes beyond one of the API's limits; answered 400 with the field, the
- * limit's name and its value, so that a client can fix the request without guessing.
+ * A field of the request goes beyond one of the API's limits; answered 400 with the
+ * field, the limit's name and its value, so that a client can fix the request without
+ * guessing.
  */
 class LimitExceededException extends RuntimeException {
 

@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 403: a customer placed an order naming another customer; the token's subject is who orders. */
+/**
+ * 403: a customer placed an order naming another customer; the token's subject is who
+ * orders.
+ */
 class NotYourCustomerIdException extends ErrorResponseException {
 
 	NotYourCustomerIdException(String customerId, String caller) {

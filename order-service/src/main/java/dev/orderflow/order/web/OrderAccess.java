@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call the orders API (ADR 0016): customers place and cancel orders, customers and
- * operators read them. Which orders a customer sees is the controller's business: only their own;
- * another customer's order answers 404, as if it did not exist.
+ * Who may call the orders API (ADR 0016): customers place and cancel orders, customers
+ * and operators read them. Which orders a customer sees is the controller's business:
+ * only their own; another customer's order answers 404, as if it did not exist.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderAccess {

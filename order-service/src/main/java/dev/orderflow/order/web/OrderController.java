@@ -77,10 +77,13 @@ class OrderController {
 		return OrderView.of(visible(orderId, Caller.of(token)));
 	}
 
-	/** Newest first; {@code status} and {@code limit} are parsed here to name the allowed values. */
+	/**
+	 * Newest first; {@code status} and {@code limit} are parsed here to name the allowed
+	 * values.
+	 */
 	@GetMapping
-	List<OrderView> list(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String limit, @AuthenticationPrincipal Jwt token) {
+	List<OrderView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
+			@AuthenticationPrincipal Jwt token) {
 		Caller caller = Caller.of(token);
 		List<Order> orders = caller.operator() ? this.orderService.findNewest(status(status), limit(limit))
 				: this.orderService.findNewestOf(caller.id(), status(status), limit(limit));
@@ -95,7 +98,10 @@ class OrderController {
 		return ResponseEntity.accepted().location(location(order)).body(OrderView.of(order));
 	}
 
-	/** Another customer's order is answered as one that does not exist: 404, its id reveals nothing. */
+	/**
+	 * Another customer's order is answered as one that does not exist: 404, its id
+	 * reveals nothing.
+	 */
 	private Order visible(UUID orderId, Caller caller) {
 		Order order = this.orderService.find(orderId);
 		if (!caller.maySee(order.customerId())) {
@@ -104,7 +110,10 @@ class OrderController {
 		return order;
 	}
 
-	/** The cap is a setting, so it cannot be a constraint annotation on the request like the others. */
+	/**
+	 * The cap is a setting, so it cannot be a constraint annotation on the request like
+	 * the others.
+	 */
 	private void requireAtMostMaxLines(PlaceOrderRequest request) {
 		int max = this.limits.maxLines();
 		if (request.lines().size() > max) {

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits of one order ({@code orderflow.orders.*}). Each order becomes one {@code OrderPlaced}
- * event, so its size must stay far below what the Kafka producer sends in one record (1 MiB by
- * default); the ceiling on the setting keeps a misconfiguration from blocking the outbox.
+ * Limits of one order ({@code orderflow.orders.*}). Each order becomes one
+ * {@code OrderPlaced} event, so its size must stay far below what the Kafka producer
+ * sends in one record (1 MiB by default); the ceiling on the setting keeps a
+ * misconfiguration from blocking the outbox.
  *
  * @param maxLines {@code orderflow.orders.max-lines}: most lines one order may have, 1 to
  * {@value #MAX_LINES_CEILING} (default {@value #DEFAULT_MAX_LINES})

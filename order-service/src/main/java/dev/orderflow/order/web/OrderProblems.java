@@ -121,7 +121,8 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 	private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String type = (mismatch.getTargetType() != null) ? mismatch.getTargetType().getSimpleName() : "another type";
+			String type = (mismatch.getTargetType() != null) ? mismatch.getTargetType().getSimpleName()
+					: "another type";
 			return new FieldProblem(path(mismatch), "has the wrong type: expected " + type);
 		}
 		if (cause instanceof StreamReadException malformed) {
@@ -142,7 +143,8 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
-	// Jackson's path ("lines"[0]."quantity") in the same shape as the validation errors: lines[0].quantity
+	// Jackson's path ("lines"[0]."quantity") in the same shape as the validation errors:
+	// lines[0].quantity
 	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
@@ -157,9 +159,8 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", problems.stream()
-			.map((p) -> p.field() + " " + p.message())
-			.collect(Collectors.joining("; ")));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				problems.stream().map((p) -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
 		problem.setProperty("errors", problems);
 		return ResponseEntity.badRequest().body(problem);
 	}
@@ -171,9 +172,9 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * One bad input: the JSON path, query parameter or header, and what is wrong with it; when it
-	 * goes beyond a limit, also the limit's name (the OpenAPI keyword that documents it:
-	 * {@code maxLength}, {@code maxItems}, {@code maximum}) and its value.
+	 * One bad input: the JSON path, query parameter or header, and what is wrong with it;
+	 * when it goes beyond a limit, also the limit's name (the OpenAPI keyword that
+	 * documents it: {@code maxLength}, {@code maxItems}, {@code maximum}) and its value.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record FieldProblem(String field, String message, String limit, Long max) {

@@ -13,9 +13,8 @@ import dev.orderflow.order.OrderStatus;
  * rejected order, and each history step has either a {@code status} or an {@code event}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record OrderView(UUID orderId, String customerId, String customerEmail, OrderStatus status,
-		boolean cancelRequested, List<Line> lines, String reason, Instant createdAt, Instant updatedAt,
-		List<Step> history) {
+record OrderView(UUID orderId, String customerId, String customerEmail, OrderStatus status, boolean cancelRequested,
+		List<Line> lines, String reason, Instant createdAt, Instant updatedAt, List<Step> history) {
 
 	static OrderView of(Order order) {
 		return new OrderView(order.id(), order.customerId(), order.customerEmail(), order.status(),

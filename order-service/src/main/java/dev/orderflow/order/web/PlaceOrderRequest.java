@@ -14,11 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of {@code POST /api/orders}. The sizes match the database columns and bound the events
- * the order becomes; the number of lines is capped by {@link OrderLimits}.
+ * Body of {@code POST /api/orders}. The sizes match the database columns and bound the
+ * events the order becomes; the number of lines is capped by {@link OrderLimits}.
  */
-record PlaceOrderRequest(
-		@NotBlank @Size(max = Order.MAX_CUSTOMER_ID_LENGTH, message = TOO_LONG) String customerId,
+record PlaceOrderRequest(@NotBlank @Size(max = Order.MAX_CUSTOMER_ID_LENGTH, message = TOO_LONG) String customerId,
 		@NotBlank @Email @Size(max = Order.MAX_CUSTOMER_EMAIL_LENGTH, message = TOO_LONG) String customerEmail,
 		@NotEmpty @UniqueSkus List<@NotNull @Valid Line> lines) {
 

@@ -18,11 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Caps every request body at {@code orderflow.http.max-request-body}, before anything parses or
- * buffers it: a declared {@code Content-Length} above the cap is answered 413 at once, and a body
- * without one (chunked) is counted while it is read and fails at the first byte beyond the cap.
- * Both answers are rendered by the application's exception handling, so they are the same
- * RFC 9457 problem; Tomcat's own limits answer without one.
+ * Caps every request body at {@code orderflow.http.max-request-body}, before anything
+ * parses or buffers it: a declared {@code Content-Length} above the cap is answered 413
+ * at once, and a body without one (chunked) is counted while it is read and fails at the
+ * first byte beyond the cap. Both answers are rendered by the application's exception
+ * handling, so they are the same RFC 9457 problem; Tomcat's own limits answer without
+ * one.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 

@@ -5,9 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request body is larger than {@code orderflow.http.max-request-body}; rendered as a 413
- * problem that names the limit. Thrown while the body is read, so Spring MVC's exception
- * handling renders it like any other problem.
+ * A request body is larger than {@code orderflow.http.max-request-body}; rendered as a
+ * 413 problem that names the limit. Thrown while the body is read, so Spring MVC's
+ * exception handling renders it like any other problem.
  */
 class RequestBodyTooLargeException extends ErrorResponseException {
 

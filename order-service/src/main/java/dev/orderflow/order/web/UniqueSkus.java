@@ -47,7 +47,8 @@ import org.hibernate.validator.constraintvalidation.HibernateConstraintValidator
 			if (duplicates.isEmpty()) {
 				return true;
 			}
-			// A message parameter, not string concatenation: SKUs come from the client and
+			// A message parameter, not string concatenation: SKUs come from the client
+			// and
 			// must never be interpreted as part of the message template.
 			context.unwrap(HibernateConstraintValidatorContext.class)
 				.addMessageParameter("skus", String.join(", ", duplicates));

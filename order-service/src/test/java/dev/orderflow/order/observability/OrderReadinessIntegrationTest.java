@@ -30,10 +30,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Readiness means "can serve" (ADR 0009): a real Kafka broker process (dev-stack, free ports) is
- * killed under the running service and started again. /actuator/health must report the broker
- * DOWN within 10 s and UP again, while readiness and liveness stay UP throughout: the outbox keeps
- * taking orders while the broker is away, and restarting the service would not bring it back.
+ * Readiness means "can serve" (ADR 0009): a real Kafka broker process (dev-stack, free
+ * ports) is killed under the running service and started again. /actuator/health must
+ * report the broker DOWN within 10 s and UP again, while readiness and liveness stay UP
+ * throughout: the outbox keeps taking orders while the broker is away, and restarting the
+ * service would not bring it back.
  */
 @SpringBootTest(properties = { "spring.kafka.properties.schema.registry.url=mock://order-readiness-test",
 		"spring.datasource.url=jdbc:h2:mem:order-readiness-test;DB_CLOSE_DELAY=-1", "logging.level.kafka=WARN",
@@ -58,7 +59,8 @@ class OrderReadinessIntegrationTest {
 		broker = LocalStack.builder().dataDir(dataDir).ports(ports).components(Component.KAFKA).build();
 		broker.start();
 		registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
-		// the broker requires SASL/SCRAM (docs/security.md): sign in as order-service, as the stack's services do
+		// the broker requires SASL/SCRAM (docs/security.md): sign in as order-service, as
+		// the stack's services do
 		KafkaUsers users = KafkaUsers.in(new DataDir(dataDir).config());
 		users.clientProperties("order-service")
 			.forEach((name, value) -> registry.add("spring.kafka.properties." + name, () -> value));
@@ -89,9 +91,14 @@ class OrderReadinessIntegrationTest {
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(jsonPath("$.components.kafka.status").value("DOWN"));
 		});
-		logger.info("Broker DOWN in /actuator/health {} ms after it was killed", Duration.between(killed, Instant.now()).toMillis());
-		this.mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		logger.info("Broker DOWN in /actuator/health {} ms after it was killed",
+				Duration.between(killed, Instant.now()).toMillis());
+		this.mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/actuator/health/liveness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
 
 		broker.restart("kafka");
 		Instant restarted = Instant.now();

@@ -20,10 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The API documentation the service serves stays complete: the OpenAPI document at
- * {@code /v3/api-docs} lists every endpoint a controller maps under {@code /api} and names the
- * limits of an order and of a request body, and the
- * AsyncAPI document of the events is served at {@code /asyncapi.yaml}. On the context and broker
- * every {@link OrderServiceIntegrationTest} shares.
+ * {@code /v3/api-docs} lists every endpoint a controller maps under {@code /api} and
+ * names the limits of an order and of a request body, and the AsyncAPI document of the
+ * events is served at {@code /asyncapi.yaml}. On the context and broker every
+ * {@link OrderServiceIntegrationTest} shares.
  */
 @OrderServiceIntegrationTest
 class ApiDocumentationTest {
@@ -59,13 +59,13 @@ class ApiDocumentationTest {
 		assertThat(api.read("$.components.schemas.Line.properties.quantity.maximum", Integer.class)).isEqualTo(1000);
 		assertThat(api.read("$.paths['/api/orders'].post.responses['413'].description", String.class))
 			.contains("65536 bytes");
-		assertThat(api.read("$.paths['/api/orders/{orderId}/cancel'].post.responses['413']", Object.class))
-			.isNotNull();
+		assertThat(api.read("$.paths['/api/orders/{orderId}/cancel'].post.responses['413']", Object.class)).isNotNull();
 	}
 
 	@Test
 	void servesTheAsyncApiDocumentOfTheEvents() throws Exception {
-		assertThat(ApiDocuments.servedAsyncApi(this.mvc)).contains("orderServiceSendsOrders:", "orderServiceReceivesInventory:");
+		assertThat(ApiDocuments.servedAsyncApi(this.mvc)).contains("orderServiceSendsOrders:",
+				"orderServiceReceivesInventory:");
 	}
 
 }

@@ -81,9 +81,8 @@ class OrderControllerTest {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Invalid request"))
 			.andExpect(jsonPath("$.errors", hasSize(5)))
-			.andExpect(jsonPath("$.errors[*].field",
-					containsInAnyOrder("customerId", "customerEmail", "lines[0].sku",
-							"lines[0].quantity", "lines[1].quantity")));
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("customerId", "customerEmail", "lines[0].sku",
+					"lines[0].quantity", "lines[1].quantity")));
 		verifyNoInteractions(this.orderService);
 	}
 
@@ -168,8 +167,9 @@ class OrderControllerTest {
 
 	@Test
 	void capsTheBodyOfEveryPost() throws Exception {
-		this.mvc.perform(post("/api/orders/{id}/cancel", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
-			.content("x".repeat(65537)))
+		this.mvc
+			.perform(post("/api/orders/{id}/cancel", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+				.content("x".repeat(65537)))
 			.andExpect(status().isContentTooLarge())
 			.andExpect(jsonPath("$.limit").value("maxRequestBodyBytes"));
 		verifyNoInteractions(this.orderService);
@@ -204,9 +204,10 @@ class OrderControllerTest {
 		given(this.idempotentPlacement.place(eq("key-1"), anyString(), anyString(), anyList()))
 			.willReturn(new Placement(order, true));
 
-		this.mvc.perform(post("/api/orders").header("Idempotency-Key", "key-1")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(VALID))
+		this.mvc
+			.perform(post("/api/orders").header("Idempotency-Key", "key-1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(VALID))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Location", "/api/orders/" + order.id()))
 			.andExpect(jsonPath("$.orderId").value(order.id().toString()));
@@ -217,9 +218,10 @@ class OrderControllerTest {
 		given(this.idempotentPlacement.place(eq("key-1"), anyString(), anyString(), anyList()))
 			.willThrow(new IdempotencyKeyReusedException("key-1"));
 
-		this.mvc.perform(post("/api/orders").header("Idempotency-Key", "key-1")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(VALID))
+		this.mvc
+			.perform(post("/api/orders").header("Idempotency-Key", "key-1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(VALID))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 	}
@@ -301,7 +303,8 @@ class OrderControllerTest {
 		this.mvc.perform(get("/api/orders").param("status", "SHIPPED"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("status"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("PENDING, CONFIRMED, REJECTED, CANCELLED")));
+			.andExpect(
+					jsonPath("$.errors[0].message").value(containsString("PENDING, CONFIRMED, REJECTED, CANCELLED")));
 	}
 
 	@Test
@@ -330,7 +333,8 @@ class OrderControllerTest {
 
 	@Test
 	void aCustomerWhoPlacesAnOrderForSomeoneElseIsRefusedWithAProblem() throws Exception {
-		this.mvc.perform(post("/api/orders").with(customer("c-2")).contentType(MediaType.APPLICATION_JSON).content(VALID))
+		this.mvc
+			.perform(post("/api/orders").with(customer("c-2")).contentType(MediaType.APPLICATION_JSON).content(VALID))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(containsString("signed in as c-2")));
@@ -352,7 +356,9 @@ class OrderControllerTest {
 	void aCustomerListsOnlyTheirOwnOrders() throws Exception {
 		given(this.orderService.findNewestOf("c-2", Optional.empty(), 50)).willReturn(List.of());
 
-		this.mvc.perform(get("/api/orders").with(customer("c-2"))).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));
+		this.mvc.perform(get("/api/orders").with(customer("c-2")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(0)));
 		verify(this.orderService).findNewestOf("c-2", Optional.empty(), 50);
 	}
 

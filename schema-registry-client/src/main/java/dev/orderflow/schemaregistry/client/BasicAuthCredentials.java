@@ -11,16 +11,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * HTTP Basic credentials for the schema registry, sent as {@code Authorization: Basic ...} on
- * every request. {@link #toString()} masks the password so the credentials can never end up in
- * a log line or an exception message by accident.
+ * HTTP Basic credentials for the schema registry, sent as
+ * {@code Authorization: Basic ...} on every request. {@link #toString()} masks the
+ * password so the credentials can never end up in a log line or an exception message by
+ * accident.
  *
  * @param username the user, not blank
  * @param password the password, may be empty
  */
 public record BasicAuthCredentials(String username, String password) {
 
-	/** The scheme and user info of a URL: {@code http://user:pw@} → {@code http://***@}. */
+	/**
+	 * The scheme and user info of a URL: {@code http://user:pw@} → {@code http://***@}.
+	 */
 	private static final Pattern URL_USER_INFO = Pattern.compile("^(\\s*[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
 	public BasicAuthCredentials {
@@ -33,10 +36,10 @@ public record BasicAuthCredentials(String username, String password) {
 	}
 
 	/**
-	 * Parses Confluent's {@code user:password} form; the password is everything after the first
-	 * colon, so it may contain colons itself.
-	 * @throws IllegalArgumentException when there is no colon or no user; the message never
-	 * repeats the value
+	 * Parses Confluent's {@code user:password} form; the password is everything after the
+	 * first colon, so it may contain colons itself.
+	 * @throws IllegalArgumentException when there is no colon or no user; the message
+	 * never repeats the value
 	 */
 	public static BasicAuthCredentials parse(String userInfo) {
 		int colon = (userInfo != null) ? userInfo.indexOf(':') : -1;
@@ -47,10 +50,11 @@ public record BasicAuthCredentials(String username, String password) {
 	}
 
 	/**
-	 * The credentials in the user-info part of registry URLs ({@code http://user:pw@host:8081}),
-	 * percent-decoded, or {@code null} when no URL carries any.
-	 * @throws IllegalArgumentException when the user info is not {@code user:password} or when
-	 * the URLs carry different credentials
+	 * The credentials in the user-info part of registry URLs
+	 * ({@code http://user:pw@host:8081}), percent-decoded, or {@code null} when no URL
+	 * carries any.
+	 * @throws IllegalArgumentException when the user info is not {@code user:password} or
+	 * when the URLs carry different credentials
 	 */
 	public static BasicAuthCredentials fromUrls(Collection<URI> urls) {
 		Set<String> userInfos = new LinkedHashSet<>();
@@ -66,7 +70,10 @@ public record BasicAuthCredentials(String username, String password) {
 		return userInfos.isEmpty() ? null : parse(userInfos.iterator().next());
 	}
 
-	/** The URL without its user info, so credentials never travel in a request line or a log. */
+	/**
+	 * The URL without its user info, so credentials never travel in a request line or a
+	 * log.
+	 */
 	public static URI withoutUserInfo(URI url) {
 		if (url.getRawUserInfo() == null) {
 			return url;

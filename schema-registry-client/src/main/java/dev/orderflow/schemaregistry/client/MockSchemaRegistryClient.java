@@ -43,8 +43,9 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	/**
-	 * As the registry: the contract is part of the identity; a bare schema matches the newest
-	 * version of the same schema, and a new one inherits the previous version's contract.
+	 * As the registry: the contract is part of the identity; a bare schema matches the
+	 * newest version of the same schema, and a new one inherits the previous version's
+	 * contract.
 	 */
 	@Override
 	public synchronized int register(String subject, String schema, boolean normalize, DataContract requested) {
@@ -174,7 +175,9 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
 		return versions;
 	}
 
-	/** The schema as Avro prints it, so that formatting differences do not make a new id. */
+	/**
+	 * The schema as Avro prints it, so that formatting differences do not make a new id.
+	 */
 	private static String canonical(String schema) {
 		return parse(schema).toString();
 	}

@@ -29,12 +29,13 @@ import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
 import dev.orderflow.schemaregistry.rules.DataContract;
 
 /**
- * {@link SchemaRegistryClient} over Confluent's REST API v1, so it works against Confluent's
- * registry as well as ours. Several base URLs may be given: a request that cannot connect to
- * one is retried on the next, and the client keeps using whichever answered last. Ids are
- * immutable in a registry, so schema ↔ id answers are cached for the life of the client.
- * With {@link BasicAuthCredentials} every request carries {@code Authorization: Basic ...};
- * user info in a URL ({@code http://user:pw@host:8081}) is never sent in the request itself.
+ * {@link SchemaRegistryClient} over Confluent's REST API v1, so it works against
+ * Confluent's registry as well as ours. Several base URLs may be given: a request that
+ * cannot connect to one is retried on the next, and the client keeps using whichever
+ * answered last. Ids are immutable in a registry, so schema ↔ id answers are cached for
+ * the life of the client. With {@link BasicAuthCredentials} every request carries
+ * {@code Authorization: Basic ...}; user info in a URL ({@code http://user:pw@host:8081})
+ * is never sent in the request itself.
  */
 public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -75,16 +76,16 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	/**
-	 * Authenticates with the credentials in the URLs' user info, if any, as Confluent's client
-	 * does by default ({@code basic.auth.credentials.source=URL}).
+	 * Authenticates with the credentials in the URLs' user info, if any, as Confluent's
+	 * client does by default ({@code basic.auth.credentials.source=URL}).
 	 */
 	public RestSchemaRegistryClient(List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout) {
 		this(baseUrls, connectTimeout, requestTimeout, BasicAuthCredentials.fromUrls(baseUrls));
 	}
 
 	/**
-	 * @param credentials sent on every request; {@code null} for none (user info in the URLs is
-	 * then ignored)
+	 * @param credentials sent on every request; {@code null} for none (user info in the
+	 * URLs is then ignored)
 	 */
 	public RestSchemaRegistryClient(List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout,
 			BasicAuthCredentials credentials) {
@@ -97,7 +98,10 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 	}
 
-	/** Parses a comma-separated list of {@code http(s)://} URLs, ignoring blanks and trailing slashes. */
+	/**
+	 * Parses a comma-separated list of {@code http(s)://} URLs, ignoring blanks and
+	 * trailing slashes.
+	 */
 	public static List<URI> parseUrls(String urls) {
 		List<URI> parsed = new ArrayList<>();
 		for (String url : Arrays.asList(urls.split(","))) {
@@ -124,8 +128,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 		}
 		catch (URISyntaxException ex) {
 			// URISyntaxException repeats the input, which may hold a password
-			throw new IllegalArgumentException("Malformed schema registry URL '" + BasicAuthCredentials.redactUrls(url)
-					+ "': " + ex.getReason());
+			throw new IllegalArgumentException(
+					"Malformed schema registry URL '" + BasicAuthCredentials.redactUrls(url) + "': " + ex.getReason());
 		}
 	}
 
@@ -145,7 +149,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 				schemaBody(schema));
 		int id = answer.path("id").asInt(-1);
 		if (id < 0) {
-			throw new SchemaRegistryException(200, 0, "Schema registry answered a registration without an id: " + answer);
+			throw new SchemaRegistryException(200, 0,
+					"Schema registry answered a registration without an id: " + answer);
 		}
 		this.idsBySchema.put(key, id);
 		this.schemasById.putIfAbsent(id, schema);
@@ -175,7 +180,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 				body.toString());
 		int id = answer.path("id").asInt(-1);
 		if (id < 0) {
-			throw new SchemaRegistryException(200, 0, "Schema registry answered a registration without an id: " + answer);
+			throw new SchemaRegistryException(200, 0,
+					"Schema registry answered a registration without an id: " + answer);
 		}
 		this.idsByContract.put(key, id);
 		return id;
@@ -211,7 +217,10 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 		return (cached != null) ? cached : fetchById(id);
 	}
 
-	/** One call answers both the schema and its contract: both are kept, ids being immutable. */
+	/**
+	 * One call answers both the schema and its contract: both are kept, ids being
+	 * immutable.
+	 */
 	private String fetchById(int id) {
 		JsonNode answer = send("GET", "/schemas/ids/" + id, null);
 		if (!answer.path("schema").isString()) {
@@ -288,7 +297,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	private static String schemaBody(String schema) {
-		// schemaType is omitted: AVRO is the default, and older registries reject the field
+		// schemaType is omitted: AVRO is the default, and older registries reject the
+		// field
 		return json.createObjectNode().put("schema", schema).toString();
 	}
 
@@ -303,8 +313,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 	/**
 	 * Sends the request to the current base URL, failing over to the next ones when a
 	 * connection cannot be made. An HTTP error answer is not retried: every registry of a
-	 * cluster would give the same one. Both an unreachable registry and a 5xx answer raise
-	 * {@link SchemaRegistryUnavailableException}, which callers may retry later.
+	 * cluster would give the same one. Both an unreachable registry and a 5xx answer
+	 * raise {@link SchemaRegistryUnavailableException}, which callers may retry later.
 	 */
 	private JsonNode send(String method, String path, String body) {
 		int start = this.current.get();
@@ -367,7 +377,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 			message = error.path("message").asString(body);
 		}
 		catch (JacksonException ex) {
-			// not Confluent's error body (e.g. a proxy's HTML page): keep the raw body as message
+			// not Confluent's error body (e.g. a proxy's HTML page): keep the raw body as
+			// message
 		}
 		String text = message + " (" + method + " " + uri + ", HTTP " + status + ", error code " + errorCode + ")";
 		return SchemaRegistryUnavailableException.isTransientStatus(status)

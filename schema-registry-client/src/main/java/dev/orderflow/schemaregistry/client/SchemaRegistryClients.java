@@ -23,8 +23,8 @@ public final class SchemaRegistryClients {
 
 	/**
 	 * Authenticates a REST client with the credentials in the URLs' user info, if any.
-	 * @throws IllegalArgumentException when the URLs are blank, malformed or mix {@code mock://}
-	 * with real registries
+	 * @throws IllegalArgumentException when the URLs are blank, malformed or mix
+	 * {@code mock://} with real registries
 	 */
 	public static SchemaRegistryClient create(String urls, Duration connectTimeout, Duration requestTimeout) {
 		return create(urls, (parsedUrls) -> new RestSchemaRegistryClient(parsedUrls, connectTimeout, requestTimeout));
@@ -33,8 +33,8 @@ public final class SchemaRegistryClients {
 	/**
 	 * @param credentials sent by a REST client on every request, {@code null} for none;
 	 * ignored by the in-memory registry
-	 * @throws IllegalArgumentException when the URLs are blank, malformed or mix {@code mock://}
-	 * with real registries
+	 * @throws IllegalArgumentException when the URLs are blank, malformed or mix
+	 * {@code mock://} with real registries
 	 */
 	public static SchemaRegistryClient create(String urls, Duration connectTimeout, Duration requestTimeout,
 			BasicAuthCredentials credentials) {
@@ -52,8 +52,9 @@ public final class SchemaRegistryClients {
 			return restClient.apply(RestSchemaRegistryClient.parseUrls(urls));
 		}
 		if (parts.size() > 1) {
-			throw new IllegalArgumentException("Only one mock:// schema registry URL may be given, not mixed with others: "
-					+ BasicAuthCredentials.redactUrls(urls));
+			throw new IllegalArgumentException(
+					"Only one mock:// schema registry URL may be given, not mixed with others: "
+							+ BasicAuthCredentials.redactUrls(urls));
 		}
 		String scope = parts.get(0).substring(MockSchemaRegistry.MOCK_URL_PREFIX.length());
 		return MockSchemaRegistry.getClientForScope(scope);

@@ -1,11 +1,11 @@
 package dev.orderflow.schemaregistry.client;
 
 /**
- * A schema registry refused a request or could not be reached. Carries the HTTP status and
- * Confluent's error code, e.g. {@code 404}/{@value #SUBJECT_NOT_FOUND} for an unknown subject
- * or {@code 409}/{@value #INCOMPATIBLE_SCHEMA} for a schema the subject's compatibility level
- * refuses. Both are {@code 0} when no registry answered at all. A failure that may pass by
- * itself (no registry reachable, a timeout, a 5xx answer) is a
+ * A schema registry refused a request or could not be reached. Carries the HTTP status
+ * and Confluent's error code, e.g. {@code 404}/{@value #SUBJECT_NOT_FOUND} for an unknown
+ * subject or {@code 409}/{@value #INCOMPATIBLE_SCHEMA} for a schema the subject's
+ * compatibility level refuses. Both are {@code 0} when no registry answered at all. A
+ * failure that may pass by itself (no registry reachable, a timeout, a 5xx answer) is a
  * {@link SchemaRegistryUnavailableException}, and {@link #isTransient()} says so.
  */
 public class SchemaRegistryException extends RuntimeException {
@@ -16,7 +16,9 @@ public class SchemaRegistryException extends RuntimeException {
 	/** Confluent's error code for an unknown version of a subject. */
 	public static final int VERSION_NOT_FOUND = 40402;
 
-	/** Confluent's error code for an unknown schema (id, or schema not under the subject). */
+	/**
+	 * Confluent's error code for an unknown schema (id, or schema not under the subject).
+	 */
 	public static final int SCHEMA_NOT_FOUND = 40403;
 
 	/** Confluent's error code for a schema refused by the compatibility check. */
@@ -50,7 +52,10 @@ public class SchemaRegistryException extends RuntimeException {
 		return this.httpStatus;
 	}
 
-	/** Confluent's error code, e.g. {@value #SUBJECT_NOT_FOUND}; {@code 0} when none was given. */
+	/**
+	 * Confluent's error code, e.g. {@value #SUBJECT_NOT_FOUND}; {@code 0} when none was
+	 * given.
+	 */
 	public int errorCode() {
 		return this.errorCode;
 	}
@@ -62,9 +67,9 @@ public class SchemaRegistryException extends RuntimeException {
 	}
 
 	/**
-	 * Whether the same request may succeed later without anything being changed: true only for
-	 * {@link SchemaRegistryUnavailableException}. An unknown subject or id, or a schema the
-	 * registry refuses, stays what it is.
+	 * Whether the same request may succeed later without anything being changed: true
+	 * only for {@link SchemaRegistryUnavailableException}. An unknown subject or id, or a
+	 * schema the registry refuses, stays what it is.
 	 */
 	public boolean isTransient() {
 		return false;

@@ -14,8 +14,8 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 /**
  * Decides whether a candidate schema may follow earlier versions under a
  * {@link CompatibilityLevel}, using Avro's own {@link SchemaCompatibility} rules, the way
- * Confluent's registry does. Used by the registry server and by the build's schema history
- * check so both refuse exactly the same changes.
+ * Confluent's registry does. Used by the registry server and by the build's schema
+ * history check so both refuse exactly the same changes.
  */
 public final class AvroCompatibilityChecker {
 
@@ -23,8 +23,8 @@ public final class AvroCompatibilityChecker {
 	}
 
 	/**
-	 * Checks {@code candidate} against {@code previousVersions} (oldest first), numbering them
-	 * 1, 2, ... in messages.
+	 * Checks {@code candidate} against {@code previousVersions} (oldest first), numbering
+	 * them 1, 2, ... in messages.
 	 * @return one message per problem, empty when compatible
 	 */
 	public static List<String> check(CompatibilityLevel level, Schema candidate, List<Schema> previousVersions) {
@@ -36,11 +36,12 @@ public final class AvroCompatibilityChecker {
 	}
 
 	/**
-	 * Checks {@code candidate} against {@code previousVersions}, keyed by version number. The
-	 * caller supplies the numbers because the versions checked need not be 1..n: a registry
-	 * may check one named version, or live versions after earlier ones were deleted.
-	 * @return one message per problem, each naming the version it failed against; empty when
-	 * compatible
+	 * Checks {@code candidate} against {@code previousVersions}, keyed by version number.
+	 * The caller supplies the numbers because the versions checked need not be 1..n: a
+	 * registry may check one named version, or live versions after earlier ones were
+	 * deleted.
+	 * @return one message per problem, each naming the version it failed against; empty
+	 * when compatible
 	 */
 	public static List<String> check(CompatibilityLevel level, Schema candidate,
 			SortedMap<Integer, Schema> previousVersions) {

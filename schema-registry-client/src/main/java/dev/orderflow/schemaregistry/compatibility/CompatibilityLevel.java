@@ -4,17 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Confluent Schema Registry's compatibility levels: which earlier versions a new schema is
- * checked against, and in which direction.
+ * Confluent Schema Registry's compatibility levels: which earlier versions a new schema
+ * is checked against, and in which direction.
  */
 public enum CompatibilityLevel {
 
-	NONE(false, false, false),
-	BACKWARD(true, false, false),
-	BACKWARD_TRANSITIVE(true, false, true),
-	FORWARD(false, true, false),
-	FORWARD_TRANSITIVE(false, true, true),
-	FULL(true, true, false),
+	NONE(false, false, false), BACKWARD(true, false, false), BACKWARD_TRANSITIVE(true, false, true),
+	FORWARD(false, true, false), FORWARD_TRANSITIVE(false, true, true), FULL(true, true, false),
 	FULL_TRANSITIVE(true, true, true);
 
 	private final boolean newReadsOld;

@@ -17,11 +17,12 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
 /**
- * Avro schemas as CEL types, so a rule is type-checked against the schema it belongs to: a
- * record is a struct with its fields ({@code message.customerEmail} must exist and be a string),
- * {@code int}/{@code long} are CEL {@code int}, {@code timestamp-millis} is its epoch
- * milliseconds, enums and UUIDs are strings, arrays lists, maps maps; a union (a nullable field)
- * is {@code dyn}, checked when evaluated. {@link AvroCelValues} turns records into matching values.
+ * Avro schemas as CEL types, so a rule is type-checked against the schema it belongs to:
+ * a record is a struct with its fields ({@code message.customerEmail} must exist and be a
+ * string), {@code int}/{@code long} are CEL {@code int}, {@code timestamp-millis} is its
+ * epoch milliseconds, enums and UUIDs are strings, arrays lists, maps maps; a union (a
+ * nullable field) is {@code dyn}, checked when evaluated. {@link AvroCelValues} turns
+ * records into matching values.
  */
 final class AvroCelTypes implements CelTypeProvider {
 
@@ -55,8 +56,8 @@ final class AvroCelTypes implements CelTypeProvider {
 			case INT, LONG -> SimpleType.INT;
 			case FLOAT, DOUBLE -> SimpleType.DOUBLE;
 			case BOOLEAN -> SimpleType.BOOL;
-			case BYTES, FIXED -> (schema.getLogicalType() instanceof LogicalTypes.Decimal) ? SimpleType.DOUBLE
-					: SimpleType.BYTES;
+			case BYTES, FIXED ->
+				(schema.getLogicalType() instanceof LogicalTypes.Decimal) ? SimpleType.DOUBLE : SimpleType.BYTES;
 			case ARRAY -> ListType.create(type(schema.getElementType()));
 			case MAP -> MapType.create(SimpleType.STRING, type(schema.getValueType()));
 			case NULL -> SimpleType.NULL_TYPE;
@@ -70,11 +71,11 @@ final class AvroCelTypes implements CelTypeProvider {
 			return known;
 		}
 		Map<String, CelType> fields = new LinkedHashMap<>();
-		StructType struct = StructType.create(record.getFullName(), ImmutableSet.copyOf(record.getFields()
-			.stream()
-			.map(Schema.Field::name)
-			.toList()), (name) -> Optional.ofNullable(fields.get(name)));
-		// registered before its fields are typed, so a record that refers to itself resolves
+		StructType struct = StructType.create(record.getFullName(),
+				ImmutableSet.copyOf(record.getFields().stream().map(Schema.Field::name).toList()),
+				(name) -> Optional.ofNullable(fields.get(name)));
+		// registered before its fields are typed, so a record that refers to itself
+		// resolves
 		this.structs.put(record.getFullName(), struct);
 		record.getFields().forEach((field) -> fields.put(field.name(), type(field.schema())));
 		return struct;

@@ -17,8 +17,9 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * Avro data (generated or generic records) as the values CEL evaluates, matching
- * {@link AvroCelTypes}: records become maps by field name, numbers {@code long}/{@code double},
- * text, UUIDs and enums strings, instants epoch milliseconds.
+ * {@link AvroCelTypes}: records become maps by field name, numbers
+ * {@code long}/{@code double}, text, UUIDs and enums strings, instants epoch
+ * milliseconds.
  */
 final class AvroCelValues {
 

@@ -21,10 +21,11 @@ import dev.cel.runtime.CelRuntimeFactory;
 import org.apache.avro.Schema;
 
 /**
- * Compiles and evaluates {@code CEL} condition rules with Google's CEL for Java. A rule is
- * compiled once per schema against that schema's types ({@link AvroCelTypes}): the variable
- * {@code message} is the record, and the expression must be a {@code bool}. Rules of other types
- * ({@code CEL_FIELD}, {@code JSONATA}, ...) and {@code TRANSFORM} rules are not evaluated here.
+ * Compiles and evaluates {@code CEL} condition rules with Google's CEL for Java. A rule
+ * is compiled once per schema against that schema's types ({@link AvroCelTypes}): the
+ * variable {@code message} is the record, and the expression must be a {@code bool}.
+ * Rules of other types ({@code CEL_FIELD}, {@code JSONATA}, ...) and {@code TRANSFORM}
+ * rules are not evaluated here.
  */
 public final class CelRules {
 
@@ -44,7 +45,8 @@ public final class CelRules {
 
 	/**
 	 * Type-checks every CEL condition of the rule set against the schema.
-	 * @return one problem per rule that does not compile, naming the rule; empty when all do
+	 * @return one problem per rule that does not compile, naming the rule; empty when all
+	 * do
 	 */
 	public static List<String> check(Schema schema, RuleSet ruleSet) {
 		List<String> problems = new ArrayList<>();
@@ -63,7 +65,10 @@ public final class CelRules {
 		return problems;
 	}
 
-	/** The top-level fields the expression reads ({@code message.<field>}), for messages that name them. */
+	/**
+	 * The top-level fields the expression reads ({@code message.<field>}), for messages
+	 * that name them.
+	 */
 	public static List<String> fields(Rule rule) {
 		Set<String> fields = new LinkedHashSet<>();
 		if (rule.expr() != null) {
@@ -77,7 +82,8 @@ public final class CelRules {
 
 	/**
 	 * Evaluates a CEL condition on a record of the schema.
-	 * @return {@code null} when it holds, else why not (false, an evaluation error, or a compile error)
+	 * @return {@code null} when it holds, else why not (false, an evaluation error, or a
+	 * compile error)
 	 */
 	public String violation(Schema schema, Rule rule, Object record) {
 		Compiled compiled = this.programs.computeIfAbsent(new ProgramKey(schema, rule.expr()), CelRules::program);
@@ -89,8 +95,8 @@ public final class CelRules {
 			if (Boolean.TRUE.equals(result)) {
 				return null;
 			}
-			return (result instanceof Boolean) ? "the condition is false" : "the condition gave " + result
-					+ " instead of a bool";
+			return (result instanceof Boolean) ? "the condition is false"
+					: "the condition gave " + result + " instead of a bool";
 		}
 		catch (CelEvaluationException | RuntimeException ex) {
 			return "evaluating it failed: " + ex.getMessage();

@@ -9,11 +9,12 @@ import org.apache.avro.Schema;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The data contract kept beside a schema: for record {@code dev.orderflow.events.OrderPlaced}
- * the classpath resource {@code dev/orderflow/events/OrderPlaced.rules.json}, holding
- * {@code {"metadata": {...}, "ruleSet": {...}}} as a registration request carries them. The
- * events module packages each event's rules there, next to its generated class, so whatever
- * registers the schema registers its rules too.
+ * The data contract kept beside a schema: for record
+ * {@code dev.orderflow.events.OrderPlaced} the classpath resource
+ * {@code dev/orderflow/events/OrderPlaced.rules.json}, holding {@code {"metadata": {...},
+ * "ruleSet": {...}}} as a registration request carries them. The events module packages
+ * each event's rules there, next to its generated class, so whatever registers the schema
+ * registers its rules too.
  */
 public final class ClasspathDataContracts {
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * What a schema version says beyond its shape: its {@link Metadata} and {@link RuleSet}, as they
- * travel in a registration request and come back with the version. Either may be {@code null};
- * empty ones are kept as {@code null}, so "no rules" has one form.
+ * What a schema version says beyond its shape: its {@link Metadata} and {@link RuleSet},
+ * as they travel in a registration request and come back with the version. Either may be
+ * {@code null}; empty ones are kept as {@code null}, so "no rules" has one form.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -15,9 +15,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * The {@code metadata} of a schema version, as Confluent's data contracts shape it:
  * {@code tags} maps a field path ({@code OrderPlaced.customerEmail}, or a pattern such as
- * {@code **.customerEmail}) to its tags ({@code PII}); {@code properties} are free key/values
- * (owner, description); {@code sensitive} names the properties whose values must not be shown.
- * Maps and sets are kept sorted, so two equal metadata compare and hash equal.
+ * {@code **.customerEmail}) to its tags ({@code PII}); {@code properties} are free
+ * key/values (owner, description); {@code sensitive} names the properties whose values
+ * must not be shown. Maps and sets are kept sorted, so two equal metadata compare and
+ * hash equal.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,8 +41,9 @@ public record Metadata(SortedMap<String, SortedSet<String>> tags, SortedMap<Stri
 	}
 
 	/**
-	 * Confluent's merge of metadata from a config default, a version and a config override: later
-	 * ones win per property, tags and sensitive names are united. Nulls are skipped.
+	 * Confluent's merge of metadata from a config default, a version and a config
+	 * override: later ones win per property, tags and sensitive names are united. Nulls
+	 * are skipped.
 	 */
 	public static Metadata merge(Metadata... layers) {
 		Map<String, SortedSet<String>> tags = new LinkedHashMap<>();

@@ -10,10 +10,11 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Hides personal data where people read records: a field tagged {@value #PII} in its schema
- * version's metadata ({@code {"tags": {"OrderPlaced.customerEmail": ["PII"]}}}, or
- * {@code **.customerEmail} for a field of any record) is shown as {@value #MASK}. For free text
- * (log messages, exception messages), {@link #maskEmails} hides every e-mail address.
+ * Hides personal data where people read records: a field tagged {@value #PII} in its
+ * schema version's metadata ({@code {"tags": {"OrderPlaced.customerEmail": ["PII"]}}}, or
+ * {@code **.customerEmail} for a field of any record) is shown as {@value #MASK}. For
+ * free text (log messages, exception messages), {@link #maskEmails} hides every e-mail
+ * address.
  */
 public final class PiiMasking {
 
@@ -26,7 +27,10 @@ public final class PiiMasking {
 	private PiiMasking() {
 	}
 
-	/** A copy of the record whose PII-tagged fields (at any depth) hold {@value #MASK}; the record itself is unchanged. */
+	/**
+	 * A copy of the record whose PII-tagged fields (at any depth) hold {@value #MASK};
+	 * the record itself is unchanged.
+	 */
 	public static GenericRecord masked(GenericRecord record, Metadata metadata) {
 		if (metadata == null || metadata.tags().isEmpty()) {
 			return record;
@@ -80,7 +84,8 @@ public final class PiiMasking {
 	}
 
 	private static Object maskedValue(Object value) {
-		// a string keeps its type; other values (numbers, records) cannot hold the mask and are dropped
+		// a string keeps its type; other values (numbers, records) cannot hold the mask
+		// and are dropped
 		return (value instanceof CharSequence) ? MASK : null;
 	}
 

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One rule of a {@link RuleSet}, with the fields of Confluent's data contracts. {@code onFailure}
- * (and {@code onSuccess}) name an action: {@code ERROR} refuses the record, {@code DLQ} sends it
- * to a dead-letter topic, {@code NONE} lets it pass. For a {@code CEL} condition {@code expr} is a
- * boolean expression over {@code message}, the record.
+ * One rule of a {@link RuleSet}, with the fields of Confluent's data contracts.
+ * {@code onFailure} (and {@code onSuccess}) name an action: {@code ERROR} refuses the
+ * record, {@code DLQ} sends it to a dead-letter topic, {@code NONE} lets it pass. For a
+ * {@code CEL} condition {@code expr} is a boolean expression over {@code message}, the
+ * record.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,8 +53,9 @@ public record Rule(String name, String doc, RuleKind kind, RuleMode mode, String
 	}
 
 	/**
-	 * The action on failure, {@code ERROR} when none is given. A {@code WRITEREAD} rule may name one
-	 * per side, as Confluent allows: {@code "ERROR,DLQ"} is ERROR on write, DLQ on read.
+	 * The action on failure, {@code ERROR} when none is given. A {@code WRITEREAD} rule
+	 * may name one per side, as Confluent allows: {@code "ERROR,DLQ"} is ERROR on write,
+	 * DLQ on read.
 	 */
 	@JsonIgnore
 	public String failureAction(boolean write) {

@@ -6,8 +6,9 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * A record broke a rule of its data contract: the serializer refuses to write it, or the
- * deserializer to read it. Names the rule, the fields its expression reads and the action the
- * rule asks for ({@code ERROR} or {@code DLQ}); never the field values, which may be personal data.
+ * deserializer to read it. Names the rule, the fields its expression reads and the action
+ * the rule asks for ({@code ERROR} or {@code DLQ}); never the field values, which may be
+ * personal data.
  */
 public class RuleConditionException extends SerializationException {
 
@@ -23,8 +24,8 @@ public class RuleConditionException extends SerializationException {
 
 	public RuleConditionException(Rule rule, String subjectOrType, boolean write, String why) {
 		super("Rule '" + rule.name() + "' (" + (write ? "WRITE" : "READ") + " CONDITION on field"
-				+ ((CelRules.fields(rule).size() == 1) ? " " : "s ") + String.join(", ", CelRules.fields(rule)) + ") of "
-				+ subjectOrType + " failed: " + why + " (" + rule.expr() + ")");
+				+ ((CelRules.fields(rule).size() == 1) ? " " : "s ") + String.join(", ", CelRules.fields(rule))
+				+ ") of " + subjectOrType + " failed: " + why + " (" + rule.expr() + ")");
 		this.ruleName = rule.name();
 		this.fields = CelRules.fields(rule);
 		this.action = rule.failureAction(write);

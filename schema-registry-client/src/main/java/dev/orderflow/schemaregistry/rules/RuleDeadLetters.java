@@ -16,11 +16,12 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The {@code DLQ} action of a serializer: the refused record, serialized as it would have been,
- * goes to the rule's {@code dlq.topic} (by default {@code <topic>.DLT}, the saga's dead-letter
- * topics) with Confluent's {@code __rule.*} headers saying which rule refused it; the producer
- * is created on first use from the serializer's own producer settings ({@code bootstrap.servers},
- * security), and each send is awaited, so the record is safe before the serializer throws.
+ * The {@code DLQ} action of a serializer: the refused record, serialized as it would have
+ * been, goes to the rule's {@code dlq.topic} (by default {@code <topic>.DLT}, the saga's
+ * dead-letter topics) with Confluent's {@code __rule.*} headers saying which rule refused
+ * it; the producer is created on first use from the serializer's own producer settings
+ * ({@code bootstrap.servers}, security), and each send is awaited, so the record is safe
+ * before the serializer throws.
  */
 public final class RuleDeadLetters implements AutoCloseable {
 
@@ -33,7 +34,10 @@ public final class RuleDeadLetters implements AutoCloseable {
 
 	public static final String RULE_EXCEPTION = "__rule.exception";
 
-	/** Spring Kafka's header naming a dead letter's original topic, so replay tools know where it belongs. */
+	/**
+	 * Spring Kafka's header naming a dead letter's original topic, so replay tools know
+	 * where it belongs.
+	 */
 	public static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
 
 	/** The dead-letter topic of a topic when the rule names none. */
@@ -57,7 +61,10 @@ public final class RuleDeadLetters implements AutoCloseable {
 		this.producerConfigs = configs;
 	}
 
-	/** Sends the record to the rule's dead-letter topic and waits for the broker's acknowledgement. */
+	/**
+	 * Sends the record to the rule's dead-letter topic and waits for the broker's
+	 * acknowledgement.
+	 */
 	public void send(String topic, Headers original, byte[] value, RuleConditionException broken, String subject) {
 		if (!this.producerConfigs.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
 			throw new SerializationException("Rule '" + broken.ruleName() + "' asks for DLQ, but the serializer has no "

@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
- * Runs the domain rules of a schema version on a record, as Confluent's serializers do: on write
- * the {@code WRITE} and {@code WRITEREAD} conditions, on read the {@code READ} and {@code WRITEREAD}
- * ones, in order. The first one that fails decides: its {@code onFailure} action {@code NONE} lets
- * the record pass (and the next rule run), any other gives a {@link RuleConditionException}.
+ * Runs the domain rules of a schema version on a record, as Confluent's serializers do:
+ * on write the {@code WRITE} and {@code WRITEREAD} conditions, on read the {@code READ}
+ * and {@code WRITEREAD} ones, in order. The first one that fails decides: its
+ * {@code onFailure} action {@code NONE} lets the record pass (and the next rule run), any
+ * other gives a {@link RuleConditionException}.
  */
 public final class RuleEnforcer {
 

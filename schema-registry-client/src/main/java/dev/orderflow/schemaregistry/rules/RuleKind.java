@@ -1,6 +1,8 @@
 package dev.orderflow.schemaregistry.rules;
 
-/** What a rule does: check a record ({@code CONDITION}) or change it ({@code TRANSFORM}). */
+/**
+ * What a rule does: check a record ({@code CONDITION}) or change it ({@code TRANSFORM}).
+ */
 public enum RuleKind {
 
 	CONDITION, TRANSFORM

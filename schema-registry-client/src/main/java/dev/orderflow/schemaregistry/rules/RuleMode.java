@@ -1,9 +1,9 @@
 package dev.orderflow.schemaregistry.rules;
 
 /**
- * When a rule runs: domain rules when a record is written ({@code WRITE}), read ({@code READ})
- * or both ({@code WRITEREAD}); migration rules when a reader upgrades or downgrades between
- * versions ({@code UPGRADE}, {@code DOWNGRADE}, {@code UPDOWN}).
+ * When a rule runs: domain rules when a record is written ({@code WRITE}), read
+ * ({@code READ}) or both ({@code WRITEREAD}); migration rules when a reader upgrades or
+ * downgrades between versions ({@code UPGRADE}, {@code DOWNGRADE}, {@code UPDOWN}).
  */
 public enum RuleMode {
 

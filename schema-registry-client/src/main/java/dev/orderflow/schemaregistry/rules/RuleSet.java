@@ -11,8 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The {@code ruleSet} of a schema version: {@code domainRules} hold for every record of the
- * version (checked when written or read), {@code migrationRules} transform between versions.
+ * The {@code ruleSet} of a schema version: {@code domainRules} hold for every record of
+ * the version (checked when written or read), {@code migrationRules} transform between
+ * versions.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,9 +39,9 @@ public record RuleSet(List<Rule> migrationRules, List<Rule> domainRules) {
 	}
 
 	/**
-	 * Confluent's merge of rule sets from a config default, a version and a config override: a
-	 * later rule replaces an earlier one of the same name, others are kept in order. Nulls are
-	 * skipped.
+	 * Confluent's merge of rule sets from a config default, a version and a config
+	 * override: a later rule replaces an earlier one of the same name, others are kept in
+	 * order. Nulls are skipped.
 	 */
 	public static RuleSet merge(RuleSet... layers) {
 		Map<String, Rule> migration = new LinkedHashMap<>();

@@ -22,30 +22,35 @@ import dev.orderflow.schemaregistry.serde.subject.TopicNameStrategy;
 import dev.orderflow.schemaregistry.serde.subject.TopicRecordNameStrategy;
 
 /**
- * The configuration of {@link KafkaAvroSerializer} and {@link KafkaAvroDeserializer}, read from
- * the Kafka client properties under Confluent's own keys, so the same properties configure
- * Confluent's serde. Bad values fail fast with a {@link ConfigException} naming the key.
+ * The configuration of {@link KafkaAvroSerializer} and {@link KafkaAvroDeserializer},
+ * read from the Kafka client properties under Confluent's own keys, so the same
+ * properties configure Confluent's serde. Bad values fail fast with a
+ * {@link ConfigException} naming the key.
  *
- * @param registryUrl {@value #SCHEMA_REGISTRY_URL}: {@code mock://<scope>} or comma-separated
- * {@code http(s)://} URLs; {@code null} only when a client was given to the serde directly
- * @param autoRegisterSchemas {@value #AUTO_REGISTER_SCHEMAS}: register unknown schemas when
- * serializing (default true)
- * @param useLatestVersion {@value #USE_LATEST_VERSION}: serialize with the subject's latest
- * registered schema instead of the record's own (default false)
- * @param normalizeSchemas {@value #NORMALIZE_SCHEMAS}: ask the registry to normalize schemas
- * (default false)
- * @param specificAvroReader {@value #SPECIFIC_AVRO_READER}: deserialize to generated classes
- * rather than GenericRecord (default false)
- * @param keySubjectNameStrategy {@value #KEY_SUBJECT_NAME_STRATEGY} (default TopicNameStrategy)
- * @param valueSubjectNameStrategy {@value #VALUE_SUBJECT_NAME_STRATEGY} (default TopicNameStrategy)
- * @param latestCacheTtl {@value #LATEST_CACHE_TTL_SEC}: how long the latest version is cached
- * for {@code use.latest.version}; negative means for ever (default -1, as Confluent)
+ * @param registryUrl {@value #SCHEMA_REGISTRY_URL}: {@code mock://<scope>} or
+ * comma-separated {@code http(s)://} URLs; {@code null} only when a client was given to
+ * the serde directly
+ * @param autoRegisterSchemas {@value #AUTO_REGISTER_SCHEMAS}: register unknown schemas
+ * when serializing (default true)
+ * @param useLatestVersion {@value #USE_LATEST_VERSION}: serialize with the subject's
+ * latest registered schema instead of the record's own (default false)
+ * @param normalizeSchemas {@value #NORMALIZE_SCHEMAS}: ask the registry to normalize
+ * schemas (default false)
+ * @param specificAvroReader {@value #SPECIFIC_AVRO_READER}: deserialize to generated
+ * classes rather than GenericRecord (default false)
+ * @param keySubjectNameStrategy {@value #KEY_SUBJECT_NAME_STRATEGY} (default
+ * TopicNameStrategy)
+ * @param valueSubjectNameStrategy {@value #VALUE_SUBJECT_NAME_STRATEGY} (default
+ * TopicNameStrategy)
+ * @param latestCacheTtl {@value #LATEST_CACHE_TTL_SEC}: how long the latest version is
+ * cached for {@code use.latest.version}; negative means for ever (default -1, as
+ * Confluent)
  * @param connectTimeout {@value #CONNECT_TIMEOUT_MS} (default 30s)
  * @param requestTimeout {@value #READ_TIMEOUT_MS} (default 30s)
  * @param basicAuth HTTP Basic credentials for the registry, {@code null} for none: from
  * {@value #BASIC_AUTH_USER_INFO} when {@value #BASIC_AUTH_CREDENTIALS_SOURCE} is
- * {@code USER_INFO}, from the user info of the registry URL when it is {@code URL} (the default,
- * as Confluent's)
+ * {@code USER_INFO}, from the user info of the registry URL when it is {@code URL} (the
+ * default, as Confluent's)
  */
 public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, boolean useLatestVersion,
 		boolean normalizeSchemas, boolean specificAvroReader, SubjectNameStrategy keySubjectNameStrategy,
@@ -81,9 +86,9 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 
 	private static final String CONFLUENT_STRATEGY_PACKAGE = "io.confluent.kafka.serializers.subject.";
 
-	private static final Map<String, Class<? extends SubjectNameStrategy>> STRATEGIES = Map.of(
-			"TopicNameStrategy", TopicNameStrategy.class, "RecordNameStrategy", RecordNameStrategy.class,
-			"TopicRecordNameStrategy", TopicRecordNameStrategy.class);
+	private static final Map<String, Class<? extends SubjectNameStrategy>> STRATEGIES = Map.of("TopicNameStrategy",
+			TopicNameStrategy.class, "RecordNameStrategy", RecordNameStrategy.class, "TopicRecordNameStrategy",
+			TopicRecordNameStrategy.class);
 
 	/** Without basic auth credentials. */
 	public AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, boolean useLatestVersion,
@@ -118,8 +123,8 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 	}
 
 	/**
-	 * The client {@link #registryUrl()} names: the in-memory registry of a {@code mock://} scope
-	 * or a REST client.
+	 * The client {@link #registryUrl()} names: the in-memory registry of a
+	 * {@code mock://} scope or a REST client.
 	 * @throws ConfigException when the URL is malformed
 	 */
 	public SchemaRegistryClient createClient() {
@@ -148,8 +153,8 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 	}
 
 	/**
-	 * Confluent's three sources; an empty source means no authentication, as in Confluent's
-	 * client. Messages name the key but never repeat a credential.
+	 * Confluent's three sources; an empty source means no authentication, as in
+	 * Confluent's client. Messages name the key but never repeat a credential.
 	 */
 	private static BasicAuthCredentials basicAuth(Map<String, ?> configs, String url) {
 		String sourceKey = clientKey(configs, BASIC_AUTH_CREDENTIALS_SOURCE);
@@ -162,8 +167,8 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 			case "SASL_INHERIT" -> throw new ConfigException(sourceKey, source,
 					"SASL_INHERIT is not supported by this serde; use USER_INFO with " + BASIC_AUTH_USER_INFO
 							+ " or URL with http://user:password@host:port");
-			default -> throw new ConfigException(sourceKey, source, "Unknown basic auth credentials source; use "
-					+ "USER_INFO or URL");
+			default -> throw new ConfigException(sourceKey, source,
+					"Unknown basic auth credentials source; use " + "USER_INFO or URL");
 		};
 	}
 
@@ -177,15 +182,16 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 				parsed.add(new URI(url.trim()));
 			}
 			catch (URISyntaxException ex) {
-				// a malformed URL is reported, without its user info, when the client is created
+				// a malformed URL is reported, without its user info, when the client is
+				// created
 			}
 		}
 		try {
 			return BasicAuthCredentials.fromUrls(parsed);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ConfigException("Invalid user info in configuration \"" + SCHEMA_REGISTRY_URL + "\" (used because "
-					+ BASIC_AUTH_CREDENTIALS_SOURCE + " is URL): " + ex.getMessage());
+			throw new ConfigException("Invalid user info in configuration \"" + SCHEMA_REGISTRY_URL
+					+ "\" (used because " + BASIC_AUTH_CREDENTIALS_SOURCE + " is URL): " + ex.getMessage());
 		}
 	}
 
@@ -291,7 +297,8 @@ public record AvroSerdeConfig(String registryUrl, boolean autoRegisterSchemas, b
 				+ ", normalizeSchemas=" + this.normalizeSchemas + ", specificAvroReader=" + this.specificAvroReader
 				+ ", keySubjectNameStrategy=" + this.keySubjectNameStrategy + ", valueSubjectNameStrategy="
 				+ this.valueSubjectNameStrategy + ", latestCacheTtl=" + this.latestCacheTtl + ", connectTimeout="
-				+ this.connectTimeout + ", requestTimeout=" + this.requestTimeout + ", basicAuth=" + this.basicAuth + "]";
+				+ this.connectTimeout + ", requestTimeout=" + this.requestTimeout + ", basicAuth=" + this.basicAuth
+				+ "]";
 	}
 
 	private static SubjectNameStrategy instantiate(Class<? extends SubjectNameStrategy> type, String key,

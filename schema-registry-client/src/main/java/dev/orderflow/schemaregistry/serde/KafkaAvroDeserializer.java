@@ -28,22 +28,25 @@ import dev.orderflow.schemaregistry.rules.RuleConditionException;
 import dev.orderflow.schemaregistry.rules.RuleEnforcer;
 
 /**
- * Deserializes Confluent's wire format: fetches the writer's schema by the id in the header
- * and decodes to a GenericRecord, or, with {@code specific.avro.reader=true}, to the generated
- * class named by the writer's schema, resolving writer → reader schema so records written with
- * an older or newer compatible version still read. A drop-in for Confluent's
- * {@code KafkaAvroDeserializer}. Bytes that are not in that format, or name an unknown schema
- * id, raise {@link SerializationException}, which Spring Kafka's {@code ErrorHandlingDeserializer}
- * turns into a dead letter rather than an endless retry. A registry that cannot be reached raises
- * one too, but with the client's {@link SchemaRegistryUnavailableException} as its cause: the
- * bytes are fine and will read once the registry is back, so a consumer can tell the two apart
- * (even through the {@code DeserializationException} that wraps it) and wait instead.
+ * Deserializes Confluent's wire format: fetches the writer's schema by the id in the
+ * header and decodes to a GenericRecord, or, with {@code specific.avro.reader=true}, to
+ * the generated class named by the writer's schema, resolving writer → reader schema so
+ * records written with an older or newer compatible version still read. A drop-in for
+ * Confluent's {@code KafkaAvroDeserializer}. Bytes that are not in that format, or name
+ * an unknown schema id, raise {@link SerializationException}, which Spring Kafka's
+ * {@code ErrorHandlingDeserializer} turns into a dead letter rather than an endless
+ * retry. A registry that cannot be reached raises one too, but with the client's
+ * {@link SchemaRegistryUnavailableException} as its cause: the bytes are fine and will
+ * read once the registry is back, so a consumer can tell the two apart (even through the
+ * {@code DeserializationException} that wraps it) and wait instead.
  * <p>
- * <b>Data contracts.</b> A record that breaks a {@code READ} or {@code WRITEREAD} condition of
- * the schema version it was written with raises a {@link RuleConditionException} naming the
- * rule; its {@link RuleConditionException#action() action} tells a consumer whether the rule
- * asks for a dead letter ({@code DLQ}) or just an error. A consumer's error handler, which already
- * owns the dead-letter topics, sends it there (the saga's adds the {@code __rule.*} headers).
+ * <b>Data contracts.</b> A record that breaks a {@code READ} or {@code WRITEREAD}
+ * condition of the schema version it was written with raises a
+ * {@link RuleConditionException} naming the rule; its
+ * {@link RuleConditionException#action() action} tells a consumer whether the rule asks
+ * for a dead letter ({@code DLQ}) or just an error. A consumer's error handler, which
+ * already owns the dead-letter topics, sends it there (the saga's adds the
+ * {@code __rule.*} headers).
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
@@ -63,7 +66,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
 	private boolean rulesEnabled = true;
 
-	/** For Kafka, which instantiates deserializers reflectively and then calls {@link #configure}. */
+	/**
+	 * For Kafka, which instantiates deserializers reflectively and then calls
+	 * {@link #configure}.
+	 */
 	public KafkaAvroDeserializer() {
 	}
 
@@ -72,7 +78,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		this.client = client;
 	}
 
-	/** A configured deserializer with a given client, for code outside Kafka's configuration. */
+	/**
+	 * A configured deserializer with a given client, for code outside Kafka's
+	 * configuration.
+	 */
 	public KafkaAvroDeserializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
 		this(client);
 		configure(configs, isKey);
@@ -110,13 +119,13 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		DatumReader<Object> reader = this.readers.computeIfAbsent(new ReaderKey(id, readerSchema),
 				(key) -> readerFor(writerSchema, readerSchema));
 		try {
-			Object result = reader.read(null,
-					DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE,
-							null));
+			Object result = reader.read(null, DecoderFactory.get()
+				.binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
 			if (this.rulesEnabled && result instanceof GenericContainer container) {
 				enforce(topic, id, container);
 			}
-			// a top-level string reads as Avro's Utf8; callers expect a String, as with Confluent's
+			// a top-level string reads as Avro's Utf8; callers expect a String, as with
+			// Confluent's
 			return (result instanceof Utf8) ? result.toString() : result;
 		}
 		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException ex) {
@@ -131,8 +140,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			contract = this.client.getDataContract(id);
 		}
 		catch (SchemaRegistryException ex) {
-			throw new SerializationException("Error retrieving the rules of schema id " + id + " for a record from topic '"
-					+ topic + "': " + ex.getMessage(), ex);
+			throw new SerializationException("Error retrieving the rules of schema id " + id
+					+ " for a record from topic '" + topic + "': " + ex.getMessage(), ex);
 		}
 		Optional<RuleConditionException> broken = this.rules.check(record.getSchema(), contract.ruleSet(), record,
 				false, record.getSchema().getFullName() + " (schema id " + id + ") from topic '" + topic + "'");
@@ -150,8 +159,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		byte magic = buffer.get();
 		if (magic != WireFormat.MAGIC_BYTE) {
 			throw new SerializationException(String.format("Unknown magic byte 0x%02x in a record from topic '%s': "
-					+ "not Confluent Avro wire format, which starts with magic byte 0x00 and a 4-byte schema id",
-					magic, topic));
+					+ "not Confluent Avro wire format, which starts with magic byte 0x00 and a 4-byte schema id", magic,
+					topic));
 		}
 		return buffer.getInt();
 	}
@@ -172,19 +181,19 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			}
 			if (ex.isTransient()) {
 				throw new SerializationException("Schema registry unavailable while retrieving Avro schema id " + id
-						+ " for a record from topic '" + topic + "' (the record is not at fault): " + ex.getMessage(), ex);
+						+ " for a record from topic '" + topic + "' (the record is not at fault): " + ex.getMessage(),
+						ex);
 			}
-			throw new SerializationException(
-					"Error retrieving Avro schema id " + id + " for a record from topic '" + topic + "': " + ex.getMessage(),
-					ex);
+			throw new SerializationException("Error retrieving Avro schema id " + id + " for a record from topic '"
+					+ topic + "': " + ex.getMessage(), ex);
 		}
 		Schema parsed;
 		try {
 			parsed = new Schema.Parser().parse(schema);
 		}
 		catch (AvroRuntimeException ex) {
-			throw new SerializationException("Schema id " + id + " from the registry is not a valid Avro schema: "
-					+ ex.getMessage(), ex);
+			throw new SerializationException(
+					"Schema id " + id + " from the registry is not a valid Avro schema: " + ex.getMessage(), ex);
 		}
 		Schema previous = this.writerSchemas.putIfAbsent(id, parsed);
 		return (previous != null) ? previous : parsed;
@@ -207,7 +216,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		if (!this.config.specificAvroReader() || readerSchema.getType() != Schema.Type.RECORD) {
 			return new GenericDatumReader<>(writerSchema, readerSchema, GenericData.get());
 		}
-		// the generated class's own model carries its logical-type conversions (UUID, Instant)
+		// the generated class's own model carries its logical-type conversions (UUID,
+		// Instant)
 		SpecificData model = SpecificData.getForClass(this.specificData.getClass(readerSchema));
 		return new SpecificDatumReader<>(writerSchema, readerSchema, model);
 	}

@@ -38,14 +38,16 @@ import dev.orderflow.schemaregistry.rules.RuleEnforcer;
  * Confluent's wire format, registering or looking up the schema under the subject the
  * configured strategy names. A drop-in for Confluent's {@code KafkaAvroSerializer}: same
  * config keys (see {@link AvroSerdeConfig}), same bytes. {@code null} is written as
- * {@code null} so tombstones stay tombstones. Thread-safe, as a producer's serializer must be.
+ * {@code null} so tombstones stay tombstones. Thread-safe, as a producer's serializer
+ * must be.
  * <p>
- * <b>Data contracts.</b> When it registers a record's schema it registers the rules kept beside
- * it ({@link ClasspathDataContracts}); before a record leaves the producer it evaluates the
- * {@code WRITE} and {@code WRITEREAD} conditions of the schema version it writes with, as
- * Confluent's serializer does: a broken rule with {@code onFailure} {@code ERROR} throws a
- * {@link RuleConditionException} naming the rule and its fields, with {@code DLQ} the record goes
- * to {@code <topic>.DLT} (or the rule's {@code dlq.topic}) with a {@code __rule.name} header first.
+ * <b>Data contracts.</b> When it registers a record's schema it registers the rules kept
+ * beside it ({@link ClasspathDataContracts}); before a record leaves the producer it
+ * evaluates the {@code WRITE} and {@code WRITEREAD} conditions of the schema version it
+ * writes with, as Confluent's serializer does: a broken rule with {@code onFailure}
+ * {@code ERROR} throws a {@link RuleConditionException} naming the rule and its fields,
+ * with {@code DLQ} the record goes to {@code <topic>.DLT} (or the rule's
+ * {@code dlq.topic}) with a {@code __rule.name} header first.
  * {@value #RULES_ENABLED}{@code =false} turns the evaluation off.
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
@@ -71,7 +73,10 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
 	private RuleDeadLetters deadLetters;
 
-	/** For Kafka, which instantiates serializers reflectively and then calls {@link #configure}. */
+	/**
+	 * For Kafka, which instantiates serializers reflectively and then calls
+	 * {@link #configure}.
+	 */
 	public KafkaAvroSerializer() {
 	}
 
@@ -80,7 +85,10 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 		this.client = client;
 	}
 
-	/** A configured serializer with a given client, for code outside Kafka's configuration. */
+	/**
+	 * A configured serializer with a given client, for code outside Kafka's
+	 * configuration.
+	 */
 	public KafkaAvroSerializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
 		this(client);
 		configure(configs, isKey);
@@ -130,8 +138,9 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 			}
 		}
 		catch (SchemaRegistryException ex) {
-			throw new SerializationException("Error " + (this.config.autoRegisterSchemas() ? "registering" : "looking up")
-					+ " Avro schema " + schema.getFullName() + " under subject '" + subject + "': " + ex.getMessage(),
+			throw new SerializationException(
+					"Error " + (this.config.autoRegisterSchemas() ? "registering" : "looking up") + " Avro schema "
+							+ schema.getFullName() + " under subject '" + subject + "': " + ex.getMessage(),
 					ex);
 		}
 		if (this.rulesEnabled && data instanceof GenericContainer) {
@@ -209,13 +218,16 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
 	private static DatumWriter<Object> writerFor(WriterKey key) {
 		if (key.specific()) {
-			// the generated class's own model carries its logical-type conversions (UUID, Instant)
+			// the generated class's own model carries its logical-type conversions (UUID,
+			// Instant)
 			return new SpecificDatumWriter<>(key.schema(), SpecificData.getForSchema(key.schema()));
 		}
 		return new GenericDatumWriter<>(key.schema(), GenericData.get());
 	}
 
-	/** The schema of Avro data: the record's own, or the primitive schema of a Java value. */
+	/**
+	 * The schema of Avro data: the record's own, or the primitive schema of a Java value.
+	 */
 	static Schema schemaOf(Object data) {
 		if (data instanceof GenericContainer container) {
 			return container.getSchema();

@@ -1,8 +1,8 @@
 package dev.orderflow.schemaregistry.serde;
 
 /**
- * Confluent's wire format: magic byte {@code 0}, the schema id as a 4-byte big-endian int,
- * then the Avro binary encoding of the data.
+ * Confluent's wire format: magic byte {@code 0}, the schema id as a 4-byte big-endian
+ * int, then the Avro binary encoding of the data.
  */
 final class WireFormat {
 

@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A scripted stand-in for Confluent's registry on 127.0.0.1: answers each
- * {@code "METHOD /path?query"} with a canned status and body, and records what it received.
+ * {@code "METHOD /path?query"} with a canned status and body, and records what it
+ * received.
  */
 final class FakeConfluentRegistry implements AutoCloseable {
 
@@ -57,8 +58,8 @@ final class FakeConfluentRegistry implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		String uri = exchange.getRequestURI().getRawPath()
-				+ ((exchange.getRequestURI().getRawQuery() != null) ? "?" + exchange.getRequestURI().getRawQuery() : "");
+		String uri = exchange.getRequestURI().getRawPath() + ((exchange.getRequestURI().getRawQuery() != null)
+				? "?" + exchange.getRequestURI().getRawQuery() : "");
 		this.received.add(new Received(exchange.getRequestMethod(), uri,
 				exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Accept"),
 				exchange.getRequestHeaders().getFirst("Authorization"), body));

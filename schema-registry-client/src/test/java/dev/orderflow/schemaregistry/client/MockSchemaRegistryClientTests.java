@@ -92,18 +92,32 @@ class MockSchemaRegistryClientTests {
 	}
 
 	private static Schema v1() {
-		return SchemaBuilder.record("OrderPlaced").namespace("dev.orderflow.events").fields()
-			.requiredString("orderId").endRecord();
+		return SchemaBuilder.record("OrderPlaced")
+			.namespace("dev.orderflow.events")
+			.fields()
+			.requiredString("orderId")
+			.endRecord();
 	}
 
 	private static Schema v2WithDefault() {
-		return SchemaBuilder.record("OrderPlaced").namespace("dev.orderflow.events").fields()
-			.requiredString("orderId").name("customerEmail").type().stringType().stringDefault("").endRecord();
+		return SchemaBuilder.record("OrderPlaced")
+			.namespace("dev.orderflow.events")
+			.fields()
+			.requiredString("orderId")
+			.name("customerEmail")
+			.type()
+			.stringType()
+			.stringDefault("")
+			.endRecord();
 	}
 
 	private static Schema v2WithoutDefault() {
-		return SchemaBuilder.record("OrderPlaced").namespace("dev.orderflow.events").fields()
-			.requiredString("orderId").requiredString("customerEmail").endRecord();
+		return SchemaBuilder.record("OrderPlaced")
+			.namespace("dev.orderflow.events")
+			.fields()
+			.requiredString("orderId")
+			.requiredString("customerEmail")
+			.endRecord();
 	}
 
 }

@@ -102,7 +102,8 @@ class RestSchemaRegistryClientTests {
 
 	@Test
 	void testsAndConfiguresCompatibility() {
-		this.registry.answer("POST /compatibility/subjects/" + SUBJECT + "/versions/latest", 200, "{\"is_compatible\":false}")
+		this.registry
+			.answer("POST /compatibility/subjects/" + SUBJECT + "/versions/latest", 200, "{\"is_compatible\":false}")
 			.answer("GET /config/" + SUBJECT + "?defaultToGlobal=true", 200, "{\"compatibilityLevel\":\"FULL\"}")
 			.answer("GET /config", 200, "{\"compatibilityLevel\":\"BACKWARD\"}")
 			.answer("PUT /config/" + SUBJECT, 200, "{\"compatibility\":\"FORWARD\"}");
@@ -164,18 +165,22 @@ class RestSchemaRegistryClientTests {
 		RestSchemaRegistryClient unreachable = new RestSchemaRegistryClient(List.of(URI.create(deadUrl())),
 				Duration.ofSeconds(2), Duration.ofSeconds(2));
 
-		assertThatExceptionOfType(SchemaRegistryUnavailableException.class).isThrownBy(() -> unreachable.getSchemaById(7))
+		assertThatExceptionOfType(SchemaRegistryUnavailableException.class)
+			.isThrownBy(() -> unreachable.getSchemaById(7))
 			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
 	}
 
 	@Test
 	void aServerErrorOrThrottlingIsTransient() {
-		this.registry.answer("GET /schemas/ids/7", 503, "{\"error_code\":50003,\"message\":\"Error while forwarding\"}");
+		this.registry.answer("GET /schemas/ids/7", 503,
+				"{\"error_code\":50003,\"message\":\"Error while forwarding\"}");
 		this.registry.answer("GET /schemas/ids/8", 429, "Too Many Requests");
 
-		assertThatExceptionOfType(SchemaRegistryUnavailableException.class).isThrownBy(() -> this.client.getSchemaById(7))
+		assertThatExceptionOfType(SchemaRegistryUnavailableException.class)
+			.isThrownBy(() -> this.client.getSchemaById(7))
 			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(503));
-		assertThatExceptionOfType(SchemaRegistryUnavailableException.class).isThrownBy(() -> this.client.getSchemaById(8))
+		assertThatExceptionOfType(SchemaRegistryUnavailableException.class)
+			.isThrownBy(() -> this.client.getSchemaById(8))
 			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
 	}
 
@@ -210,8 +215,8 @@ class RestSchemaRegistryClientTests {
 
 	@Test
 	void sendsBasicAuthFromUserInfoOnEveryRequest() {
-		this.registry.answer("GET /subjects", 200, "[]").answer("GET /schemas/ids/7", 200,
-				"{\"schema\":" + quoted(SCHEMA) + "}");
+		this.registry.answer("GET /subjects", 200, "[]")
+			.answer("GET /schemas/ids/7", 200, "{\"schema\":" + quoted(SCHEMA) + "}");
 		SchemaRegistryClient authenticated = serdeClient(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
 				this.registry.url(), AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
 				AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:se:cret"));

@@ -19,7 +19,8 @@ class AvroCompatibilityCheckerTests {
 
 	@Test
 	void backwardAcceptsAddedFieldWithDefault() {
-		Schema v2 = record((fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
+		Schema v2 = record(
+				(fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
 
 		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.BACKWARD, v2, List.of(V1))).isEmpty();
 	}
@@ -52,7 +53,8 @@ class AvroCompatibilityCheckerTests {
 
 	@Test
 	void forwardAcceptsRemovedFieldThatHadDefault() {
-		Schema v1 = record((fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
+		Schema v1 = record(
+				(fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
 
 		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.FORWARD, V1, List.of(v1))).isEmpty();
 	}
@@ -76,8 +78,10 @@ class AvroCompatibilityCheckerTests {
 
 	@Test
 	void nonTransitiveChecksOnlyLatestVersion() {
-		// v2 added 'email' with a default, v3 makes it required: v3 reads v2 data, not v1 data
-		Schema v2 = record((fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
+		// v2 added 'email' with a default, v3 makes it required: v3 reads v2 data, not v1
+		// data
+		Schema v2 = record(
+				(fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
 		Schema v3 = record((fields) -> fields.requiredString("orderId").requiredString("email"));
 
 		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.BACKWARD, v3, List.of(V1, v2))).isEmpty();
@@ -85,7 +89,8 @@ class AvroCompatibilityCheckerTests {
 
 	@Test
 	void transitiveChecksEveryVersionNamingIt() {
-		Schema v2 = record((fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
+		Schema v2 = record(
+				(fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
 		Schema v3 = record((fields) -> fields.requiredString("orderId").requiredString("email"));
 
 		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.BACKWARD_TRANSITIVE, v3, List.of(V1, v2)))
@@ -96,9 +101,12 @@ class AvroCompatibilityCheckerTests {
 
 	@Test
 	void namesTheVersionNumbersItIsGiven() {
-		// As a registry checks "latest" (version 2 alone) or live versions after version 2 was deleted
-		Schema v2 = record((fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
-		Schema v3 = record((fields) -> fields.requiredString("orderId").requiredString("email").requiredString("phone"));
+		// As a registry checks "latest" (version 2 alone) or live versions after version
+		// 2 was deleted
+		Schema v2 = record(
+				(fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
+		Schema v3 = record(
+				(fields) -> fields.requiredString("orderId").requiredString("email").requiredString("phone"));
 
 		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.BACKWARD, v3, new TreeMap<>(Map.of(2, v2))))
 			.singleElement()
@@ -114,9 +122,11 @@ class AvroCompatibilityCheckerTests {
 
 	@Test
 	void forwardTransitiveChecksEveryVersion() {
-		// v1 had 'email' required, v2 gave it a default, v3 drops it: v2 reads v3 data, v1 does not
+		// v1 had 'email' required, v2 gave it a default, v3 drops it: v2 reads v3 data,
+		// v1 does not
 		Schema v1 = record((fields) -> fields.requiredString("orderId").requiredString("email"));
-		Schema v2 = record((fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
+		Schema v2 = record(
+				(fields) -> fields.requiredString("orderId").name("email").type().stringType().stringDefault(""));
 
 		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.FORWARD, V1, List.of(v1, v2))).isEmpty();
 		assertThat(AvroCompatibilityChecker.check(CompatibilityLevel.FORWARD_TRANSITIVE, V1, List.of(v1, v2)))

@@ -21,8 +21,8 @@ import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 /**
- * The serializer registers the rules kept beside a schema and refuses a record that breaks a
- * WRITE rule before it leaves the producer; the deserializer checks READ rules.
+ * The serializer registers the rules kept beside a schema and refuses a record that
+ * breaks a WRITE rule before it leaves the producer; the deserializer checks READ rules.
  * {@code Letter.rules.json} (test resources) holds the fixture's contract.
  */
 class DataContractSerdeTests {
@@ -109,14 +109,16 @@ class DataContractSerdeTests {
 
 	@Test
 	void typeChecksEveryRuleAgainstItsSchemaNamingTheOneThatDoesNotCompile() {
-		RuleSet rules = new RuleSet(null, List.of(Rule.condition("fine", RuleMode.WRITE, "message.stamps >= 1", "ERROR"),
-				Rule.condition("unknownField", RuleMode.WRITE, "message.stampz >= 1", "ERROR"),
-				Rule.condition("wrongType", RuleMode.WRITE, "message.recipientEmail > 3", "ERROR")));
+		RuleSet rules = new RuleSet(null,
+				List.of(Rule.condition("fine", RuleMode.WRITE, "message.stamps >= 1", "ERROR"),
+						Rule.condition("unknownField", RuleMode.WRITE, "message.stampz >= 1", "ERROR"),
+						Rule.condition("wrongType", RuleMode.WRITE, "message.recipientEmail > 3", "ERROR")));
 
 		List<String> problems = CelRules.check(LETTER, rules);
 
 		assertThat(problems).hasSize(2);
-		assertThat(problems.get(0)).startsWith("rule 'unknownField' does not compile").contains("undefined field 'stampz'");
+		assertThat(problems.get(0)).startsWith("rule 'unknownField' does not compile")
+			.contains("undefined field 'stampz'");
 		assertThat(problems.get(1)).startsWith("rule 'wrongType' does not compile");
 	}
 

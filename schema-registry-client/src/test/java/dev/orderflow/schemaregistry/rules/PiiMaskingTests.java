@@ -26,7 +26,11 @@ class PiiMaskingTests {
 		.fields()
 		.requiredString("recipientEmail")
 		.requiredInt("stamps")
-		.name("recipients").type().array().items(RECIPIENT).noDefault()
+		.name("recipients")
+		.type()
+		.array()
+		.items(RECIPIENT)
+		.noDefault()
 		.endRecord();
 
 	@Test
@@ -45,7 +49,8 @@ class PiiMaskingTests {
 
 	@Test
 	void masksEveryEmailAddressInFreeText() {
-		assertThat(PiiMasking.maskEmails("Cannot e-mail ada@example.org about order 42: bounced (to bob.smith@mail.example.com)"))
+		assertThat(PiiMasking
+			.maskEmails("Cannot e-mail ada@example.org about order 42: bounced (to bob.smith@mail.example.com)"))
 			.isEqualTo("Cannot e-mail ****@example.org about order 42: bounced (to ****@mail.example.com)");
 	}
 

@@ -80,9 +80,8 @@ class AvroSerdeConfigTests {
 
 	@Test
 	void refusesBadBooleanNamingTheKey() {
-		assertThatExceptionOfType(ConfigException.class)
-			.isThrownBy(() -> AvroSerdeConfig.from(
-					Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL, AvroSerdeConfig.SPECIFIC_AVRO_READER, "yes"), true))
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> AvroSerdeConfig
+			.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL, AvroSerdeConfig.SPECIFIC_AVRO_READER, "yes"), true))
 			.withMessageContaining("specific.avro.reader")
 			.withMessageContaining("yes");
 	}
@@ -106,12 +105,12 @@ class AvroSerdeConfigTests {
 
 	@Test
 	void readsBasicAuthUserInfoUnderEitherKey() {
-		AvroSerdeConfig plain = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
-				AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO,
-				"alice:secret"), true);
-		AvroSerdeConfig prefixed = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
-				"schema.registry.basic.auth.credentials.source", "USER_INFO", "schema.registry.basic.auth.user.info",
-				"alice:secret"), true);
+		AvroSerdeConfig plain = AvroSerdeConfig
+			.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL, AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
+					"USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:secret"), true);
+		AvroSerdeConfig prefixed = AvroSerdeConfig
+			.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL, "schema.registry.basic.auth.credentials.source",
+					"USER_INFO", "schema.registry.basic.auth.user.info", "alice:secret"), true);
 
 		assertThat(plain.basicAuth()).isEqualTo(new BasicAuthCredentials("alice", "secret"));
 		assertThat(prefixed.basicAuth()).isEqualTo(plain.basicAuth());
@@ -136,9 +135,9 @@ class AvroSerdeConfigTests {
 	@Test
 	void refusesUserInfoWithoutColonNamingTheKeyButNotTheValue() {
 		assertThatExceptionOfType(ConfigException.class)
-			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
-					"schema.registry.basic.auth.credentials.source", "USER_INFO", "schema.registry.basic.auth.user.info",
-					"s3cretToken"), true))
+			.isThrownBy(() -> AvroSerdeConfig
+				.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL, "schema.registry.basic.auth.credentials.source",
+						"USER_INFO", "schema.registry.basic.auth.user.info", "s3cretToken"), true))
 			.withMessageContaining("schema.registry.basic.auth.user.info")
 			.withMessageContaining("user:password")
 			.withMessageNotContaining("s3cretToken");
@@ -155,8 +154,8 @@ class AvroSerdeConfigTests {
 	@Test
 	void refusesUrlUserInfoWithoutColonNamingTheKey() {
 		assertThatExceptionOfType(ConfigException.class)
-			.isThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-					"http://s3cretToken@127.0.0.1:8081"), true))
+			.isThrownBy(() -> AvroSerdeConfig
+				.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://s3cretToken@127.0.0.1:8081"), true))
 			.withMessageContaining("schema.registry.url")
 			.withMessageNotContaining("s3cretToken");
 	}
@@ -180,13 +179,13 @@ class AvroSerdeConfigTests {
 
 	@Test
 	void neverShowsPasswordsInToStringOrUrlErrors() {
-		AvroSerdeConfig fromUserInfo = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
-				AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO,
-				"alice:hunter2"), true);
-		AvroSerdeConfig fromUrl = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-				"http://alice:hunter2@127.0.0.1:8081"), true);
-		AvroSerdeConfig notHttp = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-				"ftp://alice:hunter2@127.0.0.1:8081"), true);
+		AvroSerdeConfig fromUserInfo = AvroSerdeConfig
+			.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL, AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
+					"USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:hunter2"), true);
+		AvroSerdeConfig fromUrl = AvroSerdeConfig
+			.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://alice:hunter2@127.0.0.1:8081"), true);
+		AvroSerdeConfig notHttp = AvroSerdeConfig
+			.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "ftp://alice:hunter2@127.0.0.1:8081"), true);
 
 		assertThat(fromUserInfo.toString()).contains("alice").doesNotContain("hunter2");
 		assertThat(fromUrl.toString()).contains("127.0.0.1:8081").doesNotContain("hunter2");

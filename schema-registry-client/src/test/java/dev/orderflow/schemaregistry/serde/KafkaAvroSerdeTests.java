@@ -29,13 +29,20 @@ class KafkaAvroSerdeTests {
 
 	private static final String CONFLUENT_TOPIC_RECORD_NAME = "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy";
 
-	/** Version 1 of ParcelShipped: the generated class is version 2, which added 'carrier' with a default. */
+	/**
+	 * Version 1 of ParcelShipped: the generated class is version 2, which added 'carrier'
+	 * with a default.
+	 */
 	private static final Schema PARCEL_SHIPPED_V1 = SchemaBuilder.record("ParcelShipped")
 		.namespace("dev.orderflow.schemaregistry.fixtures")
 		.fields()
-		.name("eventId").type(uuid()).noDefault()
+		.name("eventId")
+		.type(uuid())
+		.noDefault()
 		.requiredString("orderId")
-		.name("occurredAt").type(timestampMillis()).noDefault()
+		.name("occurredAt")
+		.type(timestampMillis())
+		.noDefault()
 		.requiredInt("parcels")
 		.endRecord();
 
@@ -62,15 +69,19 @@ class KafkaAvroSerdeTests {
 	void writesConfluentWireFormat() {
 		byte[] bytes = serializer(Map.of()).serialize(TOPIC, parcelShipped());
 
-		int id = this.registry.getLatestSchemaMetadata("orders-dev.orderflow.schemaregistry.fixtures.ParcelShipped").id();
+		int id = this.registry.getLatestSchemaMetadata("orders-dev.orderflow.schemaregistry.fixtures.ParcelShipped")
+			.id();
 		assertThat(bytes[0]).isZero();
 		assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
 	}
 
 	@Test
 	void registersUnderTopicRecordNameSubject() {
-		Schema orderPlaced = SchemaBuilder.record("OrderPlaced").namespace("dev.orderflow.events").fields()
-			.requiredString("orderId").endRecord();
+		Schema orderPlaced = SchemaBuilder.record("OrderPlaced")
+			.namespace("dev.orderflow.events")
+			.fields()
+			.requiredString("orderId")
+			.endRecord();
 		GenericRecord record = new GenericData.Record(orderPlaced);
 		record.put("orderId", "order-1");
 
@@ -86,7 +97,8 @@ class KafkaAvroSerdeTests {
 
 		serializer(config).serialize(TOPIC, parcelShipped());
 
-		assertThat(this.registry.getAllSubjects()).containsExactly("dev.orderflow.schemaregistry.fixtures.ParcelShipped");
+		assertThat(this.registry.getAllSubjects())
+			.containsExactly("dev.orderflow.schemaregistry.fixtures.ParcelShipped");
 	}
 
 	@Test
@@ -180,7 +192,8 @@ class KafkaAvroSerdeTests {
 		KafkaAvroDeserializer deserializer = deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true));
 
 		assertThat(deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, "hello"))).isEqualTo("hello");
-		// another topic: under TopicNameStrategy, long after string in one subject is incompatible
+		// another topic: under TopicNameStrategy, long after string in one subject is
+		// incompatible
 		assertThat(deserializer.deserialize("counters", serializer.serialize("counters", 42L))).isEqualTo(42L);
 	}
 
@@ -214,7 +227,8 @@ class KafkaAvroSerdeTests {
 	void anUnreachableRegistryIsReportedAsTheCauseSoConsumersCanWait() throws Exception {
 		byte[] bytes = serializer(Map.of()).serialize(TOPIC, parcelShipped());
 		int closedPort;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
 		KafkaAvroDeserializer unreachable = deserializer(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,

@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Basic authentication, only when {@code orderflow.registry.auth.enabled=true}: locally the
- * registry stays open.
+ * Basic authentication, only when {@code orderflow.registry.auth.enabled=true}: locally
+ * the registry stays open.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {

@@ -24,11 +24,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP basic authentication with a read-only and a read-write role, answering as Confluent's
- * registry does: 401 with {@code WWW-Authenticate} without valid credentials, 403 (40301) for a
- * write by a read-only user. Runs before a follower forwards a write, so nothing unauthorized
- * reaches the leader; the leader checks the forwarded credentials again. Health and metrics
- * stay open for probes and Prometheus.
+ * HTTP basic authentication with a read-only and a read-write role, answering as
+ * Confluent's registry does: 401 with {@code WWW-Authenticate} without valid credentials,
+ * 403 (40301) for a write by a read-only user. Runs before a follower forwards a write,
+ * so nothing unauthorized reaches the leader; the leader checks the forwarded credentials
+ * again. Health and metrics stay open for probes and Prometheus.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BasicAuthFilter extends OncePerRequestFilter {

@@ -32,17 +32,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sends every write to the leader, as Confluent's followers do: the leader handles it itself,
- * a follower forwards it (credentials included) to the URL the leader announced and hands back
- * the leader's answer, once its own state has applied the write, so the client can read it
- * here at once. While there is no reachable leader (a failover) the write waits and tries
- * again, up to {@code orderflow.registry.forward-timeout}.
+ * Sends every write to the leader, as Confluent's followers do: the leader handles it
+ * itself, a follower forwards it (credentials included) to the URL the leader announced
+ * and hands back the leader's answer, once its own state has applied the write, so the
+ * client can read it here at once. While there is no reachable leader (a failover) the
+ * write waits and tries again, up to {@code orderflow.registry.forward-timeout}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ForwardingFilter extends OncePerRequestFilter {
 
-	/** Marks a forwarded request: the receiver handles it or refuses, never forwards it again. */
+	/**
+	 * Marks a forwarded request: the receiver handles it or refuses, never forwards it
+	 * again.
+	 */
 	static final String FORWARDED = "X-Orderflow-Registry-Forwarded";
 
 	private static final Logger log = LoggerFactory.getLogger(ForwardingFilter.class);
@@ -82,7 +85,8 @@ class ForwardingFilter extends OncePerRequestFilter {
 				return;
 			}
 			if (forwarded) {
-				// the sender picked a stale leader: it tries again once it learns the new one
+				// the sender picked a stale leader: it tries again once it learns the new
+				// one
 				ErrorResponses.write(response, Errors.unknownLeader("This instance is not the leader"));
 				return;
 			}
@@ -103,8 +107,8 @@ class ForwardingFilter extends OncePerRequestFilter {
 				}
 			}
 			if (System.nanoTime() > deadline) {
-				ErrorResponses.write(response, leader.isPresent() ? Errors.forwardingFailed(failure)
-						: Errors.unknownLeader(failure));
+				ErrorResponses.write(response,
+						leader.isPresent() ? Errors.forwardingFailed(failure) : Errors.unknownLeader(failure));
 				return;
 			}
 			if (!pause()) {

@@ -33,7 +33,10 @@ class MetadataController {
 		this.properties = properties;
 	}
 
-	/** Which Kafka cluster and which registry cluster (the election group) this instance belongs to. */
+	/**
+	 * Which Kafka cluster and which registry cluster (the election group) this instance
+	 * belongs to.
+	 */
 	@GetMapping("/id")
 	Map<String, Object> id() {
 		Map<String, String> clusters = new LinkedHashMap<>();
@@ -49,7 +52,10 @@ class MetadataController {
 		return Map.of("version", (implementation != null) ? implementation : "unknown", "commitId", "unknown");
 	}
 
-	/** The leader as announced in the topic, and whether this very instance holds the leadership. */
+	/**
+	 * The leader as announced in the topic, and whether this very instance holds the
+	 * leadership.
+	 */
 	@GetMapping("/leader")
 	Map<String, Object> leader() {
 		Map<String, Object> answer = new LinkedHashMap<>();

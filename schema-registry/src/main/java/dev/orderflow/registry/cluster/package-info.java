@@ -1,5 +1,5 @@
 /**
- * Several registry instances on one {@code _schemas} topic: followers forward writes to the
- * leader elected through Kafka, and {@code /v1/metadata} tells operators who leads.
+ * Several registry instances on one {@code _schemas} topic: followers forward writes to
+ * the leader elected through Kafka, and {@code /v1/metadata} tells operators who leads.
  */
 package dev.orderflow.registry.cluster;

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /compatibility}: would this schema be accepted? Against one named version (as
- * Confluent does, only that version is checked, in the direction of the subject's level), or
- * against every live version per the level, transitive levels included.
+ * Confluent does, only that version is checked, in the direction of the subject's level),
+ * or against every live version per the level, transitive levels included.
  */
 @RestController
 @RequestMapping("/compatibility/subjects/{subject}/versions")
@@ -49,7 +49,8 @@ class CompatibilityController {
 			if (versions.isEmpty() && !versionId.latest()) {
 				throw Errors.subjectNotFound(subject);
 			}
-			// Nothing registered yet: anything is compatible with "latest", as Confluent answers.
+			// Nothing registered yet: anything is compatible with "latest", as Confluent
+			// answers.
 			List<SchemaVersion> previous = versionId.in(versions)
 				.map(List::of)
 				.orElseGet(() -> notFoundUnlessLatest(versionId));

@@ -4,8 +4,8 @@ import dev.orderflow.registry.store.RegistryState;
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
 
 /**
- * Which compatibility level applies: the subject's own, else the global one, else Confluent's
- * default BACKWARD.
+ * Which compatibility level applies: the subject's own, else the global one, else
+ * Confluent's default BACKWARD.
  */
 public final class CompatibilitySettings {
 

@@ -25,10 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /config} and {@code /config/{subject}}: read, set and clear compatibility levels and
- * the data contract defaults and overrides ({@code defaultMetadata}, {@code overrideMetadata},
- * {@code defaultRuleSet}, {@code overrideRuleSet}). Reads answer {@code compatibilityLevel}, writes
- * echo {@code compatibility}, as Confluent does; a write keeps what it does not name.
+ * {@code /config} and {@code /config/{subject}}: read, set and clear compatibility levels
+ * and the data contract defaults and overrides ({@code defaultMetadata},
+ * {@code overrideMetadata}, {@code defaultRuleSet}, {@code overrideRuleSet}). Reads
+ * answer {@code compatibilityLevel}, writes echo {@code compatibility}, as Confluent
+ * does; a write keeps what it does not name.
  */
 @RestController
 @RequestMapping("/config")
@@ -42,7 +43,8 @@ class ConfigController {
 
 	@GetMapping
 	Map<String, Object> global() {
-		return this.store.read((state) -> rendered(CompatibilitySettings.global(state), state.settings(null).orElse(null)));
+		return this.store
+			.read((state) -> rendered(CompatibilitySettings.global(state), state.settings(null).orElse(null)));
 	}
 
 	@PutMapping
@@ -100,11 +102,12 @@ class ConfigController {
 		RuleSets.validate(update.overrideRuleSet());
 		this.store.write((writer) -> {
 			SubjectConfig old = writer.state().settings(subject).orElse(SubjectConfig.of(null));
-			writer.putConfig(subject, new SubjectConfig(keep(level, old.compatibilityLevel()),
-					keep(update.defaultMetadata(), old.defaultMetadata()),
-					keep(update.overrideMetadata(), old.overrideMetadata()),
-					keep(update.defaultRuleSet(), old.defaultRuleSet()),
-					keep(update.overrideRuleSet(), old.overrideRuleSet())));
+			writer.putConfig(subject,
+					new SubjectConfig(keep(level, old.compatibilityLevel()),
+							keep(update.defaultMetadata(), old.defaultMetadata()),
+							keep(update.overrideMetadata(), old.overrideMetadata()),
+							keep(update.defaultRuleSet(), old.defaultRuleSet()),
+							keep(update.overrideRuleSet(), old.overrideRuleSet())));
 			return null;
 		});
 		Map<String, Object> echo = new LinkedHashMap<>();
@@ -148,7 +151,10 @@ class ConfigController {
 		}
 	}
 
-	/** Confluent's ConfigUpdateRequest; {@code normalize}, {@code alias} and {@code compatibilityGroup} are ignored. */
+	/**
+	 * Confluent's ConfigUpdateRequest; {@code normalize}, {@code alias} and
+	 * {@code compatibilityGroup} are ignored.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ConfigUpdate(String compatibility, Metadata defaultMetadata, Metadata overrideMetadata,

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Confluent's registry modes: whether a subject (or the whole registry) accepts writes, and
- * whether imported schemas may bring their own ids.
+ * Confluent's registry modes: whether a subject (or the whole registry) accepts writes,
+ * and whether imported schemas may bring their own ids.
  */
 public enum Mode {
 

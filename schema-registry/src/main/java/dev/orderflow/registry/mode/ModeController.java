@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /mode} and {@code /mode/{subject}}: read and switch between READWRITE, READONLY and
- * IMPORT. Switching to IMPORT requires an empty registry (or subject) unless {@code force=true},
- * so imported ids cannot collide with existing ones.
+ * {@code /mode} and {@code /mode/{subject}}: read and switch between READWRITE, READONLY
+ * and IMPORT. Switching to IMPORT requires an empty registry (or subject) unless
+ * {@code force=true}, so imported ids cannot collide with existing ones.
  */
 @RestController
 @RequestMapping("/mode")

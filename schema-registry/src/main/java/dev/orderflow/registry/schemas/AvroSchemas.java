@@ -16,8 +16,8 @@ import dev.orderflow.registry.store.SchemaVersion;
 import dev.orderflow.registry.web.Errors;
 
 /**
- * Turns a request's schema text into the form the registry stores and compares: Avro's own
- * rendering of the parsed schema (as Confluent's canonical string), and with
+ * Turns a request's schema text into the form the registry stores and compares: Avro's
+ * own rendering of the parsed schema (as Confluent's canonical string), and with
  * {@code normalize=true} additionally with every JSON object's keys sorted, so two texts
  * that differ only in key order or whitespace get the same id.
  */
@@ -28,7 +28,10 @@ public final class AvroSchemas {
 	private AvroSchemas() {
 	}
 
-	/** Validates the request and returns the schema in stored form; 42201 when it is not a usable Avro schema. */
+	/**
+	 * Validates the request and returns the schema in stored form; 42201 when it is not a
+	 * usable Avro schema.
+	 */
 	public static String canonical(SchemaRequest request, boolean normalize) {
 		if (request == null || request.schema() == null || request.schema().isBlank()) {
 			throw Errors.invalidSchema("Empty schema");
@@ -50,14 +53,15 @@ public final class AvroSchemas {
 			return new Schema.Parser().parse(schema);
 		}
 		catch (RuntimeException ex) {
-			// SchemaParseException for bad Avro; malformed JSON surfaces as other runtime exceptions.
+			// SchemaParseException for bad Avro; malformed JSON surfaces as other runtime
+			// exceptions.
 			throw Errors.invalidSchema("Invalid schema " + schema + " of type AVRO, details: " + ex.getMessage());
 		}
 	}
 
 	/**
-	 * The versions' schemas keyed by their version number, so compatibility messages name the
-	 * version actually checked rather than its position in the list.
+	 * The versions' schemas keyed by their version number, so compatibility messages name
+	 * the version actually checked rather than its position in the list.
 	 */
 	public static SortedMap<Integer, Schema> byVersion(List<SchemaVersion> versions) {
 		SortedMap<Integer, Schema> schemas = new TreeMap<>();

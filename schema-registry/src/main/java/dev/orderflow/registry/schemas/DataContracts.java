@@ -8,10 +8,10 @@ import dev.orderflow.schemaregistry.rules.Metadata;
 import dev.orderflow.schemaregistry.rules.RuleSet;
 
 /**
- * The metadata and rule set a new version gets, as Confluent computes them: what the request
- * brings, or else the previous version's (so registering the next schema keeps the contract);
- * then the config's defaults under it and overrides over it, the subject's config taking
- * precedence over the global one.
+ * The metadata and rule set a new version gets, as Confluent computes them: what the
+ * request brings, or else the previous version's (so registering the next schema keeps
+ * the contract); then the config's defaults under it and overrides over it, the subject's
+ * config taking precedence over the global one.
  */
 public final class DataContracts {
 

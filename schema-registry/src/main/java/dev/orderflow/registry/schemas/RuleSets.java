@@ -9,16 +9,20 @@ import dev.orderflow.schemaregistry.rules.RuleMode;
 import dev.orderflow.schemaregistry.rules.RuleSet;
 
 /**
- * Checks a submitted rule set as Confluent does before storing it: every rule has a name (unique
- * in its list), a kind, a mode and a type; domain rules run on write or read, migration rules on
- * upgrade or downgrade. The expression itself is the executor's business, not the registry's.
+ * Checks a submitted rule set as Confluent does before storing it: every rule has a name
+ * (unique in its list), a kind, a mode and a type; domain rules run on write or read,
+ * migration rules on upgrade or downgrade. The expression itself is the executor's
+ * business, not the registry's.
  */
 public final class RuleSets {
 
 	private RuleSets() {
 	}
 
-	/** @throws dev.orderflow.registry.web.RegistryException 42201 naming the first bad rule */
+	/**
+	 * @throws dev.orderflow.registry.web.RegistryException 42201 naming the first bad
+	 * rule
+	 */
 	public static void validate(RuleSet ruleSet) {
 		if (ruleSet == null) {
 			return;

@@ -1,8 +1,8 @@
 package dev.orderflow.registry.schemas;
 
 /**
- * Confluent's qualified subject names ({@code :.context:subject}). This registry keeps every
- * schema in the default context ({@code .}), so only that context can hold an id.
+ * Confluent's qualified subject names ({@code :.context:subject}). This registry keeps
+ * every schema in the default context ({@code .}), so only that context can hold an id.
  */
 final class SchemaContexts {
 

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /schemas}: schemas by their global id, what deserializers call for every new id they
- * meet.
+ * {@code /schemas}: schemas by their global id, what deserializers call for every new id
+ * they meet.
  */
 @RestController
 @RequestMapping("/schemas")
@@ -39,7 +39,10 @@ class SchemaController {
 		return List.of("AVRO");
 	}
 
-	/** With {@code fetchMaxId=true}, as Confluent's clients may ask, also the highest id handed out. */
+	/**
+	 * With {@code fetchMaxId=true}, as Confluent's clients may ask, also the highest id
+	 * handed out.
+	 */
 	@GetMapping("/ids/{id}")
 	SchemaById byId(@PathVariable int id, @RequestParam(required = false) String subject,
 			@RequestParam(defaultValue = "false") boolean fetchMaxId) {
@@ -66,11 +69,12 @@ class SchemaController {
 	}
 
 	/**
-	 * The {@code subject} parameter is a hint, not a filter: Confluent's registry uses it only to
-	 * pick the schema context (a {@code :.context:} prefix) and resolves the id whatever subject
-	 * the schema is registered under. Its deserializers depend on that: they pass the subject
-	 * their own naming strategy gives ({@code orders-value} by default), while the saga registers
-	 * under TopicRecordNameStrategy subjects. This registry has the default context only.
+	 * The {@code subject} parameter is a hint, not a filter: Confluent's registry uses it
+	 * only to pick the schema context (a {@code :.context:} prefix) and resolves the id
+	 * whatever subject the schema is registered under. Its deserializers depend on that:
+	 * they pass the subject their own naming strategy gives ({@code orders-value} by
+	 * default), while the saga registers under TopicRecordNameStrategy subjects. This
+	 * registry has the default context only.
 	 */
 	private String schema(int id, String subject) {
 		return registered(id, subject).schema();
@@ -92,7 +96,10 @@ class SchemaController {
 		});
 	}
 
-	/** Confluent's answer: the schema with its metadata and rules, which deserializers need to enforce READ rules. */
+	/**
+	 * Confluent's answer: the schema with its metadata and rules, which deserializers
+	 * need to enforce READ rules.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "schema", "metadata", "ruleSet", "maxId" })
 	record SchemaById(String schema, Metadata metadata, RuleSet ruleSet, Integer maxId) {

@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Elects the one instance that takes writes, through Kafka: every instance joins one consumer
- * group on the single-partition {@code _schemas} topic, and the group coordinator assigns that
- * partition to exactly one live member, the leader. The partition is paused at once, so the
- * member never reads it and only holds it. A leader that dies stops heartbeating and loses the
- * partition after the session timeout; one that shuts down leaves the group at once. A new
- * leader first reads the topic to its end, then announces its URL in the topic, where the
- * followers' tails find it.
+ * Elects the one instance that takes writes, through Kafka: every instance joins one
+ * consumer group on the single-partition {@code _schemas} topic, and the group
+ * coordinator assigns that partition to exactly one live member, the leader. The
+ * partition is paused at once, so the member never reads it and only holds it. A leader
+ * that dies stops heartbeating and loses the partition after the session timeout; one
+ * that shuts down leaves the group at once. A new leader first reads the topic to its
+ * end, then announces its URL in the topic, where the followers' tails find it.
  */
 public final class LeaderElection implements AutoCloseable {
 
@@ -108,7 +108,8 @@ public final class LeaderElection implements AutoCloseable {
 			return;
 		}
 		try {
-			// a write reads the topic to its end first, so the announcement follows every earlier record
+			// a write reads the topic to its end first, so the announcement follows every
+			// earlier record
 			this.store.announce(new Leader(this.url, generation, this.instance));
 			this.unannounced = -1;
 		}
@@ -147,7 +148,8 @@ public final class LeaderElection implements AutoCloseable {
 		}
 		if (thread != null) {
 			try {
-				// closing the consumer leaves the group: the next leader is chosen at once
+				// closing the consumer leaves the group: the next leader is chosen at
+				// once
 				thread.join(10_000);
 			}
 			catch (InterruptedException ex) {

@@ -5,9 +5,9 @@ import dev.orderflow.schemaregistry.rules.Metadata;
 import dev.orderflow.schemaregistry.rules.RuleSet;
 
 /**
- * What a global id names, as on Confluent's registry since data contracts: the schema text
- * together with its metadata and rule set. The same schema with other rules is another
- * registered schema, with an id of its own.
+ * What a global id names, as on Confluent's registry since data contracts: the schema
+ * text together with its metadata and rule set. The same schema with other rules is
+ * another registered schema, with an id of its own.
  */
 public record RegisteredSchema(String schema, Metadata metadata, RuleSet ruleSet) {
 

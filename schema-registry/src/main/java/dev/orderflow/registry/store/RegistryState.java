@@ -12,11 +12,11 @@ import dev.orderflow.registry.mode.Mode;
 import dev.orderflow.schemaregistry.compatibility.CompatibilityLevel;
 
 /**
- * The registry's state in memory: subjects with their versions, the global schema ids (each
- * naming a schema with its metadata and rules), and config (compatibility, contract defaults and
- * overrides) and mode settings. It is only ever changed by applying records read from or
- * written to the topic, so memory and log never disagree. Not thread-safe: {@link SchemaStore}
- * guards it.
+ * The registry's state in memory: subjects with their versions, the global schema ids
+ * (each naming a schema with its metadata and rules), and config (compatibility, contract
+ * defaults and overrides) and mode settings. It is only ever changed by applying records
+ * read from or written to the topic, so memory and log never disagree. Not thread-safe:
+ * {@link SchemaStore} guards it.
  */
 public final class RegistryState {
 
@@ -96,17 +96,25 @@ public final class RegistryState {
 		return usages;
 	}
 
-	/** The compatibility level set for a subject, or the global one set explicitly when subject is null. */
+	/**
+	 * The compatibility level set for a subject, or the global one set explicitly when
+	 * subject is null.
+	 */
 	public Optional<CompatibilityLevel> config(String subject) {
 		return settings(subject).map(SubjectConfig::compatibilityLevel);
 	}
 
-	/** Everything set for a subject (or globally when subject is null): level, default and override contracts. */
+	/**
+	 * Everything set for a subject (or globally when subject is null): level, default and
+	 * override contracts.
+	 */
 	public Optional<SubjectConfig> settings(String subject) {
 		return Optional.ofNullable((subject != null) ? this.subjectConfigs.get(subject) : this.globalConfig);
 	}
 
-	/** The mode set for a subject, or the global one set explicitly when subject is null. */
+	/**
+	 * The mode set for a subject, or the global one set explicitly when subject is null.
+	 */
 	public Optional<Mode> mode(String subject) {
 		return Optional.ofNullable((subject != null) ? this.subjectModes.get(subject) : this.globalMode);
 	}
@@ -117,10 +125,10 @@ public final class RegistryState {
 	}
 
 	/**
-	 * Applies a version unless it contradicts what an earlier record claimed: an id already held
-	 * by another schema, a schema already holding another id, or a subject version already
-	 * holding another schema. The log's order decides, so every instance applying the same log
-	 * keeps the same first claim and ignores the same later ones.
+	 * Applies a version unless it contradicts what an earlier record claimed: an id
+	 * already held by another schema, a schema already holding another id, or a subject
+	 * version already holding another schema. The log's order decides, so every instance
+	 * applying the same log keeps the same first claim and ignores the same later ones.
 	 * @return whether the version was applied
 	 */
 	boolean putVersion(SchemaVersion version) {
@@ -153,7 +161,8 @@ public final class RegistryState {
 			this.subjects.remove(subject);
 		}
 		if (usages(removed.id(), true).isEmpty()) {
-			// No subject refers to the schema any more: forget it, as Confluent does after a hard delete.
+			// No subject refers to the schema any more: forget it, as Confluent does
+			// after a hard delete.
 			this.schemasById.remove(removed.id());
 			this.idsBySchema.remove(removed.registered(), removed.id());
 		}

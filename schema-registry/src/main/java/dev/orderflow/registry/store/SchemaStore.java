@@ -28,17 +28,18 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * The registry's single source of truth, shared by every instance on the same {@code _schemas}
- * topic. Memory is only ever changed by applying records read back from the topic, in offset
- * order, by one tailing thread ({@link TopicTail}); so every instance, and every restart, builds
- * the same state from the same log. A write appends its records and answers only once this
- * instance has applied them, and a read first catches up with the topic's end: a write
- * acknowledged by any instance is seen by the next read on every instance.
+ * The registry's single source of truth, shared by every instance on the same
+ * {@code _schemas} topic. Memory is only ever changed by applying records read back from
+ * the topic, in offset order, by one tailing thread ({@link TopicTail}); so every
+ * instance, and every restart, builds the same state from the same log. A write appends
+ * its records and answers only once this instance has applied them, and a read first
+ * catches up with the topic's end: a write acknowledged by any instance is seen by the
+ * next read on every instance.
  * <p>
- * Writes are serialized per instance and, through {@link LeaderElection}, sent to one leader;
- * should two instances still write at once (a leader that does not yet know it was replaced),
- * {@link RegistryState} keeps the first claim of an id or version in log order, and the writer
- * that lost re-reads and tries again.
+ * Writes are serialized per instance and, through {@link LeaderElection}, sent to one
+ * leader; should two instances still write at once (a leader that does not yet know it
+ * was replaced), {@link RegistryState} keeps the first claim of an id or version in log
+ * order, and the writer that lost re-reads and tries again.
  */
 public class SchemaStore implements InitializingBean, DisposableBean {
 
@@ -46,7 +47,10 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 
 	private static final int WRITE_ATTEMPTS = 3;
 
-	/** How long a read waits for the broker's end offset before it answers from what it has. */
+	/**
+	 * How long a read waits for the broker's end offset before it answers from what it
+	 * has.
+	 */
 	private static final Duration READ_SYNC_TIMEOUT = Duration.ofSeconds(5);
 
 	private final SchemasTopic topic;
@@ -55,10 +59,16 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 
 	private final RegistryState state = new RegistryState();
 
-	/** Held only to apply a batch or to evaluate a query or command: never while waiting on Kafka. */
+	/**
+	 * Held only to apply a batch or to evaluate a query or command: never while waiting
+	 * on Kafka.
+	 */
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-	/** One write at a time on this instance: a command must see the effects of the previous one. */
+	/**
+	 * One write at a time on this instance: a command must see the effects of the
+	 * previous one.
+	 */
 	private final ReentrantLock writes = new ReentrantLock(true);
 
 	private final Object progress = new Object();
@@ -91,9 +101,10 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Runs a query against a consistent view of the state that includes every record the topic
-	 * held when the read began. Should the broker not answer in time, the query runs against
-	 * what this instance has applied so far: reads stay available without Kafka.
+	 * Runs a query against a consistent view of the state that includes every record the
+	 * topic held when the read began. Should the broker not answer in time, the query
+	 * runs against what this instance has applied so far: reads stay available without
+	 * Kafka.
 	 */
 	public <T> T read(Function<RegistryState, T> query) {
 		catchUp(false);
@@ -101,8 +112,9 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Runs a command that checks the state and appends changes. The command sees every record
-	 * in the topic, and the write is answered only once this instance has applied its records.
+	 * Runs a command that checks the state and appends changes. The command sees every
+	 * record in the topic, and the write is answered only once this instance has applied
+	 * its records.
 	 */
 	public <T> T write(Function<Writer, T> command) {
 		this.writes.lock();
@@ -248,13 +260,14 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Writes the winning value again under every key a lost record took, so compaction (which
-	 * keeps the last value per key) keeps the winner rather than the ignored record.
+	 * Writes the winning value again under every key a lost record took, so compaction
+	 * (which keeps the last value per key) keeps the winner rather than the ignored
+	 * record.
 	 */
 	private void restore(List<Pending> lost) {
 		for (Pending record : lost) {
-			Optional<SchemaVersion> winner = query((state) -> state.version(record.expected().subject(),
-					record.expected().version()));
+			Optional<SchemaVersion> winner = query(
+					(state) -> state.version(record.expected().subject(), record.expected().version()));
 			append(record.key(), winner.map((version) -> StoreRecords.write(SchemaValue.of(version))).orElse(null));
 		}
 	}
@@ -316,8 +329,8 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 					this.state.raiseIdFloor(StoreRecords.read(value, IdFloorValue.class).maxId());
 				}
 			}
-			case StoreRecords.LEADER -> this.leader = (value != null)
-					? StoreRecords.read(value, LeaderValue.class).toLeader() : null;
+			case StoreRecords.LEADER ->
+				this.leader = (value != null) ? StoreRecords.read(value, LeaderValue.class).toLeader() : null;
 			default -> log.debug("Ignoring store record of type {}", parsed.keytype());
 		}
 	}
@@ -328,19 +341,22 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 		this.topic.close();
 	}
 
-	/** A record a command appends; for a schema version, what the state must hold once applied. */
+	/**
+	 * A record a command appends; for a schema version, what the state must hold once
+	 * applied.
+	 */
 	private record Pending(String key, String value, SchemaVersion expected) {
 
 		boolean lost(RegistryState state) {
-			return this.expected != null
-					&& !state.version(this.expected.subject(), this.expected.version()).equals(Optional.of(this.expected));
+			return this.expected != null && !state.version(this.expected.subject(), this.expected.version())
+				.equals(Optional.of(this.expected));
 		}
 
 	}
 
 	/**
-	 * The write side of a command: it sees the state and collects the records to append, which
-	 * reach memory only once read back from the topic.
+	 * The write side of a command: it sees the state and collects the records to append,
+	 * which reach memory only once read back from the topic.
 	 */
 	public final class Writer {
 
@@ -360,7 +376,9 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 			this.pending.add(new Pending(key, StoreRecords.write(SchemaValue.of(version)), version));
 		}
 
-		/** Hard delete: a tombstone, so compaction forgets the version (but never its id). */
+		/**
+		 * Hard delete: a tombstone, so compaction forgets the version (but never its id).
+		 */
 		public void removeVersion(String subject, int version) {
 			if (!this.idFloorWritten) {
 				append(Key.idFloor(), new IdFloorValue(state().highestId()));
@@ -369,24 +387,33 @@ public class SchemaStore implements InitializingBean, DisposableBean {
 			append(Key.schema(subject, version), null);
 		}
 
-		/** Sets a subject's level, or the global one when subject is null; null level removes it. */
+		/**
+		 * Sets a subject's level, or the global one when subject is null; null level
+		 * removes it.
+		 */
 		public void putConfig(String subject, CompatibilityLevel level) {
 			putConfig(subject, (level != null) ? SubjectConfig.of(level) : null);
 		}
 
-		/** Sets a subject's config, or the global one when subject is null; null or empty removes it. */
+		/**
+		 * Sets a subject's config, or the global one when subject is null; null or empty
+		 * removes it.
+		 */
 		public void putConfig(String subject, SubjectConfig config) {
 			append(Key.config(subject), (config != null && !config.isEmpty()) ? ConfigValue.of(config) : null);
 		}
 
-		/** Sets a subject's mode, or the global one when subject is null; null mode removes it. */
+		/**
+		 * Sets a subject's mode, or the global one when subject is null; null mode
+		 * removes it.
+		 */
 		public void putMode(String subject, Mode mode) {
 			append(Key.mode(subject), (mode != null) ? new ModeValue(mode.name()) : null);
 		}
 
 		private void append(Key key, Object value) {
-			this.pending.add(new Pending(StoreRecords.write(key), (value != null) ? StoreRecords.write(value) : null,
-					null));
+			this.pending
+				.add(new Pending(StoreRecords.write(key), (value != null) ? StoreRecords.write(value) : null, null));
 		}
 
 	}

@@ -5,8 +5,8 @@ import dev.orderflow.schemaregistry.rules.Metadata;
 import dev.orderflow.schemaregistry.rules.RuleSet;
 
 /**
- * One version of a subject: which globally identified schema it holds, with the data contract
- * (metadata and rule set) registered with it, and whether it was soft deleted.
+ * One version of a subject: which globally identified schema it holds, with the data
+ * contract (metadata and rule set) registered with it, and whether it was soft deleted.
  */
 public record SchemaVersion(String subject, int version, int id, String schema, boolean deleted, Metadata metadata,
 		RuleSet ruleSet) {

@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka side of the store: creates the compacted single-partition topic, tails it from the
- * beginning, tells its end offset, and appends records synchronously with {@code acks=all}. A
- * single partition keeps one total order of every change, which every instance applies alike.
+ * The Kafka side of the store: creates the compacted single-partition topic, tails it
+ * from the beginning, tells its end offset, and appends records synchronously with
+ * {@code acks=all}. A single partition keeps one total order of every change, which every
+ * instance applies alike.
  */
 class SchemasTopic implements AutoCloseable {
 
@@ -73,7 +74,8 @@ class SchemasTopic implements AutoCloseable {
 	/** A consumer assigned to the topic's only partition, positioned at its beginning. */
 	KafkaConsumer<String, String> tailingConsumer() {
 		Map<String, Object> properties = consumerProperties();
-		// the tail must see a write quickly: the broker answers a fetch as soon as a record lands
+		// the tail must see a write quickly: the broker answers a fetch as soon as a
+		// record lands
 		properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
 		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
 				new StringDeserializer());
@@ -83,10 +85,10 @@ class SchemasTopic implements AutoCloseable {
 	}
 
 	/**
-	 * A consumer of the leader election group: it joins the group on the topic and only ever
-	 * holds the partition, never reads it. Kafka's group coordinator gives the partition to
-	 * exactly one live member; a member that stops heartbeating loses it after the session
-	 * timeout.
+	 * A consumer of the leader election group: it joins the group on the topic and only
+	 * ever holds the partition, never reads it. Kafka's group coordinator gives the
+	 * partition to exactly one live member; a member that stops heartbeating loses it
+	 * after the session timeout.
 	 */
 	KafkaConsumer<String, String> electionConsumer(String groupId, String instanceId) {
 		Map<String, Object> properties = consumerProperties();
@@ -96,13 +98,15 @@ class SchemasTopic implements AutoCloseable {
 		properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
 				(int) Math.max(500, this.properties.sessionTimeout().toMillis() / 6));
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-		// sticky: an instance joining during a rollout does not take the leadership from a live leader
-		properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-				CooperativeStickyAssignor.class.getName());
+		// sticky: an instance joining during a rollout does not take the leadership from
+		// a live leader
+		properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
 		return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
 	}
 
-	/** The offset the next record will take: everything below it has been acknowledged. */
+	/**
+	 * The offset the next record will take: everything below it has been acknowledged.
+	 */
 	long endOffset(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
 		return this.admin.listOffsets(Map.of(partition(), OffsetSpec.latest()))
 			.partitionResult(partition())
@@ -115,7 +119,10 @@ class SchemasTopic implements AutoCloseable {
 		return this.admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Appends one record, waits until every in-sync replica has it and returns its offset. */
+	/**
+	 * Appends one record, waits until every in-sync replica has it and returns its
+	 * offset.
+	 */
 	long append(String key, String value) throws InterruptedException, ExecutionException, TimeoutException {
 		return this.producer.send(new ProducerRecord<>(name(), 0, key, value))
 			.get(timeoutMillis(), TimeUnit.MILLISECONDS)

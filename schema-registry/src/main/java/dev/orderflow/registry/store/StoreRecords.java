@@ -10,9 +10,9 @@ import dev.orderflow.schemaregistry.rules.Metadata;
 import dev.orderflow.schemaregistry.rules.RuleSet;
 
 /**
- * The JSON keys and values written to the {@code _schemas} topic, shaped like Confluent's so
- * the log reads familiar: keys carry a {@code keytype}, and compaction keeps the last value
- * per key.
+ * The JSON keys and values written to the {@code _schemas} topic, shaped like Confluent's
+ * so the log reads familiar: keys carry a {@code keytype}, and compaction keeps the last
+ * value per key.
  */
 final class StoreRecords {
 
@@ -22,12 +22,14 @@ final class StoreRecords {
 
 	static final String MODE = "MODE";
 
-	/** Who leads: written by each new leader, so followers know where to forward writes. */
+	/**
+	 * Who leads: written by each new leader, so followers know where to forward writes.
+	 */
 	static final String LEADER = "LEADER";
 
 	/**
-	 * The highest id ever handed out, written before a hard delete: once compaction drops the
-	 * deleted version, this record still keeps its id from being handed out again.
+	 * The highest id ever handed out, written before a hard delete: once compaction drops
+	 * the deleted version, this record still keeps its id from being handed out again.
 	 */
 	static final String ID_FLOOR = "ID_FLOOR";
 
@@ -64,9 +66,9 @@ final class StoreRecords {
 	}
 
 	/**
-	 * A version as stored; {@code metadata} and {@code ruleSet} are written only when the version
-	 * has them, as Confluent does, so records written before data contracts read as versions
-	 * without any.
+	 * A version as stored; {@code metadata} and {@code ruleSet} are written only when the
+	 * version has them, as Confluent does, so records written before data contracts read
+	 * as versions without any.
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -86,15 +88,17 @@ final class StoreRecords {
 
 	}
 
-	/** A subject's (or the global) config; records written before data contracts hold only the level. */
+	/**
+	 * A subject's (or the global) config; records written before data contracts hold only
+	 * the level.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ConfigValue(String compatibilityLevel, Metadata defaultMetadata, Metadata overrideMetadata,
 			RuleSet defaultRuleSet, RuleSet overrideRuleSet) {
 
 		static ConfigValue of(SubjectConfig config) {
-			return new ConfigValue(
-					(config.compatibilityLevel() != null) ? config.compatibilityLevel().name() : null,
+			return new ConfigValue((config.compatibilityLevel() != null) ? config.compatibilityLevel().name() : null,
 					config.defaultMetadata(), config.overrideMetadata(), config.defaultRuleSet(),
 					config.overrideRuleSet());
 		}

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that reads the topic from its beginning and then follows it for as long as the
- * registry runs, handing every batch, in offset order, to the store. Records written by any
- * instance reach every instance's state this way, and only this way.
+ * One thread that reads the topic from its beginning and then follows it for as long as
+ * the registry runs, handing every batch, in offset order, to the store. Records written
+ * by any instance reach every instance's state this way, and only this way.
  */
 final class TopicTail implements AutoCloseable {
 
@@ -20,7 +20,9 @@ final class TopicTail implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
-	/** Receives each batch and the position after it: every offset below it has been read. */
+	/**
+	 * Receives each batch and the position after it: every offset below it has been read.
+	 */
 	interface Sink {
 
 		void accept(List<ConsumerRecord<String, String>> records, long position);

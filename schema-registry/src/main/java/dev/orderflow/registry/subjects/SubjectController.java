@@ -96,8 +96,7 @@ class SubjectController {
 	}
 
 	@DeleteMapping("/{subject}")
-	List<Integer> deleteSubject(@PathVariable String subject,
-			@RequestParam(defaultValue = "false") boolean permanent) {
+	List<Integer> deleteSubject(@PathVariable String subject, @RequestParam(defaultValue = "false") boolean permanent) {
 		return this.subjects.deleteSubject(subject, permanent);
 	}
 

@@ -24,9 +24,9 @@ import dev.orderflow.schemaregistry.rules.DataContract;
 import org.springframework.stereotype.Service;
 
 /**
- * Registration and deletion of subject versions, with Confluent's rules: the same schema keeps
- * its version within a subject and its id across subjects; a new version must pass the
- * subject's compatibility level; deletes are soft first, permanent second.
+ * Registration and deletion of subject versions, with Confluent's rules: the same schema
+ * keeps its version within a subject and its id across subjects; a new version must pass
+ * the subject's compatibility level; deletes are soft first, permanent second.
  */
 @Service
 public class Subjects {
@@ -38,12 +38,13 @@ public class Subjects {
 	}
 
 	/**
-	 * Registers a schema under a subject and returns its global id. The data contract is part of
-	 * the identity, as on Confluent's registry: the same schema with other metadata or rules is a
-	 * new version (and id). A request without metadata and rules matches the newest version of
-	 * the same schema whatever its contract, so a serializer that auto-registers the bare schema
-	 * finds the version registered with rules; when it is new, it inherits the previous version's
-	 * contract. Config defaults and overrides are merged around what the version brings.
+	 * Registers a schema under a subject and returns its global id. The data contract is
+	 * part of the identity, as on Confluent's registry: the same schema with other
+	 * metadata or rules is a new version (and id). A request without metadata and rules
+	 * matches the newest version of the same schema whatever its contract, so a
+	 * serializer that auto-registers the bare schema finds the version registered with
+	 * rules; when it is new, it inherits the previous version's contract. Config defaults
+	 * and overrides are merged around what the version brings.
 	 */
 	public int register(String subject, SchemaRequest request, boolean normalize) {
 		String schema = AvroSchemas.canonical(request, normalize);
@@ -71,15 +72,16 @@ public class Subjects {
 			int id = chooseId(state, registered, (mode == Mode.IMPORT) ? request.id() : null);
 			int version = (mode == Mode.IMPORT && request.version() != null) ? request.version()
 					: state.lastVersionNumber(subject) + 1;
-			writer.putVersion(new SchemaVersion(subject, version, id, schema, false, contract.metadata(),
-					contract.ruleSet()));
+			writer.putVersion(
+					new SchemaVersion(subject, version, id, schema, false, contract.metadata(), contract.ruleSet()));
 			return id;
 		});
 	}
 
 	/**
-	 * Finds which version of a subject holds the schema: with the metadata and rules the request
-	 * brings, or, when it brings none, whatever they are (the newest such version).
+	 * Finds which version of a subject holds the schema: with the metadata and rules the
+	 * request brings, or, when it brings none, whatever they are (the newest such
+	 * version).
 	 */
 	public SchemaVersion lookup(String subject, SchemaRequest request, boolean normalize, boolean deleted) {
 		String schema = AvroSchemas.canonical(request, normalize);
@@ -115,7 +117,8 @@ public class Subjects {
 				throw Errors.subjectSoftDeleted(subject);
 			}
 			live.forEach((version) -> writer.putVersion(version.softDeleted()));
-			// Confluent forgets a soft deleted subject's own settings, so a re-created subject starts clean.
+			// Confluent forgets a soft deleted subject's own settings, so a re-created
+			// subject starts clean.
 			state.settings(subject).ifPresent((config) -> writer.putConfig(subject, (SubjectConfig) null));
 			state.mode(subject).ifPresent((mode) -> writer.putMode(subject, null));
 			return versionNumbers(live);
@@ -130,7 +133,8 @@ public class Subjects {
 			if (!state.hasVersions(subject, true)) {
 				throw Errors.subjectNotFound(subject);
 			}
-			// "latest" means the latest live version, except for a permanent delete; numbers match deleted ones too.
+			// "latest" means the latest live version, except for a permanent delete;
+			// numbers match deleted ones too.
 			SchemaVersion version = versionId.in(state.versions(subject, permanent || !versionId.latest()))
 				.orElseThrow(() -> Errors.versionNotFound(versionId.number()));
 			if (permanent) {
@@ -154,8 +158,9 @@ public class Subjects {
 		List<String> problems = AvroCompatibilityChecker.check(level, AvroSchemas.parse(schema),
 				AvroSchemas.byVersion(state.versions(subject, false)));
 		if (!problems.isEmpty()) {
-			throw Errors.incompatibleSchema("Schema being registered is incompatible with an earlier schema for subject \""
-					+ subject + "\", details: " + problems);
+			throw Errors
+				.incompatibleSchema("Schema being registered is incompatible with an earlier schema for subject \""
+						+ subject + "\", details: " + problems);
 		}
 	}
 

@@ -7,8 +7,8 @@ import dev.orderflow.registry.store.SchemaVersion;
 import dev.orderflow.registry.web.Errors;
 
 /**
- * A version path segment: a number from 1, or {@code latest} / {@code -1}; anything else is
- * Confluent's 42202.
+ * A version path segment: a number from 1, or {@code latest} / {@code -1}; anything else
+ * is Confluent's 42202.
  */
 public record VersionId(int number) {
 

@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes Confluent's error body from a servlet filter, where no controller advice applies.
+ * Writes Confluent's error body from a servlet filter, where no controller advice
+ * applies.
  */
 public final class ErrorResponses {
 

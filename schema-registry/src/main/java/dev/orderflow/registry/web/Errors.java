@@ -75,9 +75,10 @@ public final class Errors {
 	}
 
 	public static RegistryException invalidCompatibilityLevel(String level) {
-		return new RegistryException(HttpStatus.UNPROCESSABLE_CONTENT, 42203, "Invalid compatibility level '" + level
-				+ "'. Valid values are none, backward, forward, full, backward_transitive, forward_transitive,"
-				+ " and full_transitive");
+		return new RegistryException(HttpStatus.UNPROCESSABLE_CONTENT, 42203,
+				"Invalid compatibility level '" + level
+						+ "'. Valid values are none, backward, forward, full, backward_transitive, forward_transitive,"
+						+ " and full_transitive");
 	}
 
 	public static RegistryException invalidMode(String mode) {

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Turns every failure into Confluent's error body with the matching HTTP status, so clients
- * written for Confluent's registry can read it, and never leaks a stack trace.
+ * Turns every failure into Confluent's error body with the matching HTTP status, so
+ * clients written for Confluent's registry can read it, and never leaks a stack trace.
  */
 @RestControllerAdvice
 class RegistryExceptionHandler {
@@ -31,7 +31,8 @@ class RegistryExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException ex) {
-		// Confluent answers malformed JSON with a plain 400 whose code mirrors the status.
+		// Confluent answers malformed JSON with a plain 400 whose code mirrors the
+		// status.
 		return body(HttpStatus.BAD_REQUEST, 400, "Unrecognized request body: " + rootMessage(ex));
 	}
 
@@ -51,7 +52,8 @@ class RegistryExceptionHandler {
 	}
 
 	private ResponseEntity<ErrorBody> spring(ErrorResponse ex) {
-		// Unknown routes, wrong methods, unsupported media types: Confluent answers "HTTP 404 Not Found".
+		// Unknown routes, wrong methods, unsupported media types: Confluent answers "HTTP
+		// 404 Not Found".
 		HttpStatusCode status = ex.getStatusCode();
 		HttpStatus resolved = HttpStatus.resolve(status.value());
 		String reason = (resolved != null) ? resolved.getReasonPhrase() : "Error";
@@ -71,7 +73,8 @@ class RegistryExceptionHandler {
 		if (message == null) {
 			return cause.getClass().getSimpleName();
 		}
-		// Jackson appends the source location on new lines; the first line says what is wrong.
+		// Jackson appends the source location on new lines; the first line says what is
+		// wrong.
 		int newline = message.indexOf('\n');
 		return (newline > 0) ? message.substring(0, newline) : message;
 	}

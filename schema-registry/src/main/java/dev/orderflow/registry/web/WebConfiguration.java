@@ -11,10 +11,11 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Speaks Confluent's media types: answers in {@code application/vnd.schemaregistry.v1+json}
- * unless the client asks for plain JSON, and reads JSON bodies whatever content type the
- * client declares ({@code application/octet-stream} included, as curl and Confluent's clients
- * sometimes send).
+ * Speaks Confluent's media types: answers in
+ * {@code application/vnd.schemaregistry.v1+json} unless the client asks for plain JSON,
+ * and reads JSON bodies whatever content type the client declares
+ * ({@code application/octet-stream} included, as curl and Confluent's clients sometimes
+ * send).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {

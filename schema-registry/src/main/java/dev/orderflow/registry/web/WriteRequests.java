@@ -7,7 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Which requests change the registry: every PUT and DELETE, and of the POSTs only a
  * registration (a POST to {@code /subjects/{subject}} is a lookup, one to
- * {@code /compatibility/...} a check). Writes need the read-write role and go to the leader.
+ * {@code /compatibility/...} a check). Writes need the read-write role and go to the
+ * leader.
  */
 public final class WriteRequests {
 

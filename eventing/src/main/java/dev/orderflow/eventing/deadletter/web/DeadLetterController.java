@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/dead-letters} on every service: list this service's dead letters, replay one, or
- * replay all that were not replayed yet. Failures are RFC 9457 problems.
+ * {@code /api/dead-letters} on every service: list this service's dead letters, replay
+ * one, or replay all that were not replayed yet. Failures are RFC 9457 problems.
  */
 @RestController
 @RequestMapping("/api/dead-letters")

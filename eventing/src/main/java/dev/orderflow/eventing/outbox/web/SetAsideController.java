@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/dead-letters/set-aside}: the events this service's outbox set aside because
- * they can never be published, oldest first, with the reason. Beside the dead-letter topics'
- * records, because both want an operator; not replayable, because the order they belong to was
- * closed when they were set aside.
+ * {@code GET /api/dead-letters/set-aside}: the events this service's outbox set aside
+ * because they can never be published, oldest first, with the reason. Beside the
+ * dead-letter topics' records, because both want an operator; not replayable, because the
+ * order they belong to was closed when they were set aside.
  */
 @RestController
 @RequestMapping("/api/dead-letters/set-aside")

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call the stock API (ADR 0016): anyone signed in reads stock (a customer sees what can be
- * ordered, as in a shop); only an operator restocks.
+ * Who may call the stock API (ADR 0016): anyone signed in reads stock (a customer sees
+ * what can be ordered, as in a shop); only an operator restocks.
  */
 @Configuration(proxyBeanMethods = false)
 class StockAccess {

@@ -24,10 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The API documentation the service serves stays complete: the OpenAPI document at
- * {@code /v3/api-docs} lists every endpoint a controller maps under {@code /api} and names the
- * restock limits, and the
- * AsyncAPI document of the events is served at {@code /asyncapi.yaml}. Shares the context of
- * the other integration tests.
+ * {@code /v3/api-docs} lists every endpoint a controller maps under {@code /api} and
+ * names the restock limits, and the AsyncAPI document of the events is served at
+ * {@code /asyncapi.yaml}. Shares the context of the other integration tests.
  */
 class ApiDocumentationTest extends AbstractIntegrationTest {
 
@@ -67,7 +66,8 @@ class ApiDocumentationTest extends AbstractIntegrationTest {
 
 	@Test
 	void servesTheAsyncApiDocumentOfTheEvents() throws Exception {
-		assertThat(ApiDocuments.servedAsyncApi(this.mvc)).contains("inventoryServiceSendsInventory:", "inventoryServiceReceivesOrders:");
+		assertThat(ApiDocuments.servedAsyncApi(this.mvc)).contains("inventoryServiceSendsInventory:",
+				"inventoryServiceReceivesOrders:");
 	}
 
 }

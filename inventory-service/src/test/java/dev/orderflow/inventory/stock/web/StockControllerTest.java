@@ -59,14 +59,16 @@ class StockControllerTest {
 	void unknownSkuIsA404Problem() throws Exception {
 		given(inventory.find("NOPE")).willReturn(Optional.empty());
 
-		expectProblem(mvc.perform(get("/api/stock/NOPE")), 404).andExpect(jsonPath("$.detail").value("unknown SKU: NOPE"));
+		expectProblem(mvc.perform(get("/api/stock/NOPE")), 404)
+			.andExpect(jsonPath("$.detail").value("unknown SKU: NOPE"));
 	}
 
 	@Test
 	void malformedSkuIsA400ProblemNamingTheField() throws Exception {
 		expectProblem(mvc.perform(get("/api/stock/" + "x".repeat(65))), 400)
 			.andExpect(jsonPath("$.errors[0].field").value("sku"));
-		expectProblem(restock("bad.sku", "{\"quantity\":5}"), 400).andExpect(jsonPath("$.errors[0].field").value("sku"));
+		expectProblem(restock("bad.sku", "{\"quantity\":5}"), 400)
+			.andExpect(jsonPath("$.errors[0].field").value("sku"));
 		verifyNoInteractions(inventory);
 	}
 

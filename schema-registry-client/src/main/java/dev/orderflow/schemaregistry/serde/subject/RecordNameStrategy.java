@@ -3,8 +3,8 @@ package dev.orderflow.schemaregistry.serde.subject;
 import org.apache.avro.Schema;
 
 /**
- * Subject {@code <record full name>}: one schema lineage per record type, whatever topic it
- * is written to.
+ * Subject {@code <record full name>}: one schema lineage per record type, whatever topic
+ * it is written to.
  */
 public class RecordNameStrategy implements SubjectNameStrategy {
 
