@@ -32,6 +32,9 @@
 		CancelRequested: { type: 'OrderCancelled', source: 'order-service' },
 	};
 
+	// The order statuses that inventory-service's answer causes, and that answer's event.
+	const ANSWERED_BY_INVENTORY = { CONFIRMED: 'StockReserved', REJECTED: 'StockRejected' };
+
 	// A status only moves forward: a slow answer must not undo a newer event.
 	const STATUS_RANK = { PENDING: 0, CONFIRMED: 1, REJECTED: 2, CANCELLED: 2 };
 
@@ -264,6 +267,13 @@
 			const step = HISTORY[entry.status || entry.event];
 			if (step) {
 				addStep(order, step.type, entry.at, step.source, false);
+			}
+			// inventory's answer is kept as the status it caused: show the answer too, for a
+			// customer's stream skips the live event of an order whose OrderPlaced
+			// notification-service had not read yet (the owner is not known then)
+			const answer = entry.source === 'inventory' && ANSWERED_BY_INVENTORY[entry.status];
+			if (answer) {
+				addStep(order, answer, entry.at, 'inventory-service', false);
 			}
 		}
 		return order;

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -136,10 +137,23 @@ final class ConsoleBrowser implements AutoCloseable {
 	}
 
 	void awaitTimelineStep(String orderId, String type, String source) {
-		await(SAGA_TIMEOUT,
-				(d) -> order(d, orderId).findElements(By.cssSelector(".step[data-type='" + type + "'] .step-meta"))
-					.stream()
-					.anyMatch((meta) -> meta.getText().contains(source)));
+		try {
+			await(SAGA_TIMEOUT,
+					(d) -> order(d, orderId).findElements(By.cssSelector(".step[data-type='" + type + "'] .step-meta"))
+						.stream()
+						.anyMatch((meta) -> meta.getText().contains(source)));
+		}
+		catch (TimeoutException ex) {
+			// what the card showed instead, so that a failure says which step is missing and why
+			throw new AssertionError("No " + type + " step from " + source + " on the card of order " + orderId
+					+ "; the card: " + cardHtml(orderId) + "; the announcer: "
+					+ this.driver.findElement(By.id("announcer")).getText(), ex);
+		}
+	}
+
+	private String cardHtml(String orderId) {
+		List<WebElement> cards = this.driver.findElements(By.cssSelector("li.order[data-order-id='" + orderId + "']"));
+		return cards.size() + " card(s) " + cards.stream().map((card) -> card.getDomProperty("outerHTML")).toList();
 	}
 
 	String reason(String orderId) {
