@@ -144,7 +144,8 @@ final class ConsoleBrowser implements AutoCloseable {
 						.anyMatch((meta) -> meta.getText().contains(source)));
 		}
 		catch (TimeoutException ex) {
-			// what the card showed instead, so that a failure says which step is missing and why
+			// what the card showed instead, so that a failure says which step is missing
+			// and why
 			throw new AssertionError("No " + type + " step from " + source + " on the card of order " + orderId
 					+ "; the card: " + cardHtml(orderId) + "; the announcer: "
 					+ this.driver.findElement(By.id("announcer")).getText(), ex);
