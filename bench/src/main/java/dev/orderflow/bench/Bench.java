@@ -72,14 +72,17 @@ public final class Bench {
 				if (this.options.halfRate()) {
 					LoadShape half = halfOfSagaMaximum(results);
 					shapes.add(half);
-					results.add(scenario(driver, saga, half));
+					results.add(scenario(driver, saga, half, halfRateWarmup()));
 				}
 			}
 		}
 		if (this.options.baseline()) {
 			try (RawRelay raw = new RawRelay(this.options.bootstrapServers(), this.options.kafkaClient(), recordSize)) {
-				for (LoadShape shape : shapes) {
+				for (LoadShape shape : this.options.shapes()) {
 					results.add(scenario(driver, raw, shape));
+				}
+				for (LoadShape half : shapes.subList(this.options.shapes().size(), shapes.size())) {
+					results.add(scenario(driver, raw, half, halfRateWarmup()));
 				}
 			}
 		}
@@ -132,9 +135,23 @@ public final class Bench {
 		}
 	}
 
+	/**
+	 * The half-rate scenario follows the maximum on a target that is warm already (its
+	 * JIT and caches saw the maximum's warm-up and measured orders): a tenth of the
+	 * warm-up only lets the fixed rate settle.
+	 */
+	private int halfRateWarmup() {
+		return this.options.warmup() / 10;
+	}
+
 	private ScenarioResult scenario(LoadDriver driver, Target target, LoadShape shape) throws InterruptedException {
-		if (this.options.warmup() > 0) {
-			Measurement warmup = driver.drive(target, shape, this.options.warmup());
+		return scenario(driver, target, shape, this.options.warmup());
+	}
+
+	private ScenarioResult scenario(LoadDriver driver, Target target, LoadShape shape, int warmupOrders)
+			throws InterruptedException {
+		if (warmupOrders > 0) {
+			Measurement warmup = driver.drive(target, shape, warmupOrders);
 			this.out.printf("warm-up %s: %d units, %d errors (not measured)%n", warmup.label(), warmup.attempted(),
 					warmup.errors());
 		}

@@ -97,11 +97,12 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 			  --max               maximum throughput: a fixed number of orders in flight
 			  --concurrency N     orders in flight with --max (default 64)
 			  --half-rate         with --max: then a fixed rate at half the saga's maximum just
-			                      measured, for the saga and the raw relay
+			                      measured, for the saga and the raw relay (each already warm from
+			                      the maximum: a tenth of --warmup before it)
 
 			Steady state (the figures of docs/performance.md):
 			  --steady            preset: --max --half-rate --orders 10000 --warmup 5000 (options given
-			                      as well win); about 11 minutes
+			                      as well win); about 9 minutes
 
 			Options:
 			  --orders N          orders measured per scenario (default 2000)
