@@ -34,11 +34,29 @@ import java.util.Properties;
  * @param sampleInterval how often the soak samples
  * @param dataDir the stack's data directory (pid files, database files), for the soak
  * @param notificationUrl notification-service's base URL, for the soak's samples
+ * @param halfRate {@code --half-rate}: after the saga's maximum, a fixed-rate scenario at
+ * half of it (saga and raw)
+ * @param breakdown {@code --breakdown}: the saga once per configuration, restarting the
+ * stack for each
+ * @param breakdownJdk {@code --breakdown-jdk}: the other JDK's home for the breakdown's
+ * JDK row, else null (no such row)
+ * @param orderflow the {@code orderflow} script the breakdown starts and stops the stack
+ * with
  * @param help {@code --help}
  */
 public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int warmup, Duration timeout, boolean baseline,
 		Path out, String orderUrl, String inventoryUrl, String bootstrapServers, String registryUrl, boolean soak,
-		Duration sampleInterval, Path dataDir, String notificationUrl, boolean help) {
+		Duration sampleInterval, Path dataDir, String notificationUrl, boolean halfRate, boolean breakdown,
+		Path breakdownJdk, Path orderflow, boolean help) {
+
+	/**
+	 * These options with other shapes and counts, no baseline: one row of a breakdown.
+	 */
+	BenchOptions forRow(Path out) {
+		return new BenchOptions(this.shapes, this.orders, this.skus, this.warmup, this.timeout, false, out,
+				this.orderUrl, this.inventoryUrl, this.bootstrapServers, this.registryUrl, false, this.sampleInterval,
+				this.dataDir, this.notificationUrl, false, false, null, this.orderflow, false);
+	}
 
 	/**
 	 * How the bench signs in to the local broker: the client properties of the stack's
@@ -69,10 +87,22 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 			POST to its OrderConfirmed/OrderRejected on the orders topic; then runs the same load through a
 			raw three-hop Kafka relay on the same broker as the baseline. Reports go to target/bench/.
 
+			Each scenario reports throughput, latency percentiles, latency over time, the CPU every
+			process of the stack spent per order in the measured window (/proc, Linux only) with its
+			RSS at the end, and for the saga the p50/p99 of each hop (POST -> OrderPlaced -> inventory
+			answer -> final event, from the events' Kafka timestamps).
+
 			Load (either or both; default --rate 100):
 			  --rate N            fixed rate, N orders/s (open model, latency from each intended start)
 			  --max               maximum throughput: a fixed number of orders in flight
 			  --concurrency N     orders in flight with --max (default 64)
+			  --half-rate         with --max: then a fixed rate at half the saga's maximum just
+			                      measured, for the saga and the raw relay (each already warm from
+			                      the maximum: a tenth of --warmup before it)
+
+			Steady state (the figures of docs/performance.md):
+			  --steady            preset: --max --half-rate --orders 10000 --warmup 5000 (options given
+			                      as well win); about 9 minutes
 
 			Options:
 			  --orders N          orders measured per scenario (default 2000)
@@ -99,7 +129,19 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 			  --data-dir DIR      the stack's data directory (default .orderflow)
 			  --notification-url URL default http://127.0.0.1:8083
 
+			Breakdown (restarts the stack: run it with nothing else using the stack's ports):
+			  --breakdown         the saga alone, once per configuration, each on a fresh stack
+			                      (./orderflow down; ./orderflow up -d --clean ...): full configuration,
+			                      tracing off, max.poll.records 10, H2 -> PostgreSQL, other JDK; a table
+			                      of throughput, p99 and CPU per order. Default load --max --orders 3000
+			                      --warmup 1500 (options given win). Leaves the stack down.
+			  --breakdown-jdk DIR the other JDK's home for the JDK row (the full configuration runs on
+			                      the bench's own JDK); without it there is no JDK row
+			  --orderflow FILE    the orderflow script (default ./orderflow)
+
 			Examples: ./orderflow bench --rate 200 --max --orders 5000
+			          ./orderflow bench --steady
+			          ./orderflow bench --breakdown --breakdown-jdk /usr/lib/jvm/java-17-openjdk-amd64
 			          ./orderflow bench --soak --rate 60 --orders 100000
 			""";
 
@@ -113,9 +155,9 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 		Integer rate = null;
 		boolean max = false;
 		int concurrency = 64;
-		int orders = 2000;
+		Integer orders = null;
 		int skus = 20;
-		int warmup = 200;
+		Integer warmup = null;
 		int timeout = 60;
 		boolean baseline = true;
 		Path out = Path.of("target", "bench");
@@ -128,6 +170,11 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 		String home = System.getenv("ORDERFLOW_HOME");
 		Path dataDir = Path.of((home != null && !home.isBlank()) ? home : ".orderflow");
 		String notificationUrl = "http://127.0.0.1:8083";
+		boolean halfRate = false;
+		boolean steady = false;
+		boolean breakdown = false;
+		Path breakdownJdk = null;
+		Path orderflow = Path.of("orderflow");
 		boolean help = false;
 		while (!queue.isEmpty()) {
 			String arg = queue.poll();
@@ -149,15 +196,47 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 				case "--sample-interval" -> sampleInterval = positive(arg, queue);
 				case "--data-dir" -> dataDir = Path.of(value(arg, queue));
 				case "--notification-url" -> notificationUrl = value(arg, queue);
+				case "--half-rate" -> halfRate = true;
+				case "--steady" -> steady = true;
+				case "--breakdown" -> breakdown = true;
+				case "--breakdown-jdk" -> breakdownJdk = Path.of(value(arg, queue));
+				case "--orderflow" -> orderflow = Path.of(value(arg, queue));
 				case "-h", "--help" -> help = true;
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
 			}
+		}
+		if (steady || breakdown) {
+			max = true;
+		}
+		if (steady) {
+			halfRate = true;
+		}
+		if (orders == null) {
+			orders = steady ? 10_000 : breakdown ? 3000 : 2000;
+		}
+		if (warmup == null) {
+			warmup = steady ? 5000 : breakdown ? 1500 : 200;
+		}
+		if (soak && (steady || breakdown)) {
+			throw new IllegalArgumentException(
+					"--soak is a run of its own; it cannot be combined with --steady" + " or --breakdown");
+		}
+		if (halfRate && !max) {
+			throw new IllegalArgumentException("--half-rate needs --max: it is half the saga's maximum");
+		}
+		if (breakdownJdk != null && !breakdown) {
+			throw new IllegalArgumentException("--breakdown-jdk goes with --breakdown");
 		}
 		if (soak && max) {
 			throw new IllegalArgumentException("--soak runs at a steady --rate; it cannot be combined with --max");
 		}
 		if (soak) {
 			// a soak is one steady run of the saga: the raw relay would only interrupt it
+			baseline = false;
+		}
+		if (breakdown) {
+			// one saga scenario per configuration: the raw relay does not change with
+			// them
 			baseline = false;
 		}
 		if (rate == null && !max) {
@@ -171,7 +250,7 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 		}
 		return new BenchOptions(List.copyOf(shapes), orders, skus, warmup, Duration.ofSeconds(timeout), baseline, out,
 				orderUrl, inventoryUrl, bootstrap, registry, soak, Duration.ofSeconds(sampleInterval), dataDir,
-				notificationUrl, help);
+				notificationUrl, halfRate, breakdown, breakdownJdk, orderflow, help);
 	}
 
 	private static String value(String option, Deque<String> queue) {

@@ -17,9 +17,28 @@ import java.util.Optional;
  * @param scenarios each target under each load shape
  * @param ratios saga divided by raw, per load shape
  * @param soak the stack's footprint over time ({@code --soak}), else null
+ * @param breakdown the rows of {@code --breakdown}, the full configuration first; else
+ * empty
+ * @param ready seconds from process start to started of each Spring Boot process of the
+ * stack, from its log in the data directory (empty when there is none)
  */
 public record BenchReport(String startedAt, String command, Map<String, String> machine, int recordSizeBytes,
-		int partitions, List<ScenarioResult> scenarios, List<Ratio> ratios, SoakReport soak) {
+		int partitions, List<ScenarioResult> scenarios, List<Ratio> ratios, SoakReport soak,
+		List<BreakdownRow> breakdown, Map<String, Double> ready) {
+
+	/**
+	 * One configuration of {@code --breakdown}: the saga on a fresh stack with one thing
+	 * changed.
+	 *
+	 * @param name what was changed, e.g. {@code tracing off}
+	 * @param how the environment or option that changed it
+	 * @param scenarios the saga's scenarios in it (empty when it failed)
+	 * @param ready seconds from process start to started, per service, from its log
+	 * @param failure why the row has no figures, else null
+	 */
+	public record BreakdownRow(String name, String how, List<ScenarioResult> scenarios, Map<String, Double> ready,
+			String failure) {
+	}
 
 	/**
 	 * Saga over raw for one load shape: above 1 for latencies means the saga is slower;

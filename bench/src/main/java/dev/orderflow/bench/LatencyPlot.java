@@ -47,8 +47,9 @@ final class LatencyPlot {
 				<style>body{font-family:sans-serif;margin:2em}pre{background:#f4f4f4;padding:1em}</style></head>
 				<body><h1>orderflow bench: latency by percentile</h1>
 				<p>%s &mdash; <code>%s</code></p>
-				%s%s<pre>%s</pre></body></html>
+				%s%s%s%s<pre>%s</pre></body></html>
 				""".formatted(escape(report.startedAt()), escape(report.command()), svg,
+				TimelinePlot.latencyOverTime(report.scenarios()), TimelinePlot.hops(report.scenarios()),
 				(report.soak() != null) ? SoakPlot.html(report.soak()) : "", escape(ReportWriter.markdown(report)));
 	}
 

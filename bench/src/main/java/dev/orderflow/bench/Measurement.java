@@ -1,6 +1,8 @@
 package dev.orderflow.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,11 @@ final class Measurement {
 
 	private final Semaphore inFlight;
 
+	/**
+	 * Each done unit: nanoseconds from the first start to its end, and its latency in µs.
+	 */
+	private final List<long[]> ends = java.util.Collections.synchronizedList(new ArrayList<>());
+
 	private volatile long firstStartNanos;
 
 	private volatile boolean closed;
@@ -75,7 +82,9 @@ final class Measurement {
 		if (this.closed) {
 			return;
 		}
-		this.histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (observedNanos - intendedNanos) / 1000)));
+		long micros = Math.min(HIGHEST_MICROS, Math.max(0, (observedNanos - intendedNanos) / 1000));
+		this.histogram.recordValue(micros);
+		this.ends.add(new long[] { observedNanos - this.firstStartNanos, micros });
 		(wasRejected ? this.rejected : this.completed).incrementAndGet();
 		this.lastDoneNanos.accumulateAndGet(observedNanos, Math::max);
 		end();
@@ -132,8 +141,12 @@ final class Measurement {
 		double seconds = Math.max(1e-9, (this.lastDoneNanos.get() - this.firstStartNanos) / 1e9);
 		Map<String, Integer> reasons = new TreeMap<>();
 		this.errorReasons.forEach((reason, count) -> reasons.put(reason, count.get()));
+		List<long[]> ends;
+		synchronized (this.ends) {
+			ends = List.copyOf(this.ends);
+		}
 		return ScenarioResult.of(this.target, this.shape, this.attempted, this.completed.get(), this.rejected.get(),
-				this.errors.get(), reasons, seconds, terminal / seconds, snapshot);
+				this.errors.get(), reasons, seconds, terminal / seconds, snapshot, Timeline.of(ends));
 	}
 
 }

@@ -50,11 +50,13 @@ final class SagaTarget implements Target {
 
 	private final BenchTokens tokens = new BenchTokens(TokenClient.local());
 
+	private final Hops hops = new Hops();
+
 	SagaTarget(BenchOptions options) {
 		this.orders = URI.create(options.orderUrl() + "/api/orders");
 		this.skus = IntStream.rangeClosed(1, options.skus()).mapToObj((i) -> String.format("BENCH-%03d", i)).toList();
 		this.terminalEvents = new TerminalEvents(options.bootstrapServers(), options.kafkaClient(),
-				options.registryUrl());
+				options.registryUrl(), this.hops);
 	}
 
 	@Override
@@ -96,6 +98,7 @@ final class SagaTarget implements Target {
 			.header("Authorization", "Bearer " + this.tokens.customer())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
+		long postedAt = System.currentTimeMillis();
 		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
 			if (failure != null) {
 				completion.failed("POST failed: " + rootCause(failure).getClass().getSimpleName());
@@ -104,10 +107,17 @@ final class SagaTarget implements Target {
 				completion.failed("POST answered " + response.statusCode());
 			}
 			else {
-				this.terminalEvents.expect(orderId(response.body()),
+				String orderId = orderId(response.body());
+				this.hops.posted(orderId, postedAt);
+				this.terminalEvents.expect(orderId,
 						(terminal) -> completion.done(terminal.observedNanos(), terminal.rejected()));
 			}
 		});
+	}
+
+	/** Per-hop times of the orders POSTed since the last {@link Hops#begin()}. */
+	Hops hops() {
+		return this.hops;
 	}
 
 	private String orderId(String body) {

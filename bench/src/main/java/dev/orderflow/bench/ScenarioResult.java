@@ -24,13 +24,20 @@ import org.HdrHistogram.HistogramIterationValue;
  * @param throughput terminal units per second over {@code seconds}
  * @param latency percentiles: p50, p90, p99, p99.9, max, mean
  * @param curve the percentile curve: pairs of percentile and latency
+ * @param timeline latency over the scenario: per time slice, its end in seconds from the
+ * first start, p50, p99 and the units that ended in it
+ * @param cpu the CPU each process spent in the measured window; null until measured
+ * @param hops per-hop latency of the saga from its events' Kafka timestamps (empty for
+ * the raw relay)
  */
 public record ScenarioResult(String target, String mode, int rate, int concurrency, int attempted, int completed,
 		int rejected, int errors, Map<String, Integer> errorReasons, double seconds, double throughput,
-		Map<String, Double> latency, List<double[]> curve) {
+		Map<String, Double> latency, List<double[]> curve, List<double[]> timeline, CpuReport cpu,
+		List<Hops.HopReport> hops) {
 
 	static ScenarioResult of(String target, LoadShape shape, int attempted, int completed, int rejected, int errors,
-			Map<String, Integer> errorReasons, double seconds, double throughput, Histogram micros) {
+			Map<String, Integer> errorReasons, double seconds, double throughput, Histogram micros,
+			List<double[]> timeline) {
 		Map<String, Double> latency = new java.util.LinkedHashMap<>();
 		latency.put("p50", millis(micros.getValueAtPercentile(50)));
 		latency.put("p90", millis(micros.getValueAtPercentile(90)));
@@ -40,7 +47,14 @@ public record ScenarioResult(String target, String mode, int rate, int concurren
 		latency.put("mean", Math.round(micros.getMean()) / 1000.0);
 		return new ScenarioResult(target, shape.mode().name().toLowerCase(java.util.Locale.ROOT), shape.rate(),
 				shape.concurrency(), attempted, completed, rejected, errors, errorReasons, round(seconds),
-				round(throughput), latency, curve(micros));
+				round(throughput), latency, curve(micros), timeline, null, List.of());
+	}
+
+	/** This result with the CPU of its window and, for the saga, its hops. */
+	ScenarioResult with(CpuReport cpu, List<Hops.HopReport> hops) {
+		return new ScenarioResult(this.target, this.mode, this.rate, this.concurrency, this.attempted, this.completed,
+				this.rejected, this.errors, this.errorReasons, this.seconds, this.throughput, this.latency, this.curve,
+				this.timeline, cpu, List.copyOf(hops));
 	}
 
 	/**

@@ -75,7 +75,7 @@ final class StackProbe {
 			}
 			databaseBytes(service).ifPresent((bytes) -> readings.add(new Reading(DB_FILES, service, bytes / MIB)));
 		});
-		for (Path pidFile : pidFiles()) {
+		for (Path pidFile : pidFiles(this.dataDir)) {
 			String process = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
 			rssBytes(pidFile).ifPresent((bytes) -> readings.add(new Reading(RSS, process, bytes / MIB)));
 		}
@@ -163,8 +163,27 @@ final class StackProbe {
 		}
 	}
 
-	private List<Path> pidFiles() {
-		Path run = this.dataDir.resolve("run");
+	/**
+	 * The pid of every process the stack in {@code dataDir} recorded in {@code run/*.pid}
+	 * (those of a stopped stack too: whether a pid still runs is for the caller to see),
+	 * by process name.
+	 */
+	static Map<String, Long> recordedPids(Path dataDir) {
+		Map<String, Long> pids = new java.util.LinkedHashMap<>();
+		for (Path pidFile : pidFiles(dataDir)) {
+			try {
+				pids.put(pidFile.getFileName().toString().replaceFirst("\\.pid$", ""),
+						Long.parseLong(Files.readString(pidFile).trim()));
+			}
+			catch (IOException | NumberFormatException ex) {
+				// being written or removed right now: left out
+			}
+		}
+		return pids;
+	}
+
+	private static List<Path> pidFiles(Path dataDir) {
+		Path run = dataDir.resolve("run");
 		if (!Files.isDirectory(run)) {
 			return List.of();
 		}

@@ -1,14 +1,17 @@
 package dev.orderflow.bench;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.orderflow.events.OrderConfirmed;
+import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.events.OrderRejected;
+import dev.orderflow.events.StockRejected;
+import dev.orderflow.events.StockReserved;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,13 +27,16 @@ import org.slf4j.LoggerFactory;
  * Watches the {@code orders} topic from its current end and tells who waits for an order
  * when its saga ends (OrderConfirmed or OrderRejected). The event may come before the
  * HTTP answer that names the order, so whichever of the two arrives second completes the
- * match.
+ * match. It also reads {@code inventory} and hands every saga event's record timestamp to
+ * {@link Hops}, for the per-hop breakdown.
  */
 final class TerminalEvents implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(TerminalEvents.class);
 
 	static final String TOPIC = "orders";
+
+	static final String INVENTORY = "inventory";
 
 	/** When the terminal event of an order was seen, and how the saga ended. */
 	record Terminal(long observedNanos, boolean rejected) {
@@ -46,17 +52,21 @@ final class TerminalEvents implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	TerminalEvents(String bootstrapServers, Map<String, Object> kafkaClient, String registryUrl) {
+	private final Hops hops;
+
+	TerminalEvents(String bootstrapServers, Map<String, Object> kafkaClient, String registryUrl, Hops hops) {
+		this.hops = hops;
 		this.consumer = new KafkaConsumer<>(RawRelay.with(kafkaClient,
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
 						"bench-terminal-events")),
 				new StringDeserializer(), new ByteArrayDeserializer());
 		this.deserializer.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
-		List<TopicPartition> partitions = this.consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))
-			.stream()
-			.map((p) -> new TopicPartition(TOPIC, p.partition()))
-			.toList();
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : List.of(TOPIC, INVENTORY)) {
+			this.consumer.partitionsFor(topic, Duration.ofSeconds(30))
+				.forEach((p) -> partitions.add(new TopicPartition(topic, p.partition())));
+		}
 		this.consumer.assign(partitions);
 		this.consumer.seekToEnd(partitions);
 		// resolve the end offsets now, so no event of an order placed from here on is
@@ -94,11 +104,23 @@ final class TerminalEvents implements AutoCloseable {
 				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
 					long now = System.nanoTime();
 					Object event = deserialize(record);
+					long timestamp = record.timestamp();
 					if (event instanceof OrderConfirmed confirmed) {
+						this.hops.ended(confirmed.getOrderId(), timestamp);
 						ended(confirmed.getOrderId(), new Terminal(now, false));
 					}
 					else if (event instanceof OrderRejected rejected) {
+						this.hops.ended(rejected.getOrderId(), timestamp);
 						ended(rejected.getOrderId(), new Terminal(now, true));
+					}
+					else if (event instanceof OrderPlaced placed) {
+						this.hops.placed(placed.getOrderId(), timestamp);
+					}
+					else if (event instanceof StockReserved reserved) {
+						this.hops.answered(reserved.getOrderId(), timestamp);
+					}
+					else if (event instanceof StockRejected rejected) {
+						this.hops.answered(rejected.getOrderId(), timestamp);
 					}
 				}
 			}

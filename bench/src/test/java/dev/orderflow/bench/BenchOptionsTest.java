@@ -55,9 +55,48 @@ class BenchOptionsTest {
 			.containsExactly(new BenchReport.Ratio("rate-100", 1.0, 4.0, 6.0));
 	}
 
+	@Test
+	void steadyMeasuresTenThousandOrdersAfterFiveThousandAtTheMaximumThenAtHalfOfIt() {
+		BenchOptions steady = BenchOptions.parse("--steady");
+		assertThat(steady.orders()).isEqualTo(10_000);
+		assertThat(steady.warmup()).isEqualTo(5000);
+		assertThat(steady.shapes()).containsExactly(LoadShape.maximum(64));
+		assertThat(steady.halfRate()).isTrue();
+		assertThat(steady.baseline()).isTrue();
+		// what is given wins over the preset
+		assertThat(BenchOptions.parse("--steady", "--orders", "20000").orders()).isEqualTo(20_000);
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--half-rate", "--rate", "50"))
+			.withMessageContaining("--max");
+	}
+
+	@Test
+	void halfRateIsHalfTheSagasMaximumOfThisRun() {
+		ScenarioResult sagaMax = new ScenarioResult("saga", "max", 0, 64, 100, 100, 0, 0, Map.of(), 1.0, 117.4,
+				Map.of("p50", 1.0, "p99", 1.0), List.of(), List.of(), null, List.of());
+		ScenarioResult rawMax = new ScenarioResult("raw", "max", 0, 64, 100, 100, 0, 0, Map.of(), 1.0, 2107,
+				Map.of("p50", 1.0, "p99", 1.0), List.of(), List.of(), null, List.of());
+		assertThat(Bench.halfOfSagaMaximum(List.of(sagaMax, rawMax))).isEqualTo(LoadShape.fixedRate(59));
+	}
+
+	@Test
+	void breakdownRunsTheSagaAloneAtItsMaximumOnceForEachConfiguration() {
+		BenchOptions options = BenchOptions.parse("--breakdown", "--breakdown-jdk", "/usr/lib/jvm/other");
+		assertThat(options.shapes()).containsExactly(LoadShape.maximum(64));
+		assertThat(options.orders()).isEqualTo(3000);
+		assertThat(options.warmup()).isEqualTo(1500);
+		assertThat(options.baseline()).isFalse();
+		assertThat(Breakdown.configurations(options.breakdownJdk())).extracting(Breakdown.Configuration::name)
+			.containsExactly("full configuration", "tracing off", "max.poll.records 10", "PostgreSQL instead of H2",
+					"JDK other");
+		assertThat(Breakdown.configurations(null)).hasSize(4);
+		assertThat(Breakdown.configurations(null).get(1).how()).isEqualTo("TRACING_SAMPLING_PROBABILITY=0");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--breakdown-jdk", "/x"))
+			.withMessageContaining("--breakdown");
+	}
+
 	private static ScenarioResult result(String target, double throughput, double p50, double p99) {
 		return new ScenarioResult(target, "rate", 100, 0, 100, 100, 0, 0, Map.of(), 1.0, throughput,
-				Map.of("p50", p50, "p99", p99), List.of());
+				Map.of("p50", p50, "p99", p99), List.of(), List.of(), null, List.of());
 	}
 
 }

@@ -46,7 +46,7 @@ class BenchSmokeTest {
 	void measuresTheSagaAndTheRawRelayAndWritesTheReports() throws Exception {
 		Path out = Path.of("target", "bench-smoke").toAbsolutePath();
 		BenchOptions options = BenchOptions.parse("--rate", "20", "--orders", "60", "--skus", "3", "--warmup", "10",
-				"--timeout", "60", "--out", out.toString());
+				"--timeout", "60", "--out", out.toString(), "--data-dir", stack.dataDir().root().toString());
 		ByteArrayOutputStream console = new ByteArrayOutputStream();
 		PrintStream print = new PrintStream(console, true, StandardCharsets.UTF_8);
 
@@ -64,6 +64,22 @@ class BenchSmokeTest {
 			assertThat(scenario.curve()).isNotEmpty();
 		});
 		assertThat(report.scenarios().get(0).rejected()).as("orders rejected although restocked").isZero();
+		assertThat(report.scenarios()).allSatisfy((scenario) -> assertThat(scenario.timeline()).isNotEmpty());
+		ScenarioResult saga = report.scenarios().get(0);
+		assertThat(saga.hops()).extracting(Hops.HopReport::hop)
+			.containsExactly(Hops.POST_TO_PLACED, Hops.PLACED_TO_ANSWER, Hops.ANSWER_TO_FINAL, Hops.TOTAL);
+		assertThat(saga.hops()).allSatisfy((hop) -> assertThat(hop.orders()).isEqualTo(60));
+		assertThat(report.ready()).containsKeys("order-service", "inventory-service", "notification-service");
+		if (Files.isReadable(Path.of("/proc/self/stat"))) {
+			// every process of the stack, the bench beside them; the raw relay: the bench
+			// and
+			// the broker
+			assertThat(saga.cpu().processes()).extracting(CpuReport.Process::name)
+				.contains("kafka", "order-service", "inventory-service", "notification-service", "bench");
+			assertThat(saga.cpu().stackMillisPerOrder()).isPositive();
+			assertThat(report.scenarios().get(1).cpu().processes()).extracting(CpuReport.Process::name)
+				.containsExactly("bench", "kafka");
+		}
 		assertThat(report.ratios()).singleElement()
 			.satisfies((ratio) -> assertThat(ratio.shape()).isEqualTo("rate-20"));
 		assertThat(report.recordSizeBytes()).isBetween(50, 400);
@@ -72,8 +88,9 @@ class BenchSmokeTest {
 		assertThat(json).contains("\"scenarios\"", "\"ratios\"", "\"throughput\"", "\"p99.9\"", "\"errors\"",
 				"\"recordSizeBytes\"");
 		assertThat(Files.readString(out.resolve(ReportWriter.MARKDOWN))).contains("| saga | rate-20 |",
-				"| raw | rate-20 |", "Saga / raw relay");
-		assertThat(Files.readString(out.resolve(ReportWriter.HTML))).contains("<svg", "<polyline", "saga rate-20")
+				"| raw | rate-20 |", "Saga / raw relay", "## Saga per hop");
+		assertThat(Files.readString(out.resolve(ReportWriter.HTML)))
+			.contains("<svg", "<polyline", "saga rate-20", "Latency over time", "Where a saga spends its time")
 			.doesNotContain("<script");
 	}
 

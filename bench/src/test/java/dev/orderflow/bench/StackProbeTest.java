@@ -55,6 +55,18 @@ class StackProbeTest {
 	}
 
 	@Test
+	void readsEachServicesReadyTimeFromTheLastStartInItsLog(@TempDir Path dataDir) throws IOException {
+		Files.createDirectories(dataDir.resolve("logs"));
+		Files.writeString(dataDir.resolve("logs/order-service.log"),
+				"... Starting OrderServiceApplication using Java 25.0.3\n"
+						+ "... Started OrderServiceApplication in 5.1 seconds (process running for 6.02)\n"
+						+ "... Started OrderServiceApplication in 2.4 seconds (process running for 2.87)\n");
+		Files.writeString(dataDir.resolve("logs/kafka.log"), "[KafkaServer id=1] started\n");
+		assertThat(StartupTimes.read(dataDir)).containsExactly(Map.entry("order-service", 2.87));
+		assertThat(StartupTimes.read(dataDir.resolve("nowhere"))).isEmpty();
+	}
+
+	@Test
 	void readsTheResidentSetFromProcStatus() {
 		assertThat(StackProbe.rssOfStatus("Name:\tjava\nVmRSS:\t  204800 kB\nVmSwap:\t0 kB\n"))
 			.hasValue(204800.0 * 1024);
