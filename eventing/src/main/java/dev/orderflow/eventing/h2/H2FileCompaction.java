@@ -2,10 +2,8 @@ package dev.orderflow.eventing.h2;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -15,7 +13,7 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import dev.orderflow.eventing.support.PeriodicTask;
 
 /**
  * Does for an embedded H2 file database what H2's background writer would: rewrites the
@@ -33,7 +31,7 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * Nothing happens for PostgreSQL, an H2 server or an in-memory H2 database.
  */
-public class H2FileCompaction implements SmartLifecycle {
+public class H2FileCompaction extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
@@ -55,9 +53,8 @@ public class H2FileCompaction implements SmartLifecycle {
 
 	private volatile MVStore store;
 
-	private volatile ScheduledExecutorService scheduler;
-
 	public H2FileCompaction(DataSource dataSource, H2CompactionProperties properties) {
+		super("h2-compaction");
 		this.dataSource = dataSource;
 		this.properties = properties;
 	}
@@ -100,11 +97,17 @@ public class H2FileCompaction implements SmartLifecycle {
 		}
 	}
 
-	private void scheduledCompaction() {
+	@Override
+	protected Duration interval() {
+		return this.properties.interval();
+	}
+
+	@Override
+	protected void runRound() {
 		try {
 			if (!compact()) {
 				log.debug("Not an embedded H2 file database: no compaction");
-				stop();
+				endSchedule();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -112,32 +115,6 @@ public class H2FileCompaction implements SmartLifecycle {
 			log.warn("H2 compaction failed, next attempt in {}: {}", this.properties.interval(), ex.toString());
 			this.store = null;
 		}
-	}
-
-	@Override
-	public void start() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "h2-compaction");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.properties.interval().toMillis();
-		executor.scheduleWithFixedDelay(this::scheduledCompaction, interval, interval, TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService executor = this.scheduler;
-		this.scheduler = null;
-		if (executor != null) {
-			executor.shutdownNow();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 	@Override

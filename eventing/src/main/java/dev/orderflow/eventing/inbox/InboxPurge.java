@@ -2,21 +2,19 @@ package dev.orderflow.eventing.inbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.orderflow.eventing.support.BackgroundScheduler;
+import dev.orderflow.eventing.support.PeriodicTask;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,17 +27,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Several instances of a service may purge at the same time: a row is deleted once, the
  * other DELETE finds it gone, so no lock between instances is needed.
  */
-public class InboxPurge implements SmartLifecycle {
+public class InboxPurge extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxPurge.class);
 
 	// H2 and PostgreSQL differ on DELETE ... LIMIT. A batch is therefore two standard
-	// statements:
-	// the oldest keys (FETCH FIRST, through the index on processed_at), then a DELETE by
-	// primary key
-	// per consumer. A first version deleted with a row-value IN over a subselect, which
-	// H2 ran as a
-	// scan of the whole table per batch (seconds for a few hundred rows in the soak).
+	// statements: the oldest keys (FETCH FIRST, through the index on processed_at), then
+	// a DELETE by primary key per consumer. A first version deleted with a row-value IN
+	// over a subselect, which H2 ran as a scan of the whole table per batch (seconds for
+	// a
+	// few hundred rows in the soak).
 	private static final String OLD_KEYS = "SELECT consumer, event_id FROM processed_event WHERE processed_at < :cutoff"
 			+ " ORDER BY processed_at FETCH FIRST %d ROWS ONLY";
 
@@ -56,13 +53,12 @@ public class InboxPurge implements SmartLifecycle {
 
 	private final AtomicLong purged = new AtomicLong();
 
-	private volatile ScheduledExecutorService scheduler;
-
 	/**
 	 * @param beforeFirstPurge run once on the purge thread right after start (the
 	 * retention check, which talks to the broker and must not delay the start)
 	 */
 	public InboxPurge(JdbcClient jdbc, Clock clock, InboxProperties properties, Runnable beforeFirstPurge) {
+		super("inbox-purge");
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -95,7 +91,8 @@ public class InboxPurge implements SmartLifecycle {
 			found = keys.values().stream().mapToInt(List::size).sum();
 			for (Map.Entry<String, List<String>> consumer : keys.entrySet()) {
 				// processed_at again: the row is deleted only if it is still old
-				// (idempotent, any instance)
+				// (idempotent,
+				// any instance)
 				int deleted = this.jdbc.sql(DELETE_KEYS)
 					.param("consumer", consumer.getKey())
 					.param("ids", consumer.getValue())
@@ -119,7 +116,23 @@ public class InboxPurge implements SmartLifecycle {
 		return this.jdbc.sql("SELECT COUNT(*) FROM processed_event").query(Long.class).single();
 	}
 
-	private void scheduledPurge() {
+	@Override
+	protected Duration interval() {
+		return this.properties.purgeInterval();
+	}
+
+	@Override
+	protected void beforeFirstRound() {
+		try {
+			this.beforeFirstPurge.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Inbox retention check failed: {}", ex.toString());
+		}
+	}
+
+	@Override
+	protected void runRound() {
 		try {
 			long started = System.nanoTime();
 			long deleted = purge();
@@ -132,42 +145,6 @@ public class InboxPurge implements SmartLifecycle {
 			// the next round tries again; a failure must not end the schedule
 			log.warn("Inbox purge failed, next attempt in {}: {}", this.properties.purgeInterval(), ex.toString());
 		}
-	}
-
-	@Override
-	public void start() {
-		ScheduledExecutorService executor = BackgroundScheduler.named("inbox-purge");
-		executor.execute(() -> {
-			try {
-				this.beforeFirstPurge.run();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Inbox retention check failed: {}", ex.toString());
-			}
-		});
-		long interval = this.properties.purgeInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::scheduledPurge, interval, interval, TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService executor = this.scheduler;
-		this.scheduler = null;
-		if (executor != null) {
-			executor.shutdownNow();
-			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 	@Override
