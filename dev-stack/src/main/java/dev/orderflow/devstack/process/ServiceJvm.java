@@ -36,9 +36,18 @@ public final class ServiceJvm {
 	 * laptop spent more CPU compiling with C2 than C2's code saved them (saga 143.9 vs
 	 * 95.7 orders/s, ready 3.8 vs 5.3 s, RSS 294 vs 360 MiB). Production images (k8s/)
 	 * keep the JVM's defaults.
+	 * <p>
+	 * One more is about memory, not speed: a thread that writes a heap buffer to a file
+	 * or socket borrows a direct buffer of the same size, and the JDK keeps it for that
+	 * thread's next write. Every request thread commits to H2 and now and then writes a
+	 * large chunk, so 200 threads came to hold 128 MiB of direct memory, the limit that
+	 * {@code -Xmx128m} implies: order-service failed after 36,000 orders of the soak
+	 * ("Cannot reserve ... direct buffer memory", H2 closed). Buffers above 256 KiB are
+	 * now freed after use. The production image sets the same (Dockerfile).
 	 */
 	static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx128m", "-Xss512k",
-			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1");
+			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1",
+			"-Djdk.nio.maxCachedBufferSize=262144");
 
 	/**
 	 * glibc gives busy threads malloc arenas of their own, up to 8 per core, which the

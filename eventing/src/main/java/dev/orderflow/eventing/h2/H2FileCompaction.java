@@ -79,7 +79,12 @@ public class H2FileCompaction extends PeriodicTask {
 			}
 			this.store = current;
 		}
-		current.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+		if (current.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
+			// write the moved pages now, from this thread: else the next transaction's
+			// commit writes them, on a request or listener thread, which then keeps a
+			// direct buffer the size of that chunk (ServiceJvm in dev-stack)
+			current.tryCommit();
+		}
 		return true;
 	}
 
