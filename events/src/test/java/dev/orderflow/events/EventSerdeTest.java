@@ -4,13 +4,23 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.schemaregistry.client.MockSchemaRegistry;
+import dev.orderflow.schemaregistry.rules.ClasspathDataContracts;
+import dev.orderflow.schemaregistry.rules.DataContract;
+import dev.orderflow.schemaregistry.rules.Metadata;
+import dev.orderflow.schemaregistry.rules.Rule;
 import dev.orderflow.schemaregistry.rules.RuleConditionException;
+import dev.orderflow.schemaregistry.rules.RuleEnforcer;
+import dev.orderflow.schemaregistry.rules.RuleKind;
+import dev.orderflow.schemaregistry.rules.RuleMode;
+import dev.orderflow.schemaregistry.rules.RuleSet;
 import dev.orderflow.schemaregistry.serde.KafkaAvroDeserializer;
 import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
@@ -77,6 +87,37 @@ class EventSerdeTest {
 			.isThrownBy(() -> serializer.serialize("orders", tooMany))
 			.withMessageStartingWith("Rule 'lineQuantityWithinCap' (WRITE CONDITION on field lines) of "
 					+ "orders-dev.orderflow.events.OrderPlaced failed");
+	}
+
+	@Test
+	void transformRulesKeepAGeneratedEventsTypesAndNeverChangeTheCallersEvent() {
+		OrderPlaced order = OrderPlaced.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(UUID.randomUUID().toString())
+			.setOccurredAt(Instant.ofEpochMilli(1_000_000))
+			.setCustomerId("customer-1")
+			.setCustomerEmail("ada@example.com")
+			.setLines(List.of(OrderLine.newBuilder().setSku("SKU-001").setQuantity(2).build()))
+			.build();
+		Rule unchanged = new Rule("unchanged", null, RuleKind.TRANSFORM, RuleMode.WRITE, "CEL", null, null, "message",
+				null, null, null);
+		Rule maskPii = new Rule("maskPii", null, RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD",
+				new TreeSet<>(Set.of("PII")), null, "'****'", null, null, null);
+		Rule aSecondLater = new Rule("aSecondLater", null, RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD", null, null,
+				"name == 'occurredAt' ; value + 1000", null, null, null);
+		Metadata pii = ClasspathDataContracts.of(OrderPlaced.getClassSchema()).metadata();
+
+		Object same = new RuleEnforcer().apply(OrderPlaced.getClassSchema(),
+				new DataContract(pii, new RuleSet(null, List.of(unchanged))), order, true, "OrderPlaced");
+		OrderPlaced changed = (OrderPlaced) new RuleEnforcer().apply(OrderPlaced.getClassSchema(),
+				new DataContract(pii, new RuleSet(null, List.of(maskPii, aSecondLater))), order, true, "OrderPlaced");
+
+		assertThat(same).isInstanceOf(OrderPlaced.class).isEqualTo(order).isNotSameAs(order);
+		assertThat(changed.getCustomerEmail()).isEqualTo("****");
+		assertThat(changed.getOccurredAt()).isEqualTo(Instant.ofEpochMilli(1_001_000));
+		assertThat(changed.getEventId()).isEqualTo(order.getEventId());
+		assertThat(changed.getLines().get(0)).isInstanceOf(OrderLine.class);
+		assertThat(order.getCustomerEmail()).isEqualTo("ada@example.com");
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.orderflow.schemaregistry.serde;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
@@ -122,7 +121,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			Object result = reader.read(null, DecoderFactory.get()
 				.binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
 			if (this.rulesEnabled && result instanceof GenericContainer container) {
-				enforce(topic, id, container);
+				result = enforce(topic, id, container);
 			}
 			// a top-level string reads as Avro's Utf8; callers expect a String, as with
 			// Confluent's
@@ -134,7 +133,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		}
 	}
 
-	private void enforce(String topic, int id, GenericContainer record) {
+	/** Runs the READ rules: the record to return (transformed, if a rule says so). */
+	private Object enforce(String topic, int id, GenericContainer record) {
 		DataContract contract;
 		try {
 			contract = this.client.getDataContract(id);
@@ -143,11 +143,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			throw new SerializationException("Error retrieving the rules of schema id " + id
 					+ " for a record from topic '" + topic + "': " + ex.getMessage(), ex);
 		}
-		Optional<RuleConditionException> broken = this.rules.check(record.getSchema(), contract.ruleSet(), record,
-				false, record.getSchema().getFullName() + " (schema id " + id + ") from topic '" + topic + "'");
-		if (broken.isPresent()) {
-			throw broken.get();
-		}
+		return this.rules.apply(record.getSchema(), contract, record, false,
+				record.getSchema().getFullName() + " (schema id " + id + ") from topic '" + topic + "'");
 	}
 
 	private static int readHeader(String topic, ByteBuffer buffer) {
