@@ -90,6 +90,30 @@ class EventSerdeTest {
 	}
 
 	@Test
+	void refusesAnOrderPlacedWhosePiiIsTooLongByItsFieldRule() {
+		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+		serializer.configure(this.config, false);
+		String longAddress = "a".repeat(309) + "@example.com";
+		OrderPlaced tooLong = OrderPlaced.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(UUID.randomUUID().toString())
+			.setOccurredAt(Instant.now())
+			.setCustomerId("customer-1")
+			.setCustomerEmail(longAddress)
+			.setLines(List.of(OrderLine.newBuilder().setSku("SKU-001").setQuantity(1).build()))
+			.build();
+
+		assertThat(longAddress).hasSize(321);
+		assertThatExceptionOfType(RuleConditionException.class)
+			.isThrownBy(() -> serializer.serialize("orders", tooLong))
+			.withMessageStartingWith("Rule 'piiWithinLength' (WRITE CONDITION on field customerEmail) of "
+					+ "orders-dev.orderflow.events.OrderPlaced failed")
+			.withMessageNotContaining(longAddress);
+		tooLong.setCustomerEmail(longAddress.substring(1));
+		assertThat(serializer.serialize("orders", tooLong)).isNotEmpty();
+	}
+
+	@Test
 	void transformRulesKeepAGeneratedEventsTypesAndNeverChangeTheCallersEvent() {
 		OrderPlaced order = OrderPlaced.newBuilder()
 			.setEventId(UUID.randomUUID())
