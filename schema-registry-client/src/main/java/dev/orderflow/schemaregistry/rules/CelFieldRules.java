@@ -3,6 +3,7 @@ package dev.orderflow.schemaregistry.rules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ final class CelFieldRules {
 	 */
 	static List<Schema> recordsTheRuleAppliesTo(Schema schema, Rule rule, Metadata metadata) {
 		Set<Schema> records = new LinkedHashSet<>();
-		collect(schema, rule, metadata, records, new java.util.HashSet<>());
+		collect(schema, rule, metadata, records, new HashSet<>());
 		return new ArrayList<>(records);
 	}
 

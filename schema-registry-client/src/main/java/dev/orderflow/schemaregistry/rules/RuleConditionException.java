@@ -30,10 +30,23 @@ public class RuleConditionException extends SerializationException {
 
 	/** A rule broke on these fields. */
 	public RuleConditionException(Rule rule, String subjectOrType, boolean write, String why, List<String> fields) {
-		super("Rule '" + rule.name() + "' (" + (write ? "WRITE" : "READ") + " "
-				+ ((rule.kind() != null) ? rule.kind() : RuleKind.CONDITION) + " on field"
-				+ ((fields.size() == 1) ? " " : "s ") + String.join(", ", fields) + ") of " + subjectOrType
-				+ " failed: " + why + " (" + rule.expr() + ")");
+		this(rule, subjectOrType, write, write ? "WRITE" : "READ", why, fields);
+	}
+
+	/**
+	 * A migration rule could not be applied when reading ({@code UPGRADE} or
+	 * {@code DOWNGRADE}).
+	 */
+	public RuleConditionException(Rule rule, String subjectOrType, String migration, String why) {
+		this(rule, subjectOrType, false, migration, why, List.of());
+	}
+
+	private RuleConditionException(Rule rule, String subjectOrType, boolean write, String mode, String why,
+			List<String> fields) {
+		super("Rule '" + rule.name() + "' (" + mode + " " + ((rule.kind() != null) ? rule.kind() : RuleKind.CONDITION)
+				+ (fields.isEmpty() ? ""
+						: " on field" + ((fields.size() == 1) ? " " : "s ") + String.join(", ", fields))
+				+ ") of " + subjectOrType + " failed: " + why + " (" + rule.expr() + ")");
 		this.ruleName = rule.name();
 		this.fields = List.copyOf(fields);
 		this.action = rule.failureAction(write);
