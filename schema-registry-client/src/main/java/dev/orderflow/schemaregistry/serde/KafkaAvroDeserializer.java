@@ -187,7 +187,14 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		try {
 			subject = this.config.subjectNameStrategy(this.isKey).subjectName(topic, this.isKey, writerSchema);
 			latest = latest(subject);
+			if (latest == null) {
+				return null;
+			}
 			steps = this.migrations.plan(subject, id, latest.id(), latest.version());
+		}
+		catch (IllegalArgumentException ex) {
+			// no subject for this record under the strategy: nothing to migrate to
+			return null;
 		}
 		catch (SchemaRegistryException ex) {
 			throw new SerializationException("Error retrieving the migration rules of schema id " + id
@@ -225,12 +232,26 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 				DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
 	}
 
+	/**
+	 * The subject's latest version, {@code null} when the subject has none (a record read
+	 * from a dead-letter topic, say, whose subject nobody registered): remembered as long
+	 * as a latest version is.
+	 */
 	private SchemaMetadata latest(String subject) {
 		Latest cached = this.latestBySubject.get(subject);
 		if (cached != null && !cached.expired(this.config.latestCacheTtl())) {
 			return cached.metadata();
 		}
-		SchemaMetadata metadata = this.client.getLatestSchemaMetadata(subject);
+		SchemaMetadata metadata;
+		try {
+			metadata = this.client.getLatestSchemaMetadata(subject);
+		}
+		catch (SchemaRegistryException ex) {
+			if (!ex.isNotFound()) {
+				throw ex;
+			}
+			metadata = null;
+		}
 		this.latestBySubject.put(subject, new Latest(metadata, System.nanoTime()));
 		return metadata;
 	}

@@ -103,6 +103,19 @@ class MigrationRulesTests {
 	}
 
 	@Test
+	void aRecordReadFromATopicWhoseSubjectHasNoVersionIsReadAsWritten() {
+		this.registry.register(SUBJECT, V1.toString(), false, DataContract.NONE);
+		byte[] written = serializer().serialize(TOPIC, widget(V1, "size", 7));
+		this.registry.register(SUBJECT, V2.toString(), false,
+				new DataContract(null, new RuleSet(List.of(UPGRADE, DOWNGRADE), null)));
+
+		// a dead-letter topic's subject, widgets.DLT-value, was never registered
+		GenericRecord read = (GenericRecord) deserializer(true).deserialize(TOPIC + ".DLT", written);
+
+		assertThat(read.get("size")).isEqualTo(7);
+	}
+
+	@Test
 	void aRecordOfANewerVersionIsDowngradedWithThatVersionsRules() {
 		int v1 = this.registry.register(SUBJECT, V1.toString(), false, DataContract.NONE);
 		int v2 = this.registry.register(SUBJECT, V2.toString(), false,
