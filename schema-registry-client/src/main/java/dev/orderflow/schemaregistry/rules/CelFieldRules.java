@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.protobuf.NullValue;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
@@ -200,7 +201,7 @@ final class CelFieldRules {
 			Map<String, Object> variables = new HashMap<>();
 			Object celValue = AvroCelValues.of(value);
 			// CEL has no Java null: Confluent binds protobuf's null value
-			variables.put("value", (celValue != null) ? celValue : com.google.protobuf.NullValue.NULL_VALUE);
+			variables.put("value", (celValue != null) ? celValue : NullValue.NULL_VALUE);
 			variables.put("name", field.field().name());
 			variables.put("fullName", field.record().getFullName() + "." + field.field().name());
 			variables.put("typeName", schema.getType().name().toUpperCase(Locale.ROOT));

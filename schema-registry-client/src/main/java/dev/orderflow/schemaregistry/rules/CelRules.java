@@ -21,6 +21,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 
 /**
  * Compiles and evaluates {@code CEL} and {@code CEL_FIELD} rules with Google's CEL for
@@ -147,8 +148,7 @@ public final class CelRules {
 	 * @throws RuleFailure when the expression does not compile or evaluate, or gives no
 	 * record of the schema
 	 */
-	Object transform(Schema schema, Rule rule, Object record, org.apache.avro.generic.GenericData model)
-			throws RuleFailure {
+	Object transform(Schema schema, Rule rule, Object record, GenericData model) throws RuleFailure {
 		Object result = evaluate(schema, rule, Map.of("message", AvroCelValues.of(record)), false);
 		if (result == SKIPPED) {
 			return record;
