@@ -114,7 +114,7 @@ class OutboxRecords {
 			throw new UnpublishableEventException("its payload does not decode with its writer schema "
 					+ schema.getFullName() + ": " + ex.getMessage(), ex);
 		}
-		Optional<RuleConditionException> broken = this.rules.check(schema, contract.ruleSet(), record, true, subject);
+		Optional<RuleConditionException> broken = this.rules.check(schema, contract, record, true, subject);
 		if (broken.isPresent()) {
 			throw new UnpublishableEventException(broken.get().getMessage(), broken.get());
 		}

@@ -16,6 +16,7 @@ import dev.orderflow.schemaregistry.rules.DataContract;
 import dev.orderflow.schemaregistry.rules.Metadata;
 import dev.orderflow.schemaregistry.rules.PiiMasking;
 import dev.orderflow.schemaregistry.rules.Rule;
+import dev.orderflow.schemaregistry.rules.RuleKind;
 
 /**
  * The event catalogue, generated from the {@code .avsc} files and their {@code doc}
@@ -150,7 +151,7 @@ final class EventCatalogue {
 			md.append("No rules.\n");
 			return;
 		}
-		md.append("| rule | mode | on failure | condition (CEL) | meaning |\n|---|---|---|---|---|\n");
+		md.append("| rule | mode | on failure | expression | meaning |\n|---|---|---|---|---|\n");
 		for (Rule rule : contract.ruleSet().rules()) {
 			md.append("| `")
 				.append(rule.name())
@@ -158,12 +159,27 @@ final class EventCatalogue {
 				.append(rule.mode())
 				.append(" | ")
 				.append(cell((rule.onFailure() != null) ? rule.onFailure() : Rule.ERROR))
-				.append(" | `")
+				.append(" | ")
+				.append(kindAndType(rule))
+				.append("`")
 				.append(rule.expr().replace("|", "\\|"))
 				.append("` | ")
 				.append(cell(rule.doc()))
 				.append(" |\n");
 		}
+	}
+
+	/**
+	 * Nothing for a {@code CEL} condition over {@code message}, the usual rule; otherwise
+	 * what the rule is, e.g. "CEL_FIELD TRANSFORM on fields tagged PII: ".
+	 */
+	static String kindAndType(Rule rule) {
+		boolean usual = rule.kind() == RuleKind.CONDITION && "CEL".equals(rule.type()) && rule.tags().isEmpty();
+		if (usual) {
+			return "";
+		}
+		return rule.type() + " " + rule.kind()
+				+ (rule.tags().isEmpty() ? "" : " on fields tagged " + String.join(", ", rule.tags())) + ": ";
 	}
 
 	static String typeOf(Schema.Field field) {

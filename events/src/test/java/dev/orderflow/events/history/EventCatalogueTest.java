@@ -93,6 +93,16 @@ class EventCatalogueTest {
 				"| `occurredAt` | long (timestamp-millis) |", "| `sku` | null or string, default `null` |");
 	}
 
+	@Test
+	void markdownSaysWhatARuleIsWhenItIsNoCelConditionOverTheMessage() {
+		String markdown = catalogue.markdown();
+
+		assertThat(markdown)
+			.contains("| `piiWithinLength` | WRITEREAD | ERROR,DLQ | CEL_FIELD CONDITION on fields "
+					+ "tagged PII: `typeName == 'STRING' ; size(value) <= 320` |")
+			.contains("| `linesNotEmpty` | WRITEREAD | ERROR,DLQ | `size(message.lines) > 0` |");
+	}
+
 	private static List<String> channelAddresses(String document) {
 		Matcher matcher = Pattern.compile("(?m)^    address: '([^']+)'$").matcher(document);
 		List<String> addresses = new ArrayList<>();

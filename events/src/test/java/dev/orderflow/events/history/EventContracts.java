@@ -59,7 +59,7 @@ public final class EventContracts {
 					problems.add(file + ": rule '" + rule.name() + "' needs a kind, a mode and a type");
 				}
 			}
-			CelRules.check(schema, contract.ruleSet()).forEach((problem) -> problems.add(file + ": " + problem));
+			CelRules.check(schema, contract).forEach((problem) -> problems.add(file + ": " + problem));
 		}
 		if (contract.metadata() != null) {
 			for (Map.Entry<String, ?> tag : contract.metadata().tags().entrySet()) {

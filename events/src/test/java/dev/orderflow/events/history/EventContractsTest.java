@@ -50,6 +50,22 @@ class EventContractsTest {
 	}
 
 	@Test
+	void aFieldRuleIsCheckedAgainstEveryRecordHoldingAFieldItAppliesTo() throws IOException {
+		List<String> problems = EventContracts.check(OrderPlaced.getClassSchema(),
+				Path.of("src/test/resources/rules-check/OrderPlaced-broken-field.rules.json"));
+
+		assertThat(problems).hasSize(2);
+		assertThat(problems.get(0)).contains(
+				"rule 'piiMisspelledField' does not compile against dev.orderflow.events.OrderPlaced",
+				"undefined field 'customerMail'");
+		// a rule without tags applies to OrderLine's fields too, whose record has no
+		// customerEmail
+		assertThat(problems.get(1)).contains(
+				"rule 'everyFieldReadsTheEmail' does not compile against dev.orderflow.events.OrderLine",
+				"undefined field 'customerEmail'");
+	}
+
+	@Test
 	void aTagOnAFieldTheEventDoesNotHaveFailsTheCheck() throws IOException {
 		List<String> problems = EventContracts.check(OrderPlaced.getClassSchema(),
 				Path.of("src/test/resources/rules-check/OrderPlaced-bad-tag.rules.json"));

@@ -2,7 +2,6 @@ package dev.orderflow.schemaregistry.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.avro.Schema;
@@ -40,18 +39,14 @@ public final class PiiMasking {
 		return copy;
 	}
 
-	/** Whether the metadata tags that field of that record {@value #PII}. */
+	/**
+	 * Whether the metadata tags that field of that record {@value #PII}
+	 * ({@link FieldTags}: {@code OrderPlaced.customerEmail}, {@code **.customerEmail},
+	 * ...).
+	 */
 	public static boolean isPii(Metadata metadata, Schema record, String field) {
-		if (metadata == null) {
-			return false;
-		}
-		for (String path : List.of(record.getName() + "." + field, record.getFullName() + "." + field, "**." + field)) {
-			Set<String> tags = metadata.tags().get(path);
-			if (tags != null && tags.contains(PII)) {
-				return true;
-			}
-		}
-		return false;
+		Schema.Field known = record.getField(field);
+		return known != null && FieldTags.of(metadata, record, known).contains(PII);
 	}
 
 	/** The text with every e-mail address replaced by {@value #MASK}{@code @domain}. */

@@ -1,9 +1,11 @@
 package dev.orderflow.schemaregistry.serde;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
@@ -11,8 +13,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.util.Utf8;
@@ -20,6 +25,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import dev.orderflow.schemaregistry.client.SchemaMetadata;
 import dev.orderflow.schemaregistry.client.SchemaRegistryClient;
 import dev.orderflow.schemaregistry.client.SchemaRegistryException;
 import dev.orderflow.schemaregistry.client.SchemaRegistryUnavailableException;
@@ -46,7 +52,13 @@ import dev.orderflow.schemaregistry.rules.RuleEnforcer;
  * {@link RuleConditionException#action() action} tells a consumer whether the rule asks
  * for a dead letter ({@code DLQ}) or just an error. A consumer's error handler, which
  * already owns the dead-letter topics, sends it there (the saga's adds the
- * {@code __rule.*} headers).
+ * {@code __rule.*} headers). {@code READ} transforms change the record returned.
+ * <p>
+ * <b>Migration rules.</b> With {@code use.latest.version=true} a record written with
+ * another version of its subject than the latest is upgraded (or downgraded) to the
+ * latest by the {@code JSONATA} migration rules of the versions between them
+ * ({@link Migrations}), then the latest version's READ rules apply. Without migration
+ * rules between the versions the record is read as always.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
@@ -65,6 +77,12 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 	private final RuleEnforcer rules = new RuleEnforcer();
 
 	private boolean rulesEnabled = true;
+
+	private boolean isKey;
+
+	private Migrations migrations;
+
+	private final Map<String, Latest> latestBySubject = new ConcurrentHashMap<>();
 
 	/**
 	 * For Kafka, which instantiates deserializers reflectively and then calls
@@ -94,6 +112,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			this.client = this.config.createClient();
 		}
 		this.rulesEnabled = KafkaAvroSerializer.rulesEnabled(configs);
+		this.isKey = isKey;
+		this.migrations = new Migrations(this.client);
 		// generated classes may live in an application class loader Avro's own cannot see
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		this.specificData = new SpecificData((loader != null) ? loader : getClass().getClassLoader());
@@ -115,6 +135,12 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		ByteBuffer buffer = ByteBuffer.wrap(data);
 		int id = readHeader(topic, buffer);
 		Schema writerSchema = writerSchema(id, topic);
+		if (this.rulesEnabled && this.config.useLatestVersion() && writerSchema.getType() == Schema.Type.RECORD) {
+			Object migrated = migrated(topic, id, writerSchema, data);
+			if (migrated != null) {
+				return migrated;
+			}
+		}
 		Schema readerSchema = this.readerSchemas.computeIfAbsent(id, (key) -> readerSchema(writerSchema));
 		DatumReader<Object> reader = this.readers.computeIfAbsent(new ReaderKey(id, readerSchema),
 				(key) -> readerFor(writerSchema, readerSchema));
@@ -122,7 +148,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			Object result = reader.read(null, DecoderFactory.get()
 				.binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
 			if (this.rulesEnabled && result instanceof GenericContainer container) {
-				enforce(topic, id, container);
+				result = enforce(topic, id, container);
 			}
 			// a top-level string reads as Avro's Utf8; callers expect a String, as with
 			// Confluent's
@@ -134,7 +160,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		}
 	}
 
-	private void enforce(String topic, int id, GenericContainer record) {
+	/** Runs the READ rules: the record to return (transformed, if a rule says so). */
+	private Object enforce(String topic, int id, GenericContainer record) {
 		DataContract contract;
 		try {
 			contract = this.client.getDataContract(id);
@@ -143,11 +170,90 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			throw new SerializationException("Error retrieving the rules of schema id " + id
 					+ " for a record from topic '" + topic + "': " + ex.getMessage(), ex);
 		}
-		Optional<RuleConditionException> broken = this.rules.check(record.getSchema(), contract.ruleSet(), record,
-				false, record.getSchema().getFullName() + " (schema id " + id + ") from topic '" + topic + "'");
-		if (broken.isPresent()) {
-			throw broken.get();
+		return this.rules.apply(record.getSchema(), contract, record, false,
+				record.getSchema().getFullName() + " (schema id " + id + ") from topic '" + topic + "'");
+	}
+
+	/**
+	 * With {@code use.latest.version}, a record written with another version of its
+	 * subject than the latest, and migration rules between them: the record upgraded or
+	 * downgraded to the latest version ({@link Migrations}), its READ rules applied.
+	 * @return {@code null} when there is nothing to migrate
+	 */
+	private Object migrated(String topic, int id, Schema writerSchema, byte[] data) {
+		String subject;
+		List<Migrations.Step> steps;
+		SchemaMetadata latest;
+		try {
+			subject = this.config.subjectNameStrategy(this.isKey).subjectName(topic, this.isKey, writerSchema);
+			latest = latest(subject);
+			if (latest == null) {
+				return null;
+			}
+			steps = this.migrations.plan(subject, id, latest.id(), latest.version());
 		}
+		catch (IllegalArgumentException ex) {
+			// no subject for this record under the strategy: nothing to migrate to
+			return null;
+		}
+		catch (SchemaRegistryException ex) {
+			throw new SerializationException("Error retrieving the migration rules of schema id " + id
+					+ " for a record from topic '" + topic + "': " + ex.getMessage(), ex);
+		}
+		if (steps.isEmpty()) {
+			return null;
+		}
+		String what = writerSchema.getFullName() + " (schema id " + id + " to " + latest.id() + ") from topic '" + topic
+				+ "'";
+		try {
+			Object written = new GenericDatumReader<>(writerSchema, writerSchema, GenericData.get()).read(null,
+					DecoderFactory.get()
+						.binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
+			GenericContainer record = (GenericContainer) this.migrations.migrate(steps, writerSchema, written, what);
+			if (this.config.specificAvroReader()) {
+				record = (GenericContainer) specific(record);
+			}
+			return this.rules.apply(record.getSchema(), this.client.getDataContract(latest.id()), record, false, what);
+		}
+		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException ex) {
+			throw new SerializationException("Error migrating Avro data with schema id " + id + " ("
+					+ writerSchema.getFullName() + ") from topic '" + topic + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A migrated generic record as the generated class of its schema. */
+	private Object specific(GenericContainer record) throws IOException {
+		Schema schema = record.getSchema();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+		new GenericDatumWriter<>(schema, GenericData.get()).write(record, encoder);
+		encoder.flush();
+		return readerFor(schema, readerSchema(schema)).read(null,
+				DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+	}
+
+	/**
+	 * The subject's latest version, {@code null} when the subject has none (a record read
+	 * from a dead-letter topic, say, whose subject nobody registered): remembered as long
+	 * as a latest version is.
+	 */
+	private SchemaMetadata latest(String subject) {
+		Latest cached = this.latestBySubject.get(subject);
+		if (cached != null && !cached.expired(this.config.latestCacheTtl())) {
+			return cached.metadata();
+		}
+		SchemaMetadata metadata;
+		try {
+			metadata = this.client.getLatestSchemaMetadata(subject);
+		}
+		catch (SchemaRegistryException ex) {
+			if (!ex.isNotFound()) {
+				throw ex;
+			}
+			metadata = null;
+		}
+		this.latestBySubject.put(subject, new Latest(metadata, System.nanoTime()));
+		return metadata;
 	}
 
 	private static int readHeader(String topic, ByteBuffer buffer) {
@@ -228,6 +334,14 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 	}
 
 	private record ReaderKey(int writerId, Schema readerSchema) {
+	}
+
+	private record Latest(SchemaMetadata metadata, long fetchedAtNanos) {
+
+		boolean expired(Duration ttl) {
+			return !ttl.isNegative() && System.nanoTime() - this.fetchedAtNanos > ttl.toNanos();
+		}
+
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
@@ -143,13 +142,15 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 							+ schema.getFullName() + " under subject '" + subject + "': " + ex.getMessage(),
 					ex);
 		}
+		Object record = data;
 		if (this.rulesEnabled && data instanceof GenericContainer) {
-			enforce(topic, headers, subject, schema, id, writerSchema, data);
+			record = enforce(topic, headers, subject, schema, id, writerSchema, data);
 		}
-		return write(id, writerSchema, data, topic);
+		return write(id, writerSchema, record, topic);
 	}
 
-	private void enforce(String topic, Headers headers, String subject, Schema schema, int id, Schema writerSchema,
+	/** Runs the WRITE rules: the record to write (transformed, if a rule says so). */
+	private Object enforce(String topic, Headers headers, String subject, Schema schema, int id, Schema writerSchema,
 			Object data) {
 		DataContract contract;
 		try {
@@ -159,14 +160,15 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 			throw new SerializationException("Error retrieving the rules of schema id " + id + " (subject '" + subject
 					+ "'): " + ex.getMessage(), ex);
 		}
-		Optional<RuleConditionException> broken = this.rules.check(schema, contract.ruleSet(), data, true, subject);
-		if (broken.isEmpty()) {
-			return;
+		try {
+			return this.rules.apply(schema, contract, data, true, subject);
 		}
-		if (Rule.DLQ.equals(broken.get().action())) {
-			this.deadLetters.send(topic, headers, write(id, writerSchema, data, topic), broken.get(), subject);
+		catch (RuleConditionException broken) {
+			if (Rule.DLQ.equals(broken.action())) {
+				this.deadLetters.send(topic, headers, write(id, writerSchema, data, topic), broken, subject);
+			}
+			throw broken;
 		}
-		throw broken.get();
 	}
 
 	private String subject(String topic, Schema schema) {
