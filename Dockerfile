@@ -33,5 +33,5 @@ EXPOSE ${PORT}
 # Heap sized from the container's memory limit rather than the node's; exit on OOM so the
 # kubelet restarts the pod instead of leaving a half-dead JVM. No HEALTHCHECK: Kubernetes probes
 # /actuator/health/liveness and /actuator/health/readiness. Threads keep no borrowed direct
-# buffer above 256 KiB: every request thread writes H2 chunks (ADR 0017).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djdk.nio.maxCachedBufferSize=262144", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
+# buffer: every request thread writes H2 chunks (ServiceJvm in dev-stack says what that cost).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djdk.nio.maxCachedBufferSize=0", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
