@@ -434,6 +434,7 @@ public final class LocalStack implements AutoCloseable {
 		if (this.flightRecording.isPresent() && component != Component.POSTGRES) {
 			// every JVM of the stack, the broker and the mail catcher too: they share the
 			// cores
+			this.flightRecording.get().createDirectory();
 			command.addAll(this.flightRecording.get().options(name.name()));
 		}
 		Map<String, String> env = Map.of();

@@ -28,6 +28,8 @@ class LocalStackCommandTest {
 		assertThat(service).containsSubsequence(recordingThen("order-service", "-jar"));
 		List<String> smtp = stack.spec(StackProcess.first(Component.SMTP)).command();
 		assertThat(smtp).containsSubsequence(recordingThen("smtp", "-cp"));
+		// the JVM would not start if it could not write there
+		assertThat(this.tmp.resolve("jfr")).isDirectory();
 	}
 
 	@Test

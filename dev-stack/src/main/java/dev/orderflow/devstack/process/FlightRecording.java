@@ -1,5 +1,8 @@
 package dev.orderflow.devstack.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.List;
  * {@code jdk.CPUTimeSample}): a stack every 10 ms of CPU a thread uses, in Java or native
  * code, where the execution samples of older JDKs see only threads running Java code.
  *
- * @param directory where the recordings go; created by the JVM if missing
+ * @param directory where the recordings go; {@link #createDirectory()} makes it, as the
+ * JVM refuses to start when it cannot write there
  */
 public record FlightRecording(Path directory) {
 
@@ -43,6 +47,16 @@ public record FlightRecording(Path directory) {
 		options.add(recording.toString());
 		options.add("-XX:FlightRecorderOptions=stackdepth=" + STACK_DEPTH);
 		return options;
+	}
+
+	/** Creates the directory of the recordings, if missing. */
+	public void createDirectory() {
+		try {
+			Files.createDirectories(this.directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the JFR directory " + this.directory, ex);
+		}
 	}
 
 	/** As {@link #options(String, int)}, for the Java that runs dev-stack. */
