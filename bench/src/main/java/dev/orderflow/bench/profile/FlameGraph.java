@@ -9,8 +9,8 @@ import java.util.TreeMap;
  * Draws collapsed stacks as a flame graph in plain SVG (no script): the root at the
  * bottom, each frame as wide as the samples it was on, its callees stacked on top in
  * alphabetical order; each frame coloured by the {@link FrameKind} of its own library,
- * with its full name, samples and share as a tooltip. Frames narrower than half a pixel
- * are left out, which keeps the file small.
+ * with its full name, samples and share as a tooltip. Frames narrower than two pixels are
+ * left out, which keeps the file small enough to keep in the repository.
  */
 public final class FlameGraph {
 
@@ -24,7 +24,7 @@ public final class FlameGraph {
 
 	private static final double CHAR_WIDTH = 6.6;
 
-	private static final double MIN_WIDTH = 0.5;
+	private static final double MIN_WIDTH = 2;
 
 	private final String title;
 
@@ -46,6 +46,7 @@ public final class FlameGraph {
 						"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 								+ "font-family=\"Verdana, sans-serif\" font-size=\"11\">%n",
 						WIDTH, height, WIDTH, height));
+		svg.append(styles());
 		svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>%n", WIDTH, height));
 		svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"24\" font-size=\"16\">%s</text>%n", MARGIN,
 				escape(this.title)));
@@ -68,9 +69,8 @@ public final class FlameGraph {
 		String tooltip = String.format(Locale.ROOT, "%s (%d samples, %s)", node.name, node.samples,
 				HotFrames.percent(node.samples, this.root.samples));
 		svg.append(String.format(Locale.ROOT,
-				"<g><title>%s</title><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
-						+ "stroke=\"#ffffff\" stroke-width=\"0.5\"/>",
-				escape(tooltip), x, y, width, FRAME_HEIGHT - 1, kind.colour()));
+				"<g><title>%s</title><rect class=\"k%d\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
+				escape(tooltip), kind.ordinal(), x, y, width, FRAME_HEIGHT - 1));
 		String label = label(HotFrames.shortName(node.name), width);
 		if (!label.isEmpty()) {
 			svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>", x + 3, y + FRAME_HEIGHT - 4,
@@ -82,6 +82,18 @@ public final class FlameGraph {
 			draw(svg, child, childX, y - FRAME_HEIGHT, scale);
 			childX += child.samples * scale;
 		}
+	}
+
+	/**
+	 * One colour per kind, as classes: shorter than a fill on each of thousands of
+	 * frames.
+	 */
+	private static String styles() {
+		StringBuilder css = new StringBuilder("<style>g rect{stroke:#ffffff;stroke-width:0.5}");
+		for (FrameKind kind : FrameKind.values()) {
+			css.append(".k").append(kind.ordinal()).append("{fill:").append(kind.colour()).append('}');
+		}
+		return css.append("</style>\n").toString();
 	}
 
 	private static int legendRows() {

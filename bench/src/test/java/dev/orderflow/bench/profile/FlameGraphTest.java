@@ -22,8 +22,9 @@ class FlameGraphTest {
 
 	@Test
 	void leavesOutFramesTooNarrowToSee() {
-		String svg = new FlameGraph("t", Samples.parse(List.of("main;a.B.c 100000", "main;x.Y.rare 1"))).svg();
+		String svg = new FlameGraph("t", Samples.parse(List.of("main;a.B.c 100000", "main;x.Y.rare 100"))).svg();
 
+		// 100 of 100,100 samples: 1.2 px of 1180
 		assertThat(svg).contains("a.B.c").doesNotContain("x.Y.rare");
 	}
 
