@@ -37,6 +37,7 @@ import dev.orderflow.devstack.postgres.PostgresCluster;
 import dev.orderflow.devstack.ports.PortConflict;
 import dev.orderflow.devstack.process.HttpReadiness;
 import dev.orderflow.devstack.process.JavaCommand;
+import dev.orderflow.devstack.process.FlightRecording;
 import dev.orderflow.devstack.process.ManagedProcess;
 import dev.orderflow.devstack.process.PidFile;
 import dev.orderflow.devstack.process.ProcessSpec;
@@ -88,6 +89,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<Component, Map<String, String>> extraEnvironment;
 
+	private final Optional<FlightRecording> flightRecording;
+
 	private final Map<StackProcess, ManagedProcess> processes = new TreeMap<>();
 
 	private final List<StackProcess> started = new CopyOnWriteArrayList<>();
@@ -105,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
 		this.readyTimeout = builder.readyTimeout;
 		this.progress = builder.progress;
 		this.extraEnvironment = Map.copyOf(builder.extraEnvironment);
+		this.flightRecording = Optional.ofNullable(builder.flightRecording);
 	}
 
 	public static Builder builder() {
@@ -424,9 +428,15 @@ public final class LocalStack implements AutoCloseable {
 		return created;
 	}
 
-	private ProcessSpec spec(StackProcess name) {
+	ProcessSpec spec(StackProcess name) {
 		Component component = name.component();
 		List<String> command = JavaCommand.java(name.name(), this.dataDir.root());
+		if (this.flightRecording.isPresent() && component != Component.POSTGRES) {
+			// every JVM of the stack, the broker and the mail catcher too: they share the
+			// cores
+			this.flightRecording.get().createDirectory();
+			command.addAll(this.flightRecording.get().options(name.name()));
+		}
 		Map<String, String> env = Map.of();
 		switch (component) {
 			case POSTGRES -> {
@@ -606,7 +616,18 @@ public final class LocalStack implements AutoCloseable {
 
 		private final Map<Component, Map<String, String>> extraEnvironment = new EnumMap<>(Component.class);
 
+		private FlightRecording flightRecording;
+
 		private Builder() {
+		}
+
+		/**
+		 * Records every JVM of the stack with JFR into {@code directory}, one file per
+		 * process written when it stops; no recording by default.
+		 */
+		public Builder flightRecordings(Path directory) {
+			this.flightRecording = new FlightRecording(directory);
+			return this;
 		}
 
 		/**

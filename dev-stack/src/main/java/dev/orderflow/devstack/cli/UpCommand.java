@@ -1,5 +1,6 @@
 package dev.orderflow.devstack.cli;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,11 @@ final class UpCommand extends StackCommand {
 			description = "1, or 3 for a three-node Kafka cluster (changing it needs --clean)")
 	private Integer brokers;
 
+	@Option(names = "--jfr", paramLabel = "DIR",
+			description = "record every JVM of the stack with Java Flight Recorder (profile settings) into "
+					+ "DIR/<process>.jfr, written when it stops (./orderflow down); see docs/performance.md")
+	private Path flightRecordings;
+
 	UpCommand(Terminal terminal) {
 		super(terminal);
 	}
@@ -94,14 +100,15 @@ final class UpCommand extends StackCommand {
 				return 0;
 			}
 		}
-		return start(LocalStack.builder()
+		LocalStack.Builder stack = LocalStack.builder()
 			.installation(context().installation())
 			.dataDir(context().dataDir().root())
 			.components(wanted)
 			.topology(topology)
 			.leaveAlone(running)
-			.progress(context().out()::println)
-			.build());
+			.progress(context().out()::println);
+		flightRecordings().ifPresent(stack::flightRecordings);
+		return start(stack.build());
 	}
 
 	/**
@@ -124,6 +131,11 @@ final class UpCommand extends StackCommand {
 	/** The components to start: those of --only, else all. */
 	Set<Component> wanted() {
 		return this.only.isEmpty() ? EnumSet.allOf(Component.class) : EnumSet.copyOf(this.only);
+	}
+
+	/** Where {@code --jfr} puts the recordings, if given. */
+	Optional<Path> flightRecordings() {
+		return Optional.ofNullable(this.flightRecordings);
 	}
 
 	boolean detached() {

@@ -3,6 +3,7 @@ package dev.orderflow.devstack.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,15 @@ class UpCommandTest extends AbstractLauncherTest {
 		parse("--clean", "--data-dir=/x", "--only", "kafka,smtp");
 		assertThat(this.up.cleanFirst()).isTrue();
 		assertThat(this.up.wanted()).containsExactly(Component.KAFKA, Component.SMTP);
+	}
+
+	@Test
+	void recordsWithFlightRecorderOnlyWhenGivenADirectory() {
+		parse("-d");
+		assertThat(this.up.flightRecordings()).isEmpty();
+
+		parse("-d", "--clean", "--jfr", "target/jfr");
+		assertThat(this.up.flightRecordings()).contains(Path.of("target/jfr"));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.orderflow.eventing.retry.DependencyUnavailableException;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -144,11 +145,11 @@ public class Mailer implements AutoCloseable {
 	}
 
 	private OutgoingMessage prepare(Email email) {
-		OutgoingMessage message = new OutgoingMessage(this.mailSender.getSession());
+		OutgoingMessage message = new OutgoingMessage(this.mailSender.getSession(),
+				this.mailSender.getDefaultFileTypeMap());
 		// as JavaMailSenderImpl.send(SimpleMailMessage) does: a malformed address is a
 		// MailParseException
-		MimeMailMessage mail = new MimeMailMessage(
-				new MimeMessageHelper(message, this.mailSender.getDefaultEncoding()));
+		MimeMailMessage mail = new MimeMailMessage(helper(message));
 		mail.setFrom(this.properties.from());
 		mail.setTo(email.to());
 		mail.setSubject(email.subject());
@@ -161,6 +162,26 @@ public class Mailer implements AutoCloseable {
 			throw new MailPreparationException(ex);
 		}
 		return message;
+	}
+
+	/**
+	 * Spring's helper for a message, with the sender's MIME type map. Spring's own
+	 * {@link MimeMessageHelper} builds a new map for every message a
+	 * {@code JavaMailSender} did not create, reading the {@code mime.types} files of the
+	 * class path through {@code ServiceLoader} look-ups: a quarter of
+	 * notification-service's CPU under the bench (docs/performance.md), for a map that
+	 * only attachments use. The sender's map is built once.
+	 */
+	MimeMessageHelper helper(OutgoingMessage message) {
+		return new MimeMessageHelper(message, this.mailSender.getDefaultEncoding()) {
+
+			@Override
+			protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+				// called from the helper's constructor: the map travels with the message
+				return ((OutgoingMessage) mimeMessage).fileTypes;
+			}
+
+		};
 	}
 
 	private void resend(OutgoingMessage message, Email email) {
@@ -260,12 +281,15 @@ public class Mailer implements AutoCloseable {
 	 * does only after the server accepted {@code MAIL FROM}, {@code RCPT TO} and
 	 * {@code DATA}: before that the server cannot have taken it.
 	 */
-	private static final class OutgoingMessage extends MimeMessage {
+	static final class OutgoingMessage extends MimeMessage {
+
+		private final FileTypeMap fileTypes;
 
 		private volatile boolean contentWritten;
 
-		OutgoingMessage(Session session) {
+		OutgoingMessage(Session session, FileTypeMap fileTypes) {
 			super(session);
+			this.fileTypes = fileTypes;
 		}
 
 		boolean contentWritten() {
