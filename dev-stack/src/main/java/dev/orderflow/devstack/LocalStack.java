@@ -88,6 +88,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<Component, Map<String, String>> extraEnvironment;
 
+	private final boolean recordStartupCache;
+
 	private final Map<StackProcess, ManagedProcess> processes = new TreeMap<>();
 
 	private final List<StackProcess> started = new CopyOnWriteArrayList<>();
@@ -105,6 +107,7 @@ public final class LocalStack implements AutoCloseable {
 		this.readyTimeout = builder.readyTimeout;
 		this.progress = builder.progress;
 		this.extraEnvironment = Map.copyOf(builder.extraEnvironment);
+		this.recordStartupCache = builder.recordStartupCache;
 	}
 
 	public static Builder builder() {
@@ -439,7 +442,8 @@ public final class LocalStack implements AutoCloseable {
 						"--port", Integer.toString(this.ports.smtp()), "--dir", this.dataDir.mail().toString()));
 			default -> {
 				command.addAll(ServiceJvm.current()
-					.launch(this.installation.jarOf(component), name.instance() == 1, this.progress));
+					.launch(this.installation.jarOf(component), this.recordStartupCache && name.instance() == 1,
+							this.progress));
 				env = serviceEnvironment(name);
 			}
 		}
@@ -606,6 +610,8 @@ public final class LocalStack implements AutoCloseable {
 
 		private final Map<Component, Map<String, String>> extraEnvironment = new EnumMap<>(Component.class);
 
+		private boolean recordStartupCache = true;
+
 		private Builder() {
 		}
 
@@ -666,6 +672,17 @@ public final class LocalStack implements AutoCloseable {
 
 		public Builder readyTimeout(Duration readyTimeout) {
 			this.readyTimeout = readyTimeout;
+			return this;
+		}
+
+		/**
+		 * Whether a service's first run records its start-up cache, written when it stops
+		 * ({@link ServiceJvm}); true by default. A stack that runs once from jars nobody
+		 * starts again (a test's copy) has no use for one and would only wait for the
+		 * JVMs to write it at every stop. A cache that is there is used either way.
+		 */
+		public Builder recordStartupCache(boolean record) {
+			this.recordStartupCache = record;
 			return this;
 		}
 
