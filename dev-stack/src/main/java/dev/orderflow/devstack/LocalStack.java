@@ -610,7 +610,9 @@ public final class LocalStack implements AutoCloseable {
 
 		private final Map<Component, Map<String, String>> extraEnvironment = new EnumMap<>(Component.class);
 
-		private boolean recordStartupCache = true;
+		// ORDERFLOW_STARTUP_CACHE=off: a copy of the repository that is thrown away after
+		// one run (LabPaymentSystemTest's) records none
+		private boolean recordStartupCache = !"off".equalsIgnoreCase(System.getenv("ORDERFLOW_STARTUP_CACHE"));
 
 		private Builder() {
 		}
@@ -677,9 +679,10 @@ public final class LocalStack implements AutoCloseable {
 
 		/**
 		 * Whether a service's first run records its start-up cache, written when it stops
-		 * ({@link ServiceJvm}); true by default. A stack that runs once from jars nobody
-		 * starts again (a test's copy) has no use for one and would only wait for the
-		 * JVMs to write it at every stop. A cache that is there is used either way.
+		 * ({@link ServiceJvm}); true unless {@code ORDERFLOW_STARTUP_CACHE=off}. A stack
+		 * that runs once from jars nobody starts again (a test's copy) has no use for one
+		 * and would only wait for the JVMs to write it at every stop (seconds each). A
+		 * cache that is there is used either way.
 		 */
 		public Builder recordStartupCache(boolean record) {
 			this.recordStartupCache = record;
