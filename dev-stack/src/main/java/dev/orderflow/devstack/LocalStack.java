@@ -91,6 +91,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Optional<FlightRecording> flightRecording;
 
+	private final boolean recordStartupCache;
+
 	private final Map<StackProcess, ManagedProcess> processes = new TreeMap<>();
 
 	private final List<StackProcess> started = new CopyOnWriteArrayList<>();
@@ -109,6 +111,7 @@ public final class LocalStack implements AutoCloseable {
 		this.progress = builder.progress;
 		this.extraEnvironment = Map.copyOf(builder.extraEnvironment);
 		this.flightRecording = Optional.ofNullable(builder.flightRecording);
+		this.recordStartupCache = builder.recordStartupCache;
 	}
 
 	public static Builder builder() {
@@ -449,7 +452,8 @@ public final class LocalStack implements AutoCloseable {
 						"--port", Integer.toString(this.ports.smtp()), "--dir", this.dataDir.mail().toString()));
 			default -> {
 				command.addAll(ServiceJvm.current()
-					.launch(this.installation.jarOf(component), name.instance() == 1, this.progress));
+					.launch(this.installation.jarOf(component), this.recordStartupCache && name.instance() == 1,
+							this.progress));
 				env = serviceEnvironment(name);
 			}
 		}
@@ -618,6 +622,10 @@ public final class LocalStack implements AutoCloseable {
 
 		private FlightRecording flightRecording;
 
+		// ORDERFLOW_STARTUP_CACHE=off: a copy of the repository that is thrown away after
+		// one run (LabPaymentSystemTest's) records none
+		private boolean recordStartupCache = !"off".equalsIgnoreCase(System.getenv("ORDERFLOW_STARTUP_CACHE"));
+
 		private Builder() {
 		}
 
@@ -687,6 +695,18 @@ public final class LocalStack implements AutoCloseable {
 
 		public Builder readyTimeout(Duration readyTimeout) {
 			this.readyTimeout = readyTimeout;
+			return this;
+		}
+
+		/**
+		 * Whether a service's first run records its start-up cache, written when it stops
+		 * ({@link ServiceJvm}); true unless {@code ORDERFLOW_STARTUP_CACHE=off}. A stack
+		 * that runs once from jars nobody starts again (a test's copy) has no use for one
+		 * and would only wait for the JVMs to write it at every stop (seconds each). A
+		 * cache that is there is used either way.
+		 */
+		public Builder recordStartupCache(boolean record) {
+			this.recordStartupCache = record;
 			return this;
 		}
 

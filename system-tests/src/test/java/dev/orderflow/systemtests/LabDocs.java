@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.orderflow.devstack.Component;
+import dev.orderflow.devstack.DataDir;
 import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.devstack.StackProcess;
 import dev.orderflow.devstack.process.CommandLines;
@@ -103,14 +104,28 @@ abstract class LabDocs {
 	@AfterAll
 	void stopStack() throws IOException {
 		if (this.stack != null) {
-			// a lab may have restarted processes (./orderflow up -d): those are not this
-			// stack's children
-			Map<StackProcess, ProcessHandle> running = LocalStack.running(this.stack.dataDir());
+			stopRunning(this.stack.dataDir());
 			this.stack.stop();
-			running.values().forEach((process) -> ManagedProcess.stop(process, LocalStack.STOP_GRACE));
 			labPidFiles().forEach(this::killLeftOver);
 		}
 		Files.deleteIfExists(this.state);
+	}
+
+	/**
+	 * Stops every process running on the data directory as {@code ./orderflow down} does:
+	 * a lab may have started them itself ({@code ./orderflow up -d}), so they are not
+	 * this stack's children. The services stop before the broker, or each would wait at
+	 * shutdown for a broker that has gone.
+	 */
+	private static void stopRunning(DataDir dataDir) {
+		Map<StackProcess, ProcessHandle> running = LocalStack.running(dataDir);
+		List<StackProcess> reversed = new ArrayList<>(running.keySet());
+		Collections.reverse(reversed);
+		for (List<StackProcess> together : LocalStack.byComponent(reversed)) {
+			together.forEach((process) -> PackagedStack
+				.print("  stopping " + process + " (pid " + running.get(process).pid() + ")"));
+			ManagedProcess.stopTogether(together.stream().map(running::get).toList(), LocalStack.STOP_GRACE);
+		}
 	}
 
 	@TestFactory

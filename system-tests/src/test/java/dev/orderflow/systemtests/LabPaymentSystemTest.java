@@ -108,6 +108,9 @@ class LabPaymentSystemTest extends LabDocs {
 		Path userRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
 		environment.put("MAVEN_ARGS", "-o -Dmaven.repo.local=" + LOCAL_REPOSITORY + " -Dmaven.repo.local.tail="
 				+ System.getProperty("maven.repo.local", userRepository.toString()));
+		// the copy is deleted before the next run: its services need not write a start-up
+		// cache when they stop
+		environment.put("ORDERFLOW_STARTUP_CACHE", "off");
 	}
 
 	@Override

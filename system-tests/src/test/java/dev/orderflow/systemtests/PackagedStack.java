@@ -2,6 +2,8 @@ package dev.orderflow.systemtests;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import dev.orderflow.devstack.Component;
@@ -66,7 +68,15 @@ final class PackagedStack {
 			// another API
 			.environment(Component.AUTH_SERVER, Map.of("ORDERFLOW_AUTH_TEST_CLIENTS", "true"))
 			.readyTimeout(Duration.ofMinutes(3))
-			.progress((line) -> System.out.println("[stack] " + line));
+			.progress(PackagedStack::print);
+	}
+
+	/**
+	 * A progress line of a stack, with the time of day: the gaps between the lines show
+	 * where a slow test's time went (starting, stopping).
+	 */
+	static void print(String line) {
+		System.out.println("[stack " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + "] " + line);
 	}
 
 }

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.orderflow.devstack.LocalStack;
 import dev.orderflow.authclient.DemoUser;
 import dev.orderflow.authclient.TokenClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +35,14 @@ import static org.awaitility.Awaitility.await;
  * another's order, or 2xx), as RFC 9457 problems when refused, and no cell may answer
  * 5xx. The expired and wrong-audience tokens come from the authorization server itself
  * (its test clients), signed with its real key: only the claim under test is wrong.
+ * <p>
+ * It runs on the shared stack, last: every cell asks about its own orders and its own
+ * token, whatever the classes before placed, and what it changes (a restock, a replay of
+ * dead letters) no class after it sees.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(4) // last on the shared stack: it restocks and replays dead letters
+@ExtendWith(SharedStack.class)
 class RoleMatrixSystemTest {
 
 	private static final int ORDERS = 8080;
@@ -55,13 +61,11 @@ class RoleMatrixSystemTest {
 
 	private final Map<String, String> tokens = new LinkedHashMap<>();
 
-	private LocalStack stack;
-
 	private String c1Order;
 
 	@BeforeAll
 	void startStackAndSignIn() {
-		this.stack = PackagedStack.start("role-matrix-stack");
+		SharedStack.get();
 		TokenClient auth = Tokens.client();
 		this.tokens.put("none", null);
 		this.tokens.put("expired",
@@ -76,13 +80,6 @@ class RoleMatrixSystemTest {
 		// top
 		Instant expired = Instant.ofEpochSecond(expiry(this.tokens.get("expired"))).plusSeconds(6);
 		await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(expired));
-	}
-
-	@AfterAll
-	void stopStack() {
-		if (this.stack != null) {
-			this.stack.stop();
-		}
 	}
 
 	@Test

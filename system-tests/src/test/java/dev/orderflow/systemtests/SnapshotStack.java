@@ -16,6 +16,10 @@ import dev.orderflow.devstack.LocalStack;
  * the test starts. A test that restarts services must restart the same build: a jar
  * rebuilt in the meantime (by another build in the same tree) would otherwise be started
  * instead, or break the classes a running service still loads from it.
+ * <p>
+ * The copies keep their jars' modification times, so a later run of the same build finds
+ * their extraction ({@code ServiceJvm}) done. They record no start-up cache: no other
+ * stack starts them, and each service would spend seconds writing it at every stop.
  */
 final class SnapshotStack {
 
@@ -53,8 +57,9 @@ final class SnapshotStack {
 			.apply(LocalStack.builder()
 				.installation(new Installation(snapshot, built.libDir(), built.ownCode()))
 				.dataDir(Path.of("target", name).toAbsolutePath())
+				.recordStartupCache(false)
 				.readyTimeout(Duration.ofMinutes(3))
-				.progress((line) -> System.out.println("[stack] " + line)))
+				.progress(PackagedStack::print))
 			.build();
 		stack.dataDir().wipe();
 		stack.start();
@@ -64,7 +69,7 @@ final class SnapshotStack {
 	private static void copy(Path jar, Path copy) {
 		try {
 			Files.createDirectories(copy.getParent());
-			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot copy " + jar + " (is it built?)", ex);
