@@ -54,12 +54,13 @@ final class ReportWriter {
 		md.append("- partitions: ").append(report.partitions()).append('\n');
 		if (!report.ready().isEmpty()) {
 			md.append("- ready after process start (s): ");
-			md.append(String.join(", ",
-					report.ready()
-						.entrySet()
-						.stream()
-						.map((e) -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
-						.toList()));
+			md.append(String.join(", ", report.ready()
+				.entrySet()
+				.stream()
+				// sorted by name: the map's own order changes from one JVM to the next
+				.sorted(Map.Entry.comparingByKey())
+				.map((e) -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
+				.toList()));
 			md.append('\n');
 		}
 		md.append('\n');
