@@ -20,6 +20,10 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 
 	static final String COUNTER = "counter";
 
+	static final String KEPT_DATA = "kept data";
+
+	static final String FOLLOWS_LIVE_DATA = "rising with live data only";
+
 	/**
 	 * One line over time.
 	 *
@@ -41,11 +45,20 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 	 * @param growthFirstHalf how much the line grew over the first half of the soak
 	 * (least-squares slope times the half's length)
 	 * @param growthLastHalf the same over the second half
-	 * @param verdict {@value #LEVELLED}, {@value #RISING}, {@value #TOO_SHORT}, or
-	 * {@value #COUNTER} for a total that grows by definition
+	 * @param verdict {@value #LEVELLED}, {@value #RISING}, {@value #TOO_SHORT},
+	 * {@value #COUNTER} for a total that grows by definition, {@value #KEPT_DATA} for the
+	 * tables' content (orders are kept, so it grows with them), or
+	 * {@value #FOLLOWS_LIVE_DATA} for a database file that rises while the same service's
+	 * file minus live data levelled off
 	 */
 	public record Summary(String group, String name, double start, double end, double max, double growthFirstHalf,
 			double growthLastHalf, String verdict) {
+
+		Summary withVerdict(String other) {
+			return new Summary(this.group, this.name, this.start, this.end, this.max, this.growthFirstHalf,
+					this.growthLastHalf, other);
+		}
+
 	}
 
 	static SoakReport of(double sampleIntervalSeconds, List<Series> series) {
@@ -53,7 +66,20 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 		for (Series line : series) {
 			summaries.add(summarise(line));
 		}
+		summaries.replaceAll((summary) -> explainedByLiveData(summary, summaries)
+				? summary.withVerdict(FOLLOWS_LIVE_DATA) : summary);
 		return new SoakReport(sampleIntervalSeconds, List.copyOf(series), summaries);
+	}
+
+	/**
+	 * A database file grows with the orders its service keeps: that is not a leak as long
+	 * as the part of the file that is not live data levels off.
+	 */
+	private static boolean explainedByLiveData(Summary summary, List<Summary> all) {
+		return StackProbe.DB_FILES.equals(summary.group()) && RISING.equals(summary.verdict())
+				&& all.stream()
+					.anyMatch((other) -> StackProbe.DB_SLACK.equals(other.group())
+							&& other.name().equals(summary.name()) && LEVELLED.equals(other.verdict()));
 	}
 
 	/**
@@ -80,6 +106,9 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 		String verdict;
 		if (StackProbe.PURGED.equals(line.group())) {
 			verdict = COUNTER;
+		}
+		else if (StackProbe.LIVE_DATA.equals(line.group())) {
+			verdict = KEPT_DATA;
 		}
 		else {
 			double level = Math.abs(last.stream().mapToDouble((p) -> p[1]).average().orElse(0));

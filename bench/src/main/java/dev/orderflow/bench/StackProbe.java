@@ -16,11 +16,11 @@ import java.util.stream.Stream;
 
 /**
  * Reads the footprint of the running stack, for the soak: each service's inbox and outbox
- * rows from its own gauges ({@code /actuator/prometheus}, so the bench never opens a
- * database the service has open), the size of each service's database files in the data
- * directory, and the resident set size of every process whose pid the stack recorded in
- * {@code run/*.pid}. What cannot be read at a moment (a service restarting, no
- * {@code /proc} on this OS) is left out of that sample.
+ * rows and its H2 store's live data from its own gauges ({@code /actuator/prometheus}, so
+ * the bench never opens a database the service has open), the size of each service's
+ * database files in the data directory, and the resident set size of every process whose
+ * pid the stack recorded in {@code run/*.pid}. What cannot be read at a moment (a service
+ * restarting, no {@code /proc} on this OS) is left out of that sample.
  */
 final class StackProbe {
 
@@ -31,6 +31,10 @@ final class StackProbe {
 	static final String PURGED = "inbox rows purged";
 
 	static final String DB_FILES = "database files (MiB)";
+
+	static final String LIVE_DATA = "database live data (MiB)";
+
+	static final String DB_SLACK = "database file minus live data (MiB)";
 
 	static final String RSS = "RSS (MiB)";
 
@@ -72,6 +76,15 @@ final class StackProbe {
 					.ifPresent((v) -> readings.add(new Reading(OUTBOX, service, v)));
 				value(metrics, "orderflow_inbox_purged_total")
 					.ifPresent((v) -> readings.add(new Reading(PURGED, service, v)));
+				OptionalDouble file = value(metrics, "orderflow_h2_file_size_bytes");
+				OptionalDouble live = value(metrics, "orderflow_h2_live_data_bytes");
+				if (file.isPresent() && live.isPresent() && !Double.isNaN(live.getAsDouble())) {
+					// what H2's store says of its own file: live pages, and what
+					// compaction has
+					// yet to give back
+					readings.add(new Reading(LIVE_DATA, service, live.getAsDouble() / MIB));
+					readings.add(new Reading(DB_SLACK, service, (file.getAsDouble() - live.getAsDouble()) / MIB));
+				}
 			}
 			databaseBytes(service).ifPresent((bytes) -> readings.add(new Reading(DB_FILES, service, bytes / MIB)));
 		});

@@ -41,6 +41,21 @@ class SoakReportTest {
 	}
 
 	@Test
+	void aDatabaseFileThatGrowsOnlyWithItsLiveDataIsNotALeak() {
+		SoakReport.Series live = series(StackProbe.LIVE_DATA, (t) -> 0.2 * t);
+		SoakReport.Series slack = series(StackProbe.DB_SLACK, (t) -> (t < 120) ? 0.5 * t : 60 + (t % 30) / 10.0);
+		SoakReport.Series file = series(StackProbe.DB_FILES, (t) -> 0.2 * t + ((t < 120) ? 0.5 * t : 60));
+		assertThat(SoakReport.of(10, List.of(live, slack, file)).summaries()).extracting(SoakReport.Summary::verdict)
+			.containsExactly(SoakReport.KEPT_DATA, SoakReport.LEVELLED, SoakReport.FOLLOWS_LIVE_DATA);
+
+		SoakReport.Series slackRising = series(StackProbe.DB_SLACK, (t) -> 0.5 * t);
+		SoakReport.Series fileRising = series(StackProbe.DB_FILES, (t) -> 0.7 * t);
+		assertThat(SoakReport.of(10, List.of(live, slackRising, fileRising)).summaries())
+			.extracting(SoakReport.Summary::verdict)
+			.containsExactly(SoakReport.KEPT_DATA, SoakReport.RISING, SoakReport.RISING);
+	}
+
+	@Test
 	void thePlotHasALinePerServiceInAGraphPerMeasure() {
 		SoakReport report = SoakReport.of(10,
 				List.of(series(StackProbe.INBOX, (t) -> t),

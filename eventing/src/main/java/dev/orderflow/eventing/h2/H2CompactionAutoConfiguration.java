@@ -23,4 +23,10 @@ public class H2CompactionAutoConfiguration {
 		return new H2FileCompaction(dataSource, properties);
 	}
 
+	@Bean
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	H2StoreMetrics h2StoreMetrics(H2FileCompaction h2FileCompaction) {
+		return new H2StoreMetrics(h2FileCompaction);
+	}
+
 }

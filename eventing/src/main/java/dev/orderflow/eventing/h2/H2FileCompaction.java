@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +101,31 @@ public class H2FileCompaction extends PeriodicTask {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not open a connection to find the H2 store", ex);
 		}
+	}
+
+	/**
+	 * Size of the database file in bytes, for the {@code orderflow.h2.file.size} gauge;
+	 * NaN before the first compaction step found the store (or for another database).
+	 */
+	public double fileBytes() {
+		MVStore current = this.store;
+		return (current != null && !current.isClosed()) ? current.getFileStore().size() : Double.NaN;
+	}
+
+	/**
+	 * Bytes of the file that hold live pages, for the {@code orderflow.h2.live.data}
+	 * gauge: the file's size times the share of it in chunks times the live share of
+	 * those chunks (H2 reports both in whole percent). The rest of the file is what
+	 * compaction has yet to give back; the live data is the tables' content, which grows
+	 * with the orders a service keeps.
+	 */
+	public double liveBytes() {
+		MVStore current = this.store;
+		if (current == null || current.isClosed()) {
+			return Double.NaN;
+		}
+		FileStore<?> file = current.getFileStore();
+		return file.size() * (file.getFillRate() / 100.0) * (file.getChunksFillRate() / 100.0);
 	}
 
 	@Override

@@ -42,7 +42,10 @@ class H2FileCompactionTest {
 	@Test
 	void doesNothingForAnInMemoryDatabase() {
 		try (HikariDataSource memory = dataSource("jdbc:h2:mem:compaction-" + UUID.randomUUID())) {
-			assertThat(new H2FileCompaction(memory, properties()).compact()).isFalse();
+			H2FileCompaction compaction = new H2FileCompaction(memory, properties());
+			assertThat(compaction.compact()).isFalse();
+			assertThat(compaction.fileBytes()).isNaN();
+			assertThat(compaction.liveBytes()).isNaN();
 		}
 	}
 
@@ -78,6 +81,13 @@ class H2FileCompactionTest {
 				if (compact && order % 50 == 0) {
 					assertThat(compaction.compact()).isTrue();
 				}
+			}
+			if (compact) {
+				// the orders' rows (6,000 of about 300 bytes) are live; the deleted
+				// outbox
+				// rows are not
+				assertThat(compaction.liveBytes()).as("live data of the file")
+					.isBetween(1.0 * (1 << 20), compaction.fileBytes());
 			}
 			return Files.size(this.directory.resolve(name + ".mv.db"));
 		}
