@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.orderflow.eventing.retry.TransientFailures;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -70,6 +72,16 @@ class RequestConnectionWaitTest {
 	void closePool() throws SQLException {
 		release();
 		this.pool.close();
+	}
+
+	@Test
+	void theApplicationClosesThePoolThroughTheWrapper() {
+		HikariDataSource wrapped = new HikariDataSource();
+		wrapped.setJdbcUrl("jdbc:h2:mem:request-wait-close-" + UUID.randomUUID());
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(OverloadAutoConfiguration.class))
+			.withBean("dataSource", HikariDataSource.class, () -> wrapped)
+			.run((context) -> assertThat(context.getBean(DataSource.class)).isInstanceOf(RequestConnectionWait.class));
+		assertThat(wrapped.isClosed()).as("pool closed with the application").isTrue();
 	}
 
 	@Test
