@@ -21,7 +21,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.properties.schema.registry.url=" + OrderServiceIntegrationTest.REGISTRY,
 		"spring.datasource.url=jdbc:h2:mem:order-service-test;DB_CLOSE_DELAY=-1", "orderflow.outbox.poll-interval=50ms",
-		"logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN" })
+		"orderflow.http.database.max-wait=500ms", "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
+		"logging.level.state.change.logger=WARN" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = { "orders", "inventory" })
 public @interface OrderServiceIntegrationTest {

@@ -1,0 +1,18 @@
+package dev.orderflow.order;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orderflow.eventing.overloadbounds.OverloadBounds;
+
+/**
+ * order-service keeps at most 512 connections open and answers a request that waited 2 s
+ * for a database connection with 503 and Retry-After; k8s can change both by environment.
+ */
+class OverloadBoundsTest {
+
+	@Test
+	void capsConnectionsAndTheWaitForTheDatabaseByDefaultAndByEnvironment() {
+		OverloadBounds.assertBoundedAndOverridable();
+	}
+
+}
