@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +19,16 @@ import java.util.concurrent.TimeUnit;
  * thing changed), so a reader sees what each setting costs against the full
  * configuration. The switches are the services' own settings (environment variables),
  * {@code up --postgres} and the JDK the launcher runs on; the shipped defaults stay as
- * they are.
+ * they are. The switches that drop a guarantee (outbox, inbox, e-mail) are fenced in the
+ * services: they come with {@link #ALLOW_UNSAFE_SWITCHES}, which nothing but this class
+ * sets (ADR 0020).
  */
 final class Breakdown {
 
 	private static final long UP_TIMEOUT_MINUTES = 5;
+
+	/** {@code orderflow.bench.allow-unsafe-switches}, as an environment variable. */
+	static final String ALLOW_UNSAFE_SWITCHES = "ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES";
 
 	/**
 	 * One configuration.
@@ -70,11 +76,28 @@ final class Breakdown {
 		rows.add(new Configuration("max.poll.records 10", Map.of("SPRING_KAFKA_CONSUMER_MAXPOLLRECORDS", "10"),
 				List.of()));
 		rows.add(new Configuration("PostgreSQL instead of H2", Map.of(), List.of("--postgres")));
+		// the guarantees themselves: each switch is refused by the services unless the
+		// stack also says it is a benchmark's (ADR 0020)
+		rows.add(new Configuration("outbox → direct send", unsafe("ORDERFLOW_BENCH_OUTBOXDIRECTSEND"), List.of()));
+		rows.add(new Configuration("inbox off", unsafe("ORDERFLOW_BENCH_INBOXOFF"), List.of()));
+		rows.add(new Configuration("e-mail off", unsafe("ORDERFLOW_BENCH_EMAILOFF"), List.of()));
 		if (otherJdk != null) {
 			rows.add(new Configuration("JDK " + javaVersion(otherJdk), Map.of("JAVA_HOME", otherJdk.toString()),
 					List.of()));
 		}
 		return rows;
+	}
+
+	/**
+	 * A switch that drops a guarantee, with the setting that allows it on a benchmark
+	 * stack (ADR 0020): the services refuse to start with the switch alone. In this
+	 * order, the switch first, for {@link Configuration#how()}.
+	 */
+	static Map<String, String> unsafe(String variable) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put(variable, "true");
+		environment.put(ALLOW_UNSAFE_SWITCHES, "true");
+		return environment;
 	}
 
 	BenchReport run(String command) throws IOException, InterruptedException {

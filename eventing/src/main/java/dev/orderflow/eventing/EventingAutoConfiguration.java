@@ -53,7 +53,9 @@ public class EventingAutoConfiguration {
 		return new OutboxTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
+	/** Missing only on a benchmark stack with the inbox switched off (ADR 0020). */
 	@Bean
+	@ConditionalOnMissingBean
 	ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
 		return new ProcessedEvents(jdbc, clock);
 	}

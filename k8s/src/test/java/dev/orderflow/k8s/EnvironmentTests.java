@@ -69,6 +69,22 @@ class EnvironmentTests {
 		}
 	}
 
+	/**
+	 * The bench's switches drop guarantees (ADR 0020): no overlay may set one, nor the
+	 * setting that allows them, whatever its spelling.
+	 */
+	@ParameterizedTest
+	@FieldSource("OVERLAYS")
+	void noServiceGetsABenchSwitch(String overlay) {
+		Manifests manifests = Manifests.ofOverlay(overlay);
+		for (String service : ContainerSecurityTests.services(overlay)) {
+			Environment environment = Environment.of(manifests,
+					ContainerSecurityTests.orderflowContainer(manifests, service));
+			assertThat(environment.names()).as(service)
+				.noneMatch((name) -> ServiceConfig.bound(name).startsWith("orderflow.bench"));
+		}
+	}
+
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")
 	void secretTemplatesNameTheirKeys(String overlay) {

@@ -16,6 +16,7 @@ import dev.orderflow.schemaregistry.serde.KafkaAvroSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -54,7 +55,9 @@ public class OutboxConfiguration {
 		return new SetAsideController(setAsideEvents);
 	}
 
+	/** Missing only on a benchmark stack that sends events directly (ADR 0020). */
 	@Bean
+	@ConditionalOnMissingBean
 	Outbox outbox(JdbcClient jdbc, Clock clock, WriterSchemas writerSchemas, ObjectProvider<OutboxRelay> relay,
 			OutboxTracing outboxTracing) {
 		return new Outbox(jdbc, clock, writerSchemas, () -> relay.ifAvailable(OutboxRelay::wakeUp), outboxTracing);

@@ -74,7 +74,8 @@ public class Mailer implements AutoCloseable {
 
 	private boolean closed;
 
-	Mailer(JavaMailSenderImpl mailSender, NotificationMailProperties properties) {
+	// protected for the benchmark's EmailOffMailer (ADR 0020), which sends nothing
+	protected Mailer(JavaMailSenderImpl mailSender, NotificationMailProperties properties) {
 		this.mailSender = mailSender;
 		this.properties = properties;
 		this.idleTimeoutNanos = properties.smtpIdleTimeout().toNanos();
