@@ -158,7 +158,9 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Stops every started process, the last start wave first: SIGTERM, then SIGKILL after
-	 * {@link #STOP_GRACE}. The processes of one wave stop together ({@link #stopWaves}).
+	 * {@link #STOP_GRACE}, or after {@code ServiceJvm.CACHE_WRITE_GRACE} for a service
+	 * that writes its start-up cache. The processes of one wave stop together
+	 * ({@link #stopWaves}).
 	 */
 	public void stop() {
 		this.stopping = true;
