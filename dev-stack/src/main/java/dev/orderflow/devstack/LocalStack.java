@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -156,15 +157,14 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops every started process in reverse order: SIGTERM, then SIGKILL after
-	 * {@link #STOP_GRACE}. The instances of one component stop together: a cluster's last
-	 * broker would otherwise wait for a quorum that has left.
+	 * Stops every started process, the last start wave first: SIGTERM, then SIGKILL after
+	 * {@link #STOP_GRACE}, or after {@code ServiceJvm.CACHE_WRITE_GRACE} for a service
+	 * that writes its start-up cache. The processes of one wave stop together
+	 * ({@link #stopWaves}).
 	 */
 	public void stop() {
 		this.stopping = true;
-		List<StackProcess> reversed = new ArrayList<>(this.started);
-		Collections.reverse(reversed);
-		for (List<StackProcess> together : byComponent(reversed)) {
+		for (List<StackProcess> together : stopWaves(this.started)) {
 			List<ManagedProcess> group = together.stream().map(this::process).toList();
 			group.stream()
 				.filter(ManagedProcess::isAlive)
@@ -176,13 +176,20 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * The processes grouped by component, each group and the groups in the order given.
+	 * The processes grouped as they stop: by {@link Component#startWave() start wave},
+	 * the last wave first, so the services stop before the registry and the broker they
+	 * use (a service would otherwise wait at shutdown for a broker that has gone). The
+	 * processes of one wave stop together: a cluster's last broker would otherwise wait
+	 * for a quorum that has left, and the services need nothing of each other, while each
+	 * may take seconds to stop (the run that records the start-up cache writes it then,
+	 * {@code ServiceJvm}).
 	 */
-	public static List<List<StackProcess>> byComponent(List<StackProcess> processes) {
-		Map<Component, List<StackProcess>> groups = new LinkedHashMap<>();
+	public static List<List<StackProcess>> stopWaves(Collection<StackProcess> processes) {
+		Map<Integer, List<StackProcess>> waves = new TreeMap<>(Comparator.reverseOrder());
 		processes
-			.forEach((process) -> groups.computeIfAbsent(process.component(), (c) -> new ArrayList<>()).add(process));
-		return List.copyOf(groups.values());
+			.forEach((process) -> waves.computeIfAbsent(process.component().startWave(), (wave) -> new ArrayList<>())
+				.add(process));
+		return List.copyOf(waves.values());
 	}
 
 	/** Whether {@link #stop()} was called (e.g. by Ctrl-C while starting). */

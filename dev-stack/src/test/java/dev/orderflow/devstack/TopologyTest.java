@@ -2,6 +2,7 @@ package dev.orderflow.devstack;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,19 @@ class TopologyTest {
 		assertThat(scaled.bootstrapServers(this.ports)).isEqualTo("127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292");
 		assertThat(scaled.replicationFactor()).isEqualTo(3);
 		assertThat(scaled.minInsyncReplicas()).isEqualTo(2);
+	}
+
+	@Test
+	void aStackStopsEveryServiceTogetherThenTheRegistriesThenWhatTheyAllUse() {
+		Topology scaled = new Topology(2, 3, true);
+
+		assertThat(LocalStack.stopWaves(scaled.processes(EnumSet.allOf(Component.class))))
+			.map((wave) -> wave.stream().map(StackProcess::name).toList())
+			.containsExactly(
+					List.of("inventory-service", "inventory-service-2", "order-service", "order-service-2",
+							"notification-service", "notification-service-2"),
+					List.of("schema-registry", "schema-registry-2"),
+					List.of("postgres", "kafka", "kafka-2", "kafka-3", "smtp", "auth-server"));
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,9 +118,7 @@ abstract class LabDocs {
 	 */
 	private static void stopRunning(DataDir dataDir) {
 		Map<StackProcess, ProcessHandle> running = LocalStack.running(dataDir);
-		List<StackProcess> reversed = new ArrayList<>(running.keySet());
-		Collections.reverse(reversed);
-		for (List<StackProcess> together : LocalStack.byComponent(reversed)) {
+		for (List<StackProcess> together : LocalStack.stopWaves(running.keySet())) {
 			together.forEach((process) -> PackagedStack
 				.print("  stopping " + process + " (pid " + running.get(process).pid() + ")"));
 			ManagedProcess.stopTogether(together.stream().map(running::get).toList(), LocalStack.STOP_GRACE);

@@ -1,7 +1,5 @@
 package dev.orderflow.devstack.cli;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +28,10 @@ final class DownCommand extends StackCommand {
 
 	@Override
 	int run() {
-		List<StackProcess> reversed = new ArrayList<>(LocalStack.recorded(context().dataDir()));
-		Collections.reverse(reversed);
 		int stopped = 0;
 		boolean failed = false;
-		// the instances of one component stop together: a cluster's last broker would
-		// wait for a quorum that has left
-		for (List<StackProcess> together : LocalStack.byComponent(reversed)) {
+		// the services first, then what they use; each wave together
+		for (List<StackProcess> together : LocalStack.stopWaves(LocalStack.recorded(context().dataDir()))) {
 			Map<StackProcess, ProcessHandle> ours = new LinkedHashMap<>();
 			for (StackProcess name : together) {
 				PidFile pidFile = LocalStack.pidFile(context().dataDir(), name);

@@ -118,10 +118,18 @@ public final class ManagedProcess {
 		return Optional.ofNullable(this.handle);
 	}
 
+	/**
+	 * How long this process gets to stop after SIGTERM: {@code grace}, or longer while it
+	 * writes its start-up cache ({@link ServiceJvm#CACHE_WRITE_GRACE}).
+	 */
+	public Duration stopGrace(Duration grace) {
+		return ServiceJvm.recordsCache(String.join(" ", this.spec.command())) ? ServiceJvm.CACHE_WRITE_GRACE : grace;
+	}
+
 	/** SIGTERM, wait up to {@code grace}, then SIGKILL. */
 	public void stop(Duration grace) {
 		if (this.handle != null) {
-			stop(this.handle, grace);
+			stop(this.handle, stopGrace(grace));
 		}
 		this.pidFile.delete();
 	}
@@ -155,7 +163,8 @@ public final class ManagedProcess {
 		handles.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
 		boolean stopped = true;
 		for (ProcessHandle handle : handles) {
-			stopped &= stop(handle, grace);
+			boolean writesCache = CommandLines.of(handle.pid()).map(ServiceJvm::recordsCache).orElse(false);
+			stopped &= stop(handle, writesCache ? ServiceJvm.CACHE_WRITE_GRACE : grace);
 		}
 		return stopped;
 	}

@@ -35,6 +35,20 @@ class ServiceJvmTest {
 	}
 
 	@Test
+	void onlyARunThatRecordsItsCacheGetsTheLongerGraceToWriteItWhenItStops() throws IOException {
+		for (ServiceJvm jvm : new ServiceJvm[] { new ServiceJvm(17), new ServiceJvm(25) }) {
+			assertThat(ServiceJvm.recordsCache("java " + String.join(" ", jvm.cacheOptions(this.cacheDir)) + " -jar x"))
+				.isTrue();
+		}
+		Files.writeString(this.cacheDir.resolve("app.jsa"), "archive");
+		Files.writeString(this.cacheDir.resolve("app.aot"), "cache");
+		for (ServiceJvm jvm : new ServiceJvm[] { new ServiceJvm(17), new ServiceJvm(25) }) {
+			assertThat(ServiceJvm.recordsCache("java " + String.join(" ", jvm.cacheOptions(this.cacheDir)) + " -jar x"))
+				.isFalse();
+		}
+	}
+
+	@Test
 	void aJarThatCannotBeExtractedRunsAsItIsWithTheMemoryOptions(@TempDir Path target) throws IOException {
 		Path notABootJar = Files.writeString(target.resolve("service.jar"), "not a jar");
 		StringBuilder notes = new StringBuilder();

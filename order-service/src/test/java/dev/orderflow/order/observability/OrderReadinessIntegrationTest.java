@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import dev.orderflow.devstack.Component;
 import dev.orderflow.devstack.DataDir;
@@ -62,8 +63,15 @@ class OrderReadinessIntegrationTest {
 		// the broker requires SASL/SCRAM (docs/security.md): sign in as order-service, as
 		// the stack's services do
 		KafkaUsers users = KafkaUsers.in(new DataDir(dataDir).config());
-		users.clientProperties("order-service")
-			.forEach((name, value) -> registry.add("spring.kafka.properties." + name, () -> value));
+		Map<String, Object> signIn = users.clientProperties("order-service");
+		signIn.forEach((name, value) -> registry.add("spring.kafka.properties." + name, () -> value));
+		// and the protocol where the stack sets it (KAFKA_SECURITY_PROTOCOL): Spring Boot
+		// puts spring.kafka.security.protocol (PLAINTEXT in application.yml) over
+		// spring.kafka.properties in the clients it builds, so KafkaAdmin and the
+		// listener
+		// stayed on PLAINTEXT, the broker dropped them, and KafkaAdmin waited 30 s at
+		// start-up
+		registry.add("spring.kafka.security.protocol", () -> signIn.get("security.protocol"));
 	}
 
 	@AfterAll
