@@ -31,8 +31,11 @@ import static org.awaitility.Awaitility.await;
  * applied twice, no {@code processed_event} row is written); the service says so in its
  * log and its health.
  */
-@TestPropertySource(properties = { "orderflow.bench.allow-unsafe-switches=true",
-		"orderflow.bench.outbox-direct-send=true", "orderflow.bench.inbox-off=true" })
+// a database of its own: the other classes' contexts share jdbc:h2:mem:eventing and leave
+// inbox and outbox rows in it
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:bench-switches;DB_CLOSE_DELAY=-1",
+		"orderflow.bench.allow-unsafe-switches=true", "orderflow.bench.outbox-direct-send=true",
+		"orderflow.bench.inbox-off=true" })
 // its own context and broker: closed after this class, not kept for the other tests
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
