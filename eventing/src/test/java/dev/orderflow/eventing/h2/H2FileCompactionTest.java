@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code WRITE_DELAY=0}): each order adds a row that stays and is updated once later,
  * and an outbox row that is written and deleted again, one commit each. Without
  * compaction the file keeps every chunk that still holds one live page and grows far
- * beyond its live data; with it the file stays near that size (ADR 0017).
+ * beyond its live data; with it the file stays near that size (ADR 0017), as long as the
+ * gaps that compaction frees are filled again.
  */
 class H2FileCompactionTest {
 
@@ -67,6 +68,7 @@ class H2FileCompactionTest {
 				.update();
 			H2FileCompaction compaction = new H2FileCompaction(dataSource, properties());
 			List<String> orderIds = new ArrayList<>();
+			double smallestFileToLiveData = Double.MAX_VALUE;
 			for (int order = 0; order < ORDERS; order++) {
 				String orderId = UUID.randomUUID().toString();
 				orderIds.add(orderId);
@@ -80,6 +82,10 @@ class H2FileCompactionTest {
 				}
 				if (compact && order % 50 == 0) {
 					assertThat(compaction.compact()).isTrue();
+					if (order > ORDERS / 2) {
+						smallestFileToLiveData = Math.min(smallestFileToLiveData,
+								compaction.fileBytes() / compaction.liveBytes());
+					}
 				}
 			}
 			if (compact) {
@@ -88,6 +94,11 @@ class H2FileCompactionTest {
 				// rows are not
 				assertThat(compaction.liveBytes()).as("live data of the file")
 					.isBetween(1.0 * (1 << 20), compaction.fileBytes());
+				// the gaps that rewritten chunks leave are filled with chunks from the
+				// end of the file, which is then truncated: it comes back to its live
+				// data (1.02 times it here, between moves that make it grow again for a
+				// while); with rewriting alone it never went below 2.6 times
+				assertThat(smallestFileToLiveData).as("smallest file / live data in the second half").isLessThan(1.5);
 			}
 			return Files.size(this.directory.resolve(name + ".mv.db"));
 		}
