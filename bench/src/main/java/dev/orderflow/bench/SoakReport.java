@@ -86,8 +86,8 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 	 * Levelled off when the second half of the soak grows by less than a quarter of what
 	 * the first half grew (the warm-up: heap, caches, a full retention of inbox rows), or
 	 * by less than 5% of its level, or by less than its own scatter (a purge's saw-tooth,
-	 * garbage collections): a line that keeps rising at the same pace grows as much in
-	 * both halves and fails all three.
+	 * garbage collections), or when it ends no higher than its first half reached: a line
+	 * that keeps rising at the same pace grows as much in both halves and fails all four.
 	 */
 	static Summary summarise(Series line) {
 		List<double[]> points = line.points();
@@ -113,7 +113,11 @@ public record SoakReport(double sampleIntervalSeconds, List<Series> series, List
 		else {
 			double level = Math.abs(last.stream().mapToDouble((p) -> p[1]).average().orElse(0));
 			double allowed = Math.max(0.25 * Math.max(growthFirst, 0), Math.max(0.05 * level, stddev(last)));
-			verdict = (growthLast <= allowed) ? LEVELLED : RISING;
+			// a queue that empties again (the outbox between two relay rounds) can end
+			// its second half on a peak: not rising as long as it ends no higher than
+			// the warm-up reached
+			double firstHalfMax = first.stream().mapToDouble((p) -> p[1]).max().orElse(0);
+			verdict = (growthLast <= allowed || end <= firstHalfMax) ? LEVELLED : RISING;
 		}
 		return new Summary(line.group(), line.name(), start, end, max, growthFirst, growthLast, verdict);
 	}

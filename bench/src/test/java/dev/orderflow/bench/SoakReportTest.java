@@ -41,6 +41,17 @@ class SoakReportTest {
 	}
 
 	@Test
+	void aQueueThatEndsBelowWhatItsWarmUpReachedHasLevelledOffThoughItsLastHalfHadAPeak() {
+		// inventory's outbox in the soak of 2026-12-02: mostly empty, 9 rows at most
+		// in the first half, a peak of 19 near the end, 0 at the end
+		SoakReport.Series outbox = series(StackProbe.OUTBOX,
+				(t) -> (t == 170) ? 9 : (t == 560) ? 19 : (t % 50 == 0) ? 2 : 0);
+		assertThat(SoakReport.summarise(outbox).verdict()).isEqualTo(SoakReport.LEVELLED);
+		SoakReport.Series rising = series(StackProbe.OUTBOX, (t) -> (t == 170) ? 9 : (t > 300) ? t / 10.0 : 0);
+		assertThat(SoakReport.summarise(rising).verdict()).isEqualTo(SoakReport.RISING);
+	}
+
+	@Test
 	void aDatabaseFileThatGrowsOnlyWithItsLiveDataIsNotALeak() {
 		SoakReport.Series live = series(StackProbe.LIVE_DATA, (t) -> 0.2 * t);
 		SoakReport.Series slack = series(StackProbe.DB_SLACK, (t) -> (t < 120) ? 0.5 * t : 60 + (t % 30) / 10.0);
