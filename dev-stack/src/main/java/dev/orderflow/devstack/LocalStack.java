@@ -94,6 +94,14 @@ public final class LocalStack implements AutoCloseable {
 
 	private final boolean recordStartupCache;
 
+	private final boolean sameBuildOnRestart;
+
+	/**
+	 * The command line (options and jar) each service instance runs, kept from its first
+	 * start when {@link Builder#sameBuildOnRestart} or set by {@link #restartFrom}.
+	 */
+	private final Map<StackProcess, List<String>> pinnedLaunches = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Map<StackProcess, ManagedProcess> processes = new TreeMap<>();
 
 	private final List<StackProcess> started = new CopyOnWriteArrayList<>();
@@ -113,6 +121,7 @@ public final class LocalStack implements AutoCloseable {
 		this.extraEnvironment = Map.copyOf(builder.extraEnvironment);
 		this.flightRecording = Optional.ofNullable(builder.flightRecording);
 		this.recordStartupCache = builder.recordStartupCache;
+		this.sameBuildOnRestart = builder.sameBuildOnRestart;
 	}
 
 	public static Builder builder() {
@@ -217,6 +226,20 @@ public final class LocalStack implements AutoCloseable {
 		StackProcess process = named(name);
 		process(process).stop(STOP_GRACE);
 		startAndAwait(List.of(process));
+	}
+
+	/**
+	 * Stops a service instance and starts it from another build of its jar, as one step
+	 * of a rolling upgrade; its later restarts keep that build. {@code name}: e.g.
+	 * order-service.
+	 */
+	public void restartFrom(String name, Path bootJar) {
+		StackProcess process = named(name);
+		if (!process.component().isService()) {
+			throw new IllegalArgumentException(name + " is not a service");
+		}
+		this.pinnedLaunches.put(process, ServiceJvm.current().launch(bootJar, false, this.progress));
+		restart(name);
 	}
 
 	/** The pid of the process's current (or last) run. */
@@ -454,18 +477,32 @@ public final class LocalStack implements AutoCloseable {
 				env = PostgresCluster.environment();
 			}
 			case KAFKA -> command.addAll(brokerCommand(name.instance()));
-			case SMTP ->
-				command.addAll(List.of("-Xmx64m", "-cp", this.installation.ownClasspath(), SmtpCatcher.class.getName(),
-						"--port", Integer.toString(this.ports.smtp()), "--dir", this.dataDir.mail().toString()));
+			// a small server: the options of the services (ServiceJvm) suit it too
+			case SMTP -> command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+					this.installation.ownClasspath(), SmtpCatcher.class.getName(), "--port",
+					Integer.toString(this.ports.smtp()), "--dir", this.dataDir.mail().toString()));
 			default -> {
-				command.addAll(ServiceJvm.current()
-					.launch(this.installation.jarOf(component), this.recordStartupCache && name.instance() == 1,
-							this.progress));
+				command.addAll(serviceLaunch(name));
 				env = serviceEnvironment(name);
 			}
 		}
 		return new ProcessSpec(name.name(), command, env, this.dataDir.root(), this.dataDir.log(name),
 				this.dataDir.pid(name));
+	}
+
+	/** The JVM options and jar a service instance runs with ({@link ServiceJvm}). */
+	private List<String> serviceLaunch(StackProcess name) {
+		List<String> pinned = this.pinnedLaunches.get(name);
+		if (pinned != null) {
+			return pinned;
+		}
+		List<String> launch = ServiceJvm.current()
+			.launch(this.installation.jarOf(name.component()), this.recordStartupCache && name.instance() == 1,
+					this.progress);
+		if (this.sameBuildOnRestart) {
+			this.pinnedLaunches.put(name, launch);
+		}
+		return launch;
 	}
 
 	private List<String> brokerCommand(int broker) {
@@ -633,6 +670,8 @@ public final class LocalStack implements AutoCloseable {
 		// one run (LabPaymentSystemTest's) records none
 		private boolean recordStartupCache = !"off".equalsIgnoreCase(System.getenv("ORDERFLOW_STARTUP_CACHE"));
 
+		private boolean sameBuildOnRestart;
+
 		private Builder() {
 		}
 
@@ -714,6 +753,19 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		public Builder recordStartupCache(boolean record) {
 			this.recordStartupCache = record;
+			return this;
+		}
+
+		/**
+		 * Whether a restarted service runs the build it first started with, even when its
+		 * jar was rebuilt since: it runs from that start's extracted copy
+		 * ({@link ServiceJvm}), which only a later start of the new jar replaces. For a
+		 * test that restarts services while another build may rebuild them in the same
+		 * tree. False by default: {@code ./orderflow up} after a build starts the new
+		 * one.
+		 */
+		public Builder sameBuildOnRestart(boolean pinned) {
+			this.sameBuildOnRestart = pinned;
 			return this;
 		}
 

@@ -1,5 +1,7 @@
 package dev.orderflow.devstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command lines the stack starts its JVMs with: {@code up --jfr DIR} records each of
- * them, options placed before the main class or jar.
+ * them, options placed before the main class or jar; a stack that keeps the same build
+ * across restarts runs a service from the copy it started with.
  */
 class LocalStackCommandTest {
 
@@ -40,6 +43,41 @@ class LocalStackCommandTest {
 			.noneMatch((option) -> option.contains("FlightRecord"));
 	}
 
+	@Test
+	void aStackThatKeepsItsBuildRestartsTheCopyItStartedEvenWhenTheJarWasRebuilt() throws IOException {
+		Installation installation = installation();
+		Path jar = installation.jarOf(Component.ORDER_SERVICE);
+		Path copy = extracted(jar);
+		StackProcess orderService = StackProcess.first(Component.ORDER_SERVICE);
+		LocalStack pinned = stack().sameBuildOnRestart(true).build();
+		LocalStack plain = stack().build();
+
+		List<String> first = pinned.spec(orderService).command();
+		assertThat(first).containsSubsequence("-jar", copy.toString());
+		Files.writeString(jar, "the next build, larger than the first");
+
+		assertThat(pinned.spec(orderService).command()).isEqualTo(first);
+		// a plain stack starts the new build: this one is no Spring Boot jar, so it runs
+		// it as it is, without an extracted copy
+		assertThat(plain.spec(orderService).command()).containsSubsequence("-jar", jar.toString());
+	}
+
+	/**
+	 * A stand-in for a built jar and the copy {@code ServiceJvm} extracted from it, as a
+	 * first start leaves them.
+	 */
+	private static Path extracted(Path jar) throws IOException {
+		Files.createDirectories(jar.getParent());
+		Files.writeString(jar, "the first build");
+		Path cacheDir = jar.resolveSibling("jvm-cache");
+		Path copy = cacheDir.resolve("app").resolve(jar.getFileName());
+		Files.createDirectories(copy.getParent());
+		Files.writeString(copy, "its extracted copy");
+		Files.writeString(cacheDir.resolve("jar.stamp"),
+				Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
+		return copy;
+	}
+
 	/** The options of the recording, then the main. */
 	private String[] recordingThen(String process, String main) {
 		List<String> options = new ArrayList<>(new FlightRecording(this.tmp.resolve("jfr")).options(process));
@@ -48,10 +86,12 @@ class LocalStackCommandTest {
 	}
 
 	private LocalStack.Builder stack() {
+		return LocalStack.builder().installation(installation()).dataDir(this.tmp.resolve("data"));
+	}
+
+	private Installation installation() {
 		Path repo = this.tmp.resolve("repo");
-		return LocalStack.builder()
-			.installation(new Installation(repo, repo.resolve("dev-stack/target/lib"), repo.resolve("classes")))
-			.dataDir(this.tmp.resolve("data"));
+		return new Installation(repo, repo.resolve("dev-stack/target/lib"), repo.resolve("classes"));
 	}
 
 }

@@ -69,7 +69,9 @@ public final class StorageFormat {
 		if (isFormatted(logDir)) {
 			return false;
 		}
-		List<String> arguments = new java.util.ArrayList<>(List.of("-Xmx256m",
+		// a tool that runs for seconds: C1 alone and the serial collector start it sooner
+		List<String> arguments = new java.util.ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC",
 				"-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"), "-cp", classpath,
 				"kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString()));
 		arguments.addAll(users.scramArguments());
