@@ -74,6 +74,14 @@ abstract class LabDocs {
 	}
 
 	/**
+	 * Done with the stack, whose processes have stopped already: by default it was the
+	 * class's own.
+	 */
+	void release(LocalStack stack) {
+		stack.stop();
+	}
+
+	/**
 	 * The directory the blocks run in: the repository, unless a lab works on a copy of
 	 * it.
 	 */
@@ -104,7 +112,7 @@ abstract class LabDocs {
 	void stopStack() throws IOException {
 		if (this.stack != null) {
 			stopRunning(this.stack.dataDir());
-			this.stack.stop();
+			release(this.stack);
 			labPidFiles().forEach(this::killLeftOver);
 		}
 		Files.deleteIfExists(this.state);

@@ -3,7 +3,11 @@ package dev.orderflow.systemtests;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.orderflow.devstack.LocalStack;
 
 /**
  * The labs whose lab-run blocks share one plain stack: each leaves the stack as the next
@@ -11,9 +15,27 @@ import org.junit.jupiter.api.Timeout;
  * the services; lab 04 stops the second instance it started). Lab 05 comes last: it kills
  * services and starts them again with {@code ./orderflow up -d}, so no lab after it sees
  * a half-restarted stack.
+ * <p>
+ * The stack is the {@link SharedStack}, after the classes that only look at it: a learner
+ * too starts the labs on a stack that has seen other orders, and the build saves a stop
+ * and a start of a whole stack (about a minute on two cores). This class is the shared
+ * stack's last user: lab 05 leaves services that the stack did not start, so the stack
+ * ends with this class.
  */
+@Order(5) // last on the shared stack, after RoleMatrixSystemTest
+@ExtendWith(SharedStack.class)
 @Timeout(value = 14, unit = TimeUnit.MINUTES)
 class LabDocsSystemTest extends LabDocs {
+
+	@Override
+	LocalStack stack() {
+		return SharedStack.get();
+	}
+
+	@Override
+	void release(LocalStack stack) {
+		SharedStack.stop();
+	}
 
 	@Override
 	List<String> labs() {
@@ -23,7 +45,7 @@ class LabDocsSystemTest extends LabDocs {
 
 	@Override
 	String stackName() {
-		return "lab-docs-stack";
+		return "shared-stack";
 	}
 
 	/**

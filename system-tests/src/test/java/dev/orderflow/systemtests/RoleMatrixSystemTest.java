@@ -36,12 +36,13 @@ import static org.awaitility.Awaitility.await;
  * 5xx. The expired and wrong-audience tokens come from the authorization server itself
  * (its test clients), signed with its real key: only the claim under test is wrong.
  * <p>
- * It runs on the shared stack, last: every cell asks about its own orders and its own
- * token, whatever the classes before placed, and what it changes (a restock, a replay of
- * dead letters) no class after it sees.
+ * It runs on the shared stack after the classes that count or compare what they placed:
+ * every cell asks about its own orders and its own token, whatever the classes before
+ * placed, and what it changes (one unit restocked, a replay of an empty dead-letter
+ * topic) changes nothing the labs after it show.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Order(4) // last on the shared stack: it restocks and replays dead letters
+@Order(4) // after the classes that count: it restocks and replays dead letters
 @ExtendWith(SharedStack.class)
 class RoleMatrixSystemTest {
 

@@ -7,8 +7,9 @@ import dev.orderflow.devstack.LocalStack;
 
 /**
  * One plain packaged stack shared by the test classes that only place a few orders and
- * look (tracing, saga, console, the role matrix), so the build starts it once instead of
- * once per class. It runs until a class starts a stack of its own ({@link PackagedStack},
+ * look (tracing, saga, console, the role matrix), then by the labs
+ * ({@link LabDocsSystemTest}, which ends it), so the build starts it once instead of once
+ * per class. It runs until a class starts a stack of its own ({@link PackagedStack},
  * {@link SnapshotStack}: both need the same ports) or the test run ends. The classes that
  * share it run first and in a fixed order ({@code @Order}, see
  * junit-platform.properties): tracing counts the saga's meters from zero.
