@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -100,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
 	 * The command line (options and jar) each service instance runs, kept from its first
 	 * start when {@link Builder#sameBuildOnRestart} or set by {@link #restartFrom}.
 	 */
-	private final Map<StackProcess, List<String>> pinnedLaunches = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<StackProcess, List<String>> pinnedLaunches = new ConcurrentHashMap<>();
 
 	private final Map<StackProcess, ManagedProcess> processes = new TreeMap<>();
 
@@ -477,10 +478,12 @@ public final class LocalStack implements AutoCloseable {
 				env = PostgresCluster.environment();
 			}
 			case KAFKA -> command.addAll(brokerCommand(name.instance()));
-			// a small server: the options of the services (ServiceJvm) suit it too
-			case SMTP -> command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-					this.installation.ownClasspath(), SmtpCatcher.class.getName(), "--port",
-					Integer.toString(this.ports.smtp()), "--dir", this.dataDir.mail().toString()));
+			case SMTP -> {
+				command.add("-Xmx64m");
+				command.addAll(ServiceJvm.SMALL_JVM);
+				command.addAll(List.of("-cp", this.installation.ownClasspath(), SmtpCatcher.class.getName(), "--port",
+						Integer.toString(this.ports.smtp()), "--dir", this.dataDir.mail().toString()));
+			}
 			default -> {
 				command.addAll(serviceLaunch(name));
 				env = serviceEnvironment(name);

@@ -18,9 +18,9 @@ import dev.orderflow.devstack.LocalStack;
  * <p>
  * The stack is the {@link SharedStack}, after the classes that only look at it: a learner
  * too starts the labs on a stack that has seen other orders, and the build saves a stop
- * and a start of a whole stack (about a minute on two cores). This class is the shared
- * stack's last user: lab 05 leaves services that the stack did not start, so the stack
- * ends with this class.
+ * and a start of a whole stack (37 s in the classes' times on 2026-12-03). This class is
+ * the shared stack's last user: lab 05 leaves services that the stack did not start, so
+ * the stack ends with this class.
  */
 @Order(5) // last on the shared stack, after RoleMatrixSystemTest
 @ExtendWith(SharedStack.class)

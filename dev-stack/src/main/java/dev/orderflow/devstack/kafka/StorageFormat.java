@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
 
 import dev.orderflow.devstack.process.LogTail;
+import dev.orderflow.devstack.process.ServiceJvm;
 import dev.orderflow.devstack.process.StartupException;
 
 /**
@@ -69,11 +70,12 @@ public final class StorageFormat {
 		if (isFormatted(logDir)) {
 			return false;
 		}
-		// a tool that runs for seconds: C1 alone and the serial collector start it sooner
-		List<String> arguments = new java.util.ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC",
-				"-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"), "-cp", classpath,
-				"kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString()));
+		// a tool that runs for seconds: it starts sooner as a small JVM
+		List<String> arguments = new java.util.ArrayList<>(List.of("-Xmx256m"));
+		arguments.addAll(ServiceJvm.SMALL_JVM);
+		arguments.addAll(List.of("-Dlog4j2.configurationFile=" + serverProperties.resolveSibling("broker-log4j2.yaml"),
+				"-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+				serverProperties.toString()));
 		arguments.addAll(users.scramArguments());
 		// the passwords go in an argument file only the owner may read, not on a command
 		// line that ps shows

@@ -30,6 +30,14 @@ import java.util.function.Consumer;
 public final class ServiceJvm {
 
 	/**
+	 * The collector and compiler of a small JVM on two shared cores: the serial collector
+	 * (no GC threads) and the C1 compiler alone (no C2 compile threads; it compiles
+	 * sooner). The services run with them ({@link #OPTIONS}), and so do the stack's
+	 * smaller JVMs (the SMTP catcher, Kafka's storage format tool).
+	 */
+	public static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+	/**
 	 * Measured with the bench (docs/performance.md, "Start-up and memory"): a heap the
 	 * services need under the bench with room to spare; the serial collector (no
 	 * concurrent GC threads, smaller GC structures: suits 2 cores and small heaps);
@@ -48,9 +56,11 @@ public final class ServiceJvm {
 	 * direct memory stayed at 0 at 60 orders/s. The production image sets the same
 	 * (Dockerfile).
 	 */
-	static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx128m", "-Xss512k",
-			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1",
-			"-Djdk.nio.maxCachedBufferSize=0");
+	static final List<String> OPTIONS = java.util.stream.Stream
+		.concat(SMALL_JVM.stream(),
+				java.util.stream.Stream.of("-Xms32m", "-Xmx128m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+						"-XX:MaxMetaspaceSize=192m", "-Djdk.nio.maxCachedBufferSize=0"))
+		.toList();
 
 	/**
 	 * glibc gives busy threads malloc arenas of their own, up to 8 per core, which the
