@@ -30,10 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
  * If the SMTP server cannot be reached the exception propagates, the transaction rolls
  * back (inbox entry and notification alike) and the Kafka container's error handler
  * redelivers the event, finally to the dead-letter topic. Delivery is therefore <em>at
- * least once</em>: if SMTP accepts the message and the commit that follows fails, the
- * redelivery sends the e-mail a second time. Exactly once would need the SMTP server to
- * take part in the transaction, which it cannot; a rare duplicate e-mail is the cheaper
- * failure than a lost one.
+ * least once</em>: if SMTP accepts the message and the commit that follows fails, or the
+ * server goes away after reading the message but before saying it kept it, the redelivery
+ * sends the e-mail a second time. Exactly once would need the SMTP server to take part in
+ * the transaction, which it cannot; a rare second copy is the cheaper failure than a lost
+ * e-mail. Every copy carries the same {@code Message-ID}, made from the event's id
+ * ({@link dev.orderflow.notification.mail.OrderEmails}), so the recipient's mail system
+ * shows one message.
  */
 @Service
 public class NotificationService {

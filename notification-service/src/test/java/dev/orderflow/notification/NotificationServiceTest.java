@@ -54,7 +54,8 @@ class NotificationServiceTest {
 		assertThat(recorded.getValue())
 			.extracting(Notification::eventId, Notification::orderId, Notification::type, Notification::status)
 			.containsExactly(event.getEventId(), "ord-1", NotificationType.ORDER_CONFIRMED, NotificationStatus.SENT);
-		verify(this.mailer).send(new Email("ada@example.com", "Order ord-1 confirmed", recorded.getValue().body()));
+		verify(this.mailer).send(new Email("ada@example.com", "Order ord-1 confirmed", recorded.getValue().body(),
+				event.getEventId().toString()));
 		verify(this.events).publishEvent(any(NotificationRecorded.class));
 	}
 

@@ -90,7 +90,7 @@ class IncidentSystemTest {
 			// one after the other, each soon after the previous one is back (at 13
 			// orders/s an outage of about 65 s spans some 850 orders)
 			.at(50, "schema registry down 60 s, inventory-service restarted meanwhile", this::registryOutage)
-			.at(900, "SMTP server down 60 s", this::smtpOutage)
+			.at(900, "SMTP server down 60 s", () -> smtpOutage(run))
 			.at(1710, "broker down 30 s, order-service rolled to its next release meanwhile",
 					() -> brokerOutageWithUpgrade(nextReleaseJar));
 
@@ -145,8 +145,9 @@ class IncidentSystemTest {
 		return "back after " + seconds(start);
 	}
 
-	private String smtpOutage() throws InterruptedException {
+	private String smtpOutage(SagaFaultRun run) throws InterruptedException {
 		Instant start = Instant.now();
+		run.mailCut();
 		this.stack.kill("smtp");
 		sleepUntil(start.plusSeconds(60));
 		this.stack.restart("smtp");

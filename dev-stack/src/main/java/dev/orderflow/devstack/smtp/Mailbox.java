@@ -30,8 +30,13 @@ public final class Mailbox {
 		this.directory = directory;
 	}
 
-	/** One kept mail. */
-	public record Mail(Path file, Optional<Date> sent, String to, String subject) {
+	/**
+	 * One kept mail.
+	 *
+	 * @param messageId its {@code Message-ID} header, empty when it has none: copies with
+	 * the same one are the same message sent again (a mail client shows them once)
+	 */
+	public record Mail(Path file, Optional<Date> sent, String to, String subject, String messageId) {
 	}
 
 	/** Every kept mail, oldest first (file names start with the receive time). */
@@ -56,10 +61,11 @@ public final class Mailbox {
 			Address[] to = message.getAllRecipients();
 			String recipients = (to != null) ? String.join(", ", Stream.of(to).map(Address::toString).toList()) : "?";
 			return new Mail(file, Optional.ofNullable(message.getSentDate()), recipients,
-					Optional.ofNullable(message.getSubject()).orElse("(no subject)"));
+					Optional.ofNullable(message.getSubject()).orElse("(no subject)"),
+					Optional.ofNullable(message.getMessageID()).orElse(""));
 		}
 		catch (IOException | MessagingException ex) {
-			return new Mail(file, Optional.empty(), "?", "(unreadable: " + ex.getMessage() + ")");
+			return new Mail(file, Optional.empty(), "?", "(unreadable: " + ex.getMessage() + ")", "");
 		}
 	}
 

@@ -61,6 +61,7 @@ class SmtpCatcherTest {
 			assertThat(mail.to()).isEqualTo("ada@example.com");
 			assertThat(mail.subject()).isEqualTo("Your order o-42 is confirmed");
 			assertThat(mail.sent()).isPresent();
+			assertThat(mail.messageId()).as("the Message-ID the client gave it").startsWith("<").endsWith(">");
 		});
 	}
 

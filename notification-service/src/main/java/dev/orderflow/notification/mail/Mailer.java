@@ -47,6 +47,13 @@ import org.springframework.stereotype.Component;
  * twice. Closing a connection is apart from any e-mail, so a failure to close never makes
  * an e-mail the server took count as failed.
  * <p>
+ * An e-mail that failed after its content went out is sent again by the event's retry,
+ * and the server may then hold it twice: SMTP gives no way to learn whether a server that
+ * went away before its final reply kept the message. Each e-mail of an order therefore
+ * carries a {@code Message-ID} made from the id of its event ({@link #messageId}), the
+ * same on every sending, which is what mail stores and clients use to show copies as one
+ * message.
+ * <p>
  * Safe for concurrent callers: they take turns on the one connection.
  */
 @Component
@@ -147,7 +154,7 @@ public class Mailer implements AutoCloseable {
 
 	private OutgoingMessage prepare(Email email) {
 		OutgoingMessage message = new OutgoingMessage(this.mailSender.getSession(),
-				this.mailSender.getDefaultFileTypeMap());
+				this.mailSender.getDefaultFileTypeMap(), messageId(email));
 		// as JavaMailSenderImpl.send(SimpleMailMessage) does: a malformed address is a
 		// MailParseException
 		MimeMailMessage mail = new MimeMailMessage(helper(message));
@@ -163,6 +170,23 @@ public class Mailer implements AutoCloseable {
 			throw new MailPreparationException(ex);
 		}
 		return message;
+	}
+
+	/**
+	 * The {@code Message-ID} of an e-mail that has an identity: {@code <id@domain>}, the
+	 * domain being the sender address's, as RFC 5322 asks of a message id (unique, the
+	 * right-hand side naming the sending domain). Without an id, {@code null}: Jakarta
+	 * Mail makes a fresh one for each sending.
+	 */
+	String messageId(Email email) {
+		if (email.id() == null) {
+			return null;
+		}
+		String from = this.properties.from();
+		int at = from.lastIndexOf('@');
+		String domain = (at >= 0) ? from.substring(at + 1).replaceAll("[<>\\s]", "") : "";
+		String local = email.id().replaceAll("[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]", "-");
+		return "<" + local + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
 	}
 
 	/**
@@ -286,11 +310,29 @@ public class Mailer implements AutoCloseable {
 
 		private final FileTypeMap fileTypes;
 
+		private final String messageId;
+
 		private volatile boolean contentWritten;
 
-		OutgoingMessage(Session session, FileTypeMap fileTypes) {
+		OutgoingMessage(Session session, FileTypeMap fileTypes, String messageId) {
 			super(session);
 			this.fileTypes = fileTypes;
+			this.messageId = messageId;
+		}
+
+		/**
+		 * The e-mail's own Message-ID when it has one: {@code saveChanges()} would
+		 * replace it with a random one, and a second sending would look like another
+		 * message.
+		 */
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (this.messageId != null) {
+				setHeader("Message-ID", this.messageId);
+			}
+			else {
+				super.updateMessageID();
+			}
 		}
 
 		boolean contentWritten() {

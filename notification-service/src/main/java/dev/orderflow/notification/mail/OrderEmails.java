@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the e-mail a customer receives for each order outcome: a subject that says it
- * all and a body listing the facts of the event.
+ * all and a body listing the facts of the event. The event's id is the e-mail's identity
+ * ({@link Email#id()}): sent again after a lost acknowledgement, it is the same message.
  */
 @Component
 public class OrderEmails {
@@ -41,7 +42,8 @@ public class OrderEmails {
 				-- orderflow
 				""".formatted(event.getOrderId(), lines(event.getLines()), timestamp(event.getOccurredAt()),
 				event.getOrderId());
-		return new Email(event.getCustomerEmail(), "Order " + event.getOrderId() + " confirmed", body);
+		return new Email(event.getCustomerEmail(), "Order " + event.getOrderId() + " confirmed", body,
+				event.getEventId().toString());
 	}
 
 	public Email rejected(OrderRejected event) {
@@ -59,7 +61,8 @@ public class OrderEmails {
 				""".formatted(event.getOrderId(), event.getReason(), timestamp(event.getOccurredAt()),
 				event.getOrderId());
 		return new Email(event.getCustomerEmail(),
-				"Order " + event.getOrderId() + " rejected: " + oneLine(event.getReason()), body);
+				"Order " + event.getOrderId() + " rejected: " + oneLine(event.getReason()), body,
+				event.getEventId().toString());
 	}
 
 	public Email cancelled(OrderCancelled event) {
@@ -76,7 +79,8 @@ public class OrderEmails {
 				-- orderflow
 				""".formatted(event.getOrderId(), event.getPreviousStatus(), timestamp(event.getOccurredAt()),
 				event.getOrderId());
-		return new Email(event.getCustomerEmail(), "Order " + event.getOrderId() + " cancelled", body);
+		return new Email(event.getCustomerEmail(), "Order " + event.getOrderId() + " cancelled", body,
+				event.getEventId().toString());
 	}
 
 	private static String lines(List<OrderLine> lines) {

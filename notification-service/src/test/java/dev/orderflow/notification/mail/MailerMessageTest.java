@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the mailer builds each message: with the sender's one MIME type map, not a new map
- * per e-mail (which reads the class path's {@code mime.types} files every time).
+ * per e-mail (which reads the class path's {@code mime.types} files every time), and with
+ * the e-mail's own id as its Message-ID.
  */
 class MailerMessageTest {
 
@@ -35,9 +36,24 @@ class MailerMessageTest {
 		mailer.close();
 	}
 
+	@Test
+	void anEmailsIdBecomesItsMessageIdInTheSendersDomain() {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		Mailer mailer = new Mailer(sender,
+				new NotificationMailProperties("orderflow <orders@shop.example>", Duration.ZERO));
+
+		assertThat(mailer.messageId(new Email("ada@example.com", "s", "b", "6f1c2f4e-8a55-4a51-9d1e-0b7f4f1e2a10")))
+			.isEqualTo("<6f1c2f4e-8a55-4a51-9d1e-0b7f4f1e2a10@shop.example>");
+		assertThat(mailer.messageId(new Email("ada@example.com", "s", "b", "a b<c>@d")))
+			.as("characters a message id cannot hold")
+			.isEqualTo("<a-b-c--d@shop.example>");
+		assertThat(mailer.messageId(new Email("ada@example.com", "s", "b"))).isNull();
+		mailer.close();
+	}
+
 	private static Mailer.OutgoingMessage message(JavaMailSenderImpl sender) {
 		Session session = sender.getSession();
-		return new Mailer.OutgoingMessage(session, sender.getDefaultFileTypeMap());
+		return new Mailer.OutgoingMessage(session, sender.getDefaultFileTypeMap(), null);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,39 @@ class MailerSmtpFailuresTest {
 		this.server = new ScriptedSmtpServer(
 				(command) -> command.equals(".") ? null : ScriptedSmtpServer.ACCEPTING.apply(command));
 		assertWaitedFor(catchThrowable(() -> mailer(this.server.port()).send(EMAIL)));
+	}
+
+	/**
+	 * The server read the whole message and went away before answering: it may have kept
+	 * it. The event's retry sends it again, and both copies carry the one Message-ID that
+	 * lets the recipient's mail system show them as one message.
+	 */
+	@Test
+	void anEmailSentAgainAfterAnUnansweredEndIsTheSameMessage() throws IOException {
+		AtomicInteger ends = new AtomicInteger();
+		this.server = new ScriptedSmtpServer((command) -> (command.equals(".") && ends.incrementAndGet() == 1) ? null
+				: ScriptedSmtpServer.ACCEPTING.apply(command));
+		Email email = new Email("ada@example.com", "Order 1 confirmed", "Thank you",
+				"6f1c2f4e-8a55-4a51-9d1e-0b7f4f1e2a10");
+		Mailer mailer = mailer(this.server.port());
+
+		assertWaitedFor(catchThrowable(() -> mailer.send(email)));
+		assertThatNoException().isThrownBy(() -> mailer.send(email));
+
+		assertThat(this.server.messageIds()).containsExactly("<6f1c2f4e-8a55-4a51-9d1e-0b7f4f1e2a10@orderflow.local>",
+				"<6f1c2f4e-8a55-4a51-9d1e-0b7f4f1e2a10@orderflow.local>");
+		assertThat(this.server.taken()).containsExactly("Order 1 confirmed");
+	}
+
+	@Test
+	void anEmailWithoutAnIdentityGetsANewMessageIdEachTime() throws IOException {
+		this.server = new ScriptedSmtpServer(ScriptedSmtpServer.ACCEPTING);
+		Mailer mailer = mailer(this.server.port());
+
+		mailer.send(EMAIL);
+		mailer.send(EMAIL);
+
+		assertThat(this.server.messageIds()).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.orderflow.notification.mail;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.events.OrderConfirmed;
+
 import static dev.orderflow.notification.OrderEventsFixtures.cancelled;
 import static dev.orderflow.notification.OrderEventsFixtures.confirmed;
 import static dev.orderflow.notification.OrderEventsFixtures.rejected;
@@ -13,13 +15,15 @@ class OrderEmailsTest {
 
 	@Test
 	void confirmationListsTheReservedLines() {
-		Email email = this.emails.confirmed(confirmed("ord-1", "ada@example.com"));
+		OrderConfirmed event = confirmed("ord-1", "ada@example.com");
+		Email email = this.emails.confirmed(event);
 
 		assertThat(email.to()).isEqualTo("ada@example.com");
 		assertThat(email.subject()).isEqualTo("Order ord-1 confirmed");
 		assertThat(email.body()).contains("ord-1")
 			.contains("  - 2 x SKU-001\n  - 1 x SKU-042")
 			.contains("2025-03-14 09:26:53 UTC");
+		assertThat(email.id()).as("the identity a second sending repeats").isEqualTo(event.getEventId().toString());
 	}
 
 	@Test

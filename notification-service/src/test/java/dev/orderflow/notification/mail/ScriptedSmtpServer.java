@@ -16,8 +16,9 @@ import java.util.function.UnaryOperator;
  * An SMTP server on a real socket that answers one connection at a time: greets, then
  * replies to each command with what the script says, {@code null} meaning "close the
  * connection". The end of a message's content is the command {@code "."}, answered by the
- * script as well. It records the commands it received, the connections it accepted and
- * the subjects of the messages it took.
+ * script as well. It records the commands it received, the connections it accepted, the
+ * subjects of the messages it took and the {@code Message-ID} of every message whose
+ * content it read, taken or not.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -29,6 +30,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	private final StringBuilder received = new StringBuilder();
 
 	private final List<String> taken = new ArrayList<>();
+
+	private final List<String> messageIds = new ArrayList<>();
 
 	private int connections;
 
@@ -61,6 +64,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	 */
 	synchronized List<String> taken() {
 		return List.copyOf(this.taken);
+	}
+
+	/**
+	 * The {@code Message-ID} header of every message whose content arrived up to its
+	 * final ".", in arrival order, whatever the server answered then.
+	 */
+	synchronized List<String> messageIds() {
+		return List.copyOf(this.messageIds);
 	}
 
 	/**
@@ -117,10 +128,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	// there.
 	private boolean message(BufferedReader in, PrintWriter out, UnaryOperator<String> script) throws IOException {
 		String subject = null;
+		String messageId = null;
 		for (String line = in.readLine(); line != null && !line.equals("."); line = in.readLine()) {
 			if (subject == null && line.startsWith("Subject: ")) {
 				subject = line.substring("Subject: ".length());
 			}
+			if (messageId == null && line.startsWith("Message-ID: ")) {
+				messageId = line.substring("Message-ID: ".length());
+			}
+		}
+		synchronized (this) {
+			this.messageIds.add(messageId);
 		}
 		record(".");
 		String reply = script.apply(".");
