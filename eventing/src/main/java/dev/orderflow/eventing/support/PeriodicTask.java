@@ -17,6 +17,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 
+	private static final int STOP_WAIT_SECONDS = 5;
+
 	private final String threadName;
 
 	private volatile ScheduledExecutorService scheduler;
@@ -59,16 +61,23 @@ public abstract class PeriodicTask implements SmartLifecycle {
 		this.scheduler = executor;
 	}
 
+	/**
+	 * Cancels the next rounds and waits up to {@value #STOP_WAIT_SECONDS} s for the one
+	 * in progress, which is not interrupted: an interrupt that reaches an embedded H2
+	 * database's thread while it writes closes H2's file channel, and with it the
+	 * database, under every request still being served (the incident test's rolling
+	 * upgrade answered 500s so, with "The database has been closed").
+	 */
 	@Override
 	public void stop() {
 		ScheduledExecutorService executor = this.scheduler;
 		this.scheduler = null;
 		if (executor != null) {
-			executor.shutdownNow();
+			executor.shutdown();
 			try {
 				// a round in progress (a DELETE, a compaction step) ends before the data
 				// source closes
-				executor.awaitTermination(5, TimeUnit.SECONDS);
+				executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

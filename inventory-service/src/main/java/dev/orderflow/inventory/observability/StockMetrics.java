@@ -113,7 +113,9 @@ public class StockMetrics implements SmartLifecycle {
 	@Override
 	public void stop() {
 		if (this.refresher != null) {
-			this.refresher.shutdownNow();
+			// not shutdownNow(): an interrupt that reaches a query on the embedded H2
+			// database closes its file, and the database with it, for every request
+			this.refresher.shutdown();
 			this.refresher = null;
 		}
 	}
