@@ -32,7 +32,9 @@ class DatabaseBusyDocumentation implements OpenApiCustomizer {
 		ApiResponse busy = new ApiResponse()
 			.description(
 					"The database is busy: every connection stayed in use for " + this.properties.maxWait().toMillis()
-							+ " ms (orderflow.http.database.max-wait); retry after the seconds of Retry-After")
+							+ " ms (orderflow.http.database.max-wait), or data the request needs stayed locked"
+							+ " past the database's lock timeout; nothing was changed, retry after the seconds"
+							+ " of Retry-After")
 			.headers(Map.of(HttpHeaders.RETRY_AFTER,
 					new Header().description("seconds to wait before retrying").schema(new IntegerSchema())))
 			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,

@@ -7,6 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers a request that found the database busy with 503, {@code Retry-After} and an RFC
+ * Answers a request that found the database busy (no free connection, or data locked by
+ * other work past the database's lock timeout) with 503, {@code Retry-After} and an RFC
  * 9457 problem saying so, in every service. It comes before each service's own advice
  * (order-service's answers any other exception with a 500) and finds the
  * {@link DatabaseBusyException} inside Spring's {@code CannotCreateTransactionException}
@@ -41,11 +45,25 @@ class DatabaseBusyProblem implements Ordered {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> databaseBusy(DatabaseBusyException ex) {
+		return busy("every connection stayed in use while this request waited for one", ex);
+	}
+
+	/**
+	 * A row or table the request needs stayed locked by other work (a listener's
+	 * transaction) longer than the database lets a statement wait: H2's
+	 * {@code LOCK_TIMEOUT}, PostgreSQL's {@code lock_timeout}, a deadlock's loser.
+	 * Nothing was changed, so the same request can simply be sent again.
+	 */
+	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> dataLocked(DataAccessException ex) {
+		return busy("data this request needs stayed locked by other work for longer than it may wait", ex);
+	}
+
+	private ResponseEntity<ProblemDetail> busy(String why, Exception ex) {
 		log(ex);
 		long seconds = this.retryAfter.toSeconds();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The database is busy: every connection stayed in use while this request waited for one. " + "Retry in "
-						+ seconds + " seconds.");
+				"The database is busy: " + why + ". Retry in " + seconds + " seconds.");
 		problem.setTitle("Database busy");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
@@ -57,7 +75,7 @@ class DatabaseBusyProblem implements Ordered {
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
-	private void log(DatabaseBusyException ex) {
+	private void log(Exception ex) {
 		long now = System.nanoTime();
 		long last = this.lastLogged.get();
 		if (now - last >= LOG_INTERVAL_NANOS && this.lastLogged.compareAndSet(last, now)) {

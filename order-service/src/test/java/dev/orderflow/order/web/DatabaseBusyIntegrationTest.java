@@ -1,6 +1,7 @@
 package dev.orderflow.order.web;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +93,40 @@ class DatabaseBusyIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.orderId").value(orderId));
 		this.mvc.perform(placing()).andExpect(status().isAccepted());
+	}
+
+	/**
+	 * Other work holds the order's row (as a listener's transaction does for its poll)
+	 * past H2's lock timeout: the cancel is answered 503 with {@code Retry-After}, not a
+	 * 500, changes nothing, and passes once the row is free.
+	 */
+	@Test
+	void aRequestWhoseRowStaysLockedIsAnswered503AndPassesOnceItIsFree() throws Exception {
+		String orderId = JsonPath.read(this.mvc.perform(placing())
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.orderId");
+		Connection other = this.dataSource.unwrap(HikariDataSource.class).getConnection();
+		this.held.add(other);
+		other.setAutoCommit(false);
+		try (PreparedStatement lock = other
+			.prepareStatement("update orders set updated_at = updated_at where id = ?")) {
+			lock.setString(1, orderId);
+			assertThat(lock.executeUpdate()).isOne();
+		}
+
+		this.mvc.perform(post("/api/orders/{id}/cancel", orderId))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "2"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Database busy"))
+			.andExpect(jsonPath("$.detail").value("The database is busy: data this request needs stayed locked by"
+					+ " other work for longer than it may wait. Retry in 2 seconds."));
+
+		other.rollback();
+		this.mvc.perform(get("/api/orders/{id}", orderId)).andExpect(jsonPath("$.cancelRequested").value(false));
+		this.mvc.perform(post("/api/orders/{id}/cancel", orderId)).andExpect(status().is2xxSuccessful());
 	}
 
 	@Test
