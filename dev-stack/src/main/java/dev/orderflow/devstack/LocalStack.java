@@ -560,6 +560,11 @@ public final class LocalStack implements AutoCloseable {
 				bootstrapServers(), "SCHEMA_REGISTRY_URL", registryUrls(), "ORDERFLOW_DATA_DIR",
 				this.dataDir.db().toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
 				Integer.toString(this.ports.smtp())));
+		if (service.component() == Component.NOTIFICATION_SERVICE) {
+			// the console's proxy: this stack's services, on whatever ports it has
+			environment.putAll(Map.of("ORDER_SERVICE_URL", "http://127.0.0.1:" + this.ports.orderService(),
+					"INVENTORY_SERVICE_URL", "http://127.0.0.1:" + this.ports.inventoryService()));
+		}
 		// unique among the instances of a service: its logs name it
 		environment.put("ORDERFLOW_INSTANCE_ID", service.name());
 		// every service trusts the tokens of this stack's authorization server (ADR 0016)

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The command lines the stack starts its JVMs with: {@code up --jfr DIR} records each of
  * them, options placed before the main class or jar; a stack that keeps the same build
- * across restarts runs a service from the copy it started with.
+ * across restarts runs a service from the copy it started with; a stack on other ports
+ * tells its services where the others listen.
  */
 class LocalStackCommandTest {
 
@@ -60,6 +61,18 @@ class LocalStackCommandTest {
 		// a plain stack starts the new build: this one is no Spring Boot jar, so it runs
 		// it as it is, without an extracted copy
 		assertThat(plain.spec(orderService).command()).containsSubsequence("-jar", jar.toString());
+	}
+
+	@Test
+	void theConsolesProxyReachesThisStacksServicesOnItsOwnPorts() {
+		StackPorts ports = new StackPorts(19092, 19093, 18081, 18080, 18082, 18083, 13025, 15432, 19000);
+		LocalStack stack = stack().ports(ports).build();
+
+		assertThat(stack.spec(StackProcess.first(Component.NOTIFICATION_SERVICE)).environment())
+			.containsEntry("SERVER_PORT", "18083")
+			.containsEntry("ORDER_SERVICE_URL", "http://127.0.0.1:18080")
+			.containsEntry("INVENTORY_SERVICE_URL", "http://127.0.0.1:18082")
+			.containsEntry("ORDERFLOW_ISSUER_URI", "http://127.0.0.1:19000");
 	}
 
 	/**
