@@ -60,11 +60,7 @@ class DatabaseBusyIntegrationTest {
 
 	@Test
 	void ordersAreAnswered503WithRetryAfterWhileTheDatabaseIsBusyAndServedOnceItIsNot() throws Exception {
-		String orderId = JsonPath.read(this.mvc.perform(placing())
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.orderId");
+		String orderId = placeOrder();
 
 		holdEveryConnection();
 		long started = System.nanoTime();
@@ -102,11 +98,7 @@ class DatabaseBusyIntegrationTest {
 	 */
 	@Test
 	void aRequestWhoseRowStaysLockedIsAnswered503AndPassesOnceItIsFree() throws Exception {
-		String orderId = JsonPath.read(this.mvc.perform(placing())
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.orderId");
+		String orderId = placeOrder();
 		Connection other = this.dataSource.unwrap(HikariDataSource.class).getConnection();
 		this.held.add(other);
 		other.setAutoCommit(false);
@@ -153,6 +145,14 @@ class DatabaseBusyIntegrationTest {
 		for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
 			this.held.add(pool.getConnection());
 		}
+	}
+
+	private String placeOrder() throws Exception {
+		return JsonPath.read(this.mvc.perform(placing())
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.orderId");
 	}
 
 	private static RequestBuilder placing() {
