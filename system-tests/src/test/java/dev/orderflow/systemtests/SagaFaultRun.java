@@ -625,35 +625,33 @@ final class SagaFaultRun {
 
 		static MailCheck of(List<Mailbox.Mail> mails, Map<String, Set<String>> expectedByAddress) {
 			Map<String, Set<String>> messagesPerRecipientAndKind = new HashMap<>();
-			int resentCopies = 0;
 			for (Mailbox.Mail mail : mails) {
 				// a mail without a Message-ID is a message of its own
 				String message = mail.messageId().isEmpty() ? mail.file().toString() : mail.messageId();
-				boolean newMessage = messagesPerRecipientAndKind
+				messagesPerRecipientAndKind
 					.computeIfAbsent(mail.to() + " | " + kind(mail.subject()), (key) -> new java.util.HashSet<>())
 					.add(message);
-				resentCopies += newMessage ? 0 : 1;
 			}
-			Map<String, Integer> perRecipientAndKind = new HashMap<>();
-			messagesPerRecipientAndKind.forEach((key, messages) -> perRecipientAndKind.put(key, messages.size()));
+			int messages = messagesPerRecipientAndKind.values().stream().mapToInt(Set::size).sum();
 			Set<String> expected = new java.util.HashSet<>();
 			expectedByAddress.forEach((to, kinds) -> kinds.forEach((kind) -> expected.add(to + " | " + kind)));
-			List<String> duplicates = perRecipientAndKind.entrySet()
+			List<String> duplicates = messagesPerRecipientAndKind.entrySet()
 				.stream()
-				.filter((e) -> e.getValue() > 1)
+				.filter((e) -> e.getValue().size() > 1)
 				.map(Map.Entry::getKey)
 				.sorted()
 				.toList();
 			List<String> missing = expected.stream()
-				.filter((k) -> !perRecipientAndKind.containsKey(k))
+				.filter((k) -> !messagesPerRecipientAndKind.containsKey(k))
 				.sorted()
 				.toList();
-			List<String> unexpected = perRecipientAndKind.keySet()
+			List<String> unexpected = messagesPerRecipientAndKind.keySet()
 				.stream()
 				.filter((k) -> !expected.contains(k))
 				.sorted()
 				.toList();
-			return new MailCheck(mails.size(), expected.size(), duplicates, missing, unexpected, resentCopies);
+			return new MailCheck(mails.size(), expected.size(), duplicates, missing, unexpected,
+					mails.size() - messages);
 		}
 
 		/** "Order X rejected: insufficient stock ..." → "Order X rejected". */

@@ -15,6 +15,8 @@ import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,8 @@ public class Mailer implements AutoCloseable {
 
 	private final long idleTimeoutNanos;
 
+	private final String messageIdDomain;
+
 	private final ScheduledExecutorService idleCloser;
 
 	private final Lock lock = new ReentrantLock();
@@ -86,6 +90,7 @@ public class Mailer implements AutoCloseable {
 		this.mailSender = mailSender;
 		this.properties = properties;
 		this.idleTimeoutNanos = properties.smtpIdleTimeout().toNanos();
+		this.messageIdDomain = domainOf(properties.from());
 		this.idleCloser = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "smtp-idle-close");
 			thread.setDaemon(true);
@@ -182,11 +187,23 @@ public class Mailer implements AutoCloseable {
 		if (email.id() == null) {
 			return null;
 		}
-		String from = this.properties.from();
-		int at = from.lastIndexOf('@');
-		String domain = (at >= 0) ? from.substring(at + 1).replaceAll("[<>\\s]", "") : "";
 		String local = email.id().replaceAll("[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]", "-");
-		return "<" + local + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
+		return "<" + local + "@" + this.messageIdDomain + ">";
+	}
+
+	/**
+	 * The domain of the sender address, parsed once by Jakarta Mail (a display name and
+	 * angle brackets are not part of it); {@code localhost} when it has none.
+	 */
+	private static String domainOf(String from) {
+		try {
+			String address = new InternetAddress(from).getAddress();
+			int at = address.lastIndexOf('@');
+			return (at >= 0 && at < address.length() - 1) ? address.substring(at + 1) : "localhost";
+		}
+		catch (AddressException ex) {
+			return "localhost";
+		}
 	}
 
 	/**
