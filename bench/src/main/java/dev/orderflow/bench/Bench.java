@@ -123,9 +123,11 @@ public final class Bench {
 		services.put("notification-service", this.options.notificationUrl());
 		StackProbe probe = new StackProbe(this.options.dataDir(), services);
 		this.out.printf(
-				"Soak: %d orders at %s, sampling every %d s (data dir %s). The inbox levels off only if the"
-						+ " stack was started with a short retention, e.g.%n  ORDERFLOW_INBOX_RETENTION=2m"
-						+ " ORDERFLOW_INBOX_PURGE_INTERVAL=30s ./orderflow up -d --clean%n",
+				"Soak: %d orders at %s, sampling every %d s (data dir %s). The inbox and the databases level"
+						+ " off only if the stack was started with short retentions, e.g.%n"
+						+ "  ORDERFLOW_INBOX_RETENTION=2m ORDERFLOW_INBOX_PURGE_INTERVAL=30s"
+						+ " ORDERFLOW_SETTLED_ORDERS_RETENTION=2m ORDERFLOW_RETENTION_PURGE_INTERVAL=30s"
+						+ " ./orderflow up -d --clean%n",
 				this.options.orders(), this.options.shapes().get(0).describe(),
 				this.options.sampleInterval().toSeconds(), this.options.dataDir().toAbsolutePath().normalize());
 		try (SoakSampler sampler = new SoakSampler(probe, this.options.sampleInterval())) {

@@ -122,9 +122,11 @@ public record BenchOptions(List<LoadShape> shapes, int orders, int skus, int war
 			                      --sample-interval it samples each service's inbox and outbox rows
 			                      (/actuator/prometheus), database files and every process's RSS, and
 			                      plots them over time with a "levelled off" verdict per line. For the
-			                      inbox to level off, start the stack with a short retention:
+			                      inbox and the databases to level off, start the stack with short
+			                      retentions for the inbox and for settled orders:
 			                      ORDERFLOW_INBOX_RETENTION=2m ORDERFLOW_INBOX_PURGE_INTERVAL=30s \\
-			                        ./orderflow up -d --clean
+			                      ORDERFLOW_SETTLED_ORDERS_RETENTION=2m \\
+			                      ORDERFLOW_RETENTION_PURGE_INTERVAL=30s ./orderflow up -d --clean
 			  --sample-interval S seconds between samples (default 10)
 			  --data-dir DIR      the stack's data directory (default .orderflow)
 			  --notification-url URL default http://127.0.0.1:8083

@@ -30,6 +30,8 @@ final class StackProbe {
 
 	static final String PURGED = "inbox rows purged";
 
+	static final String SETTLED_PURGED = "records of settled orders purged";
+
 	static final String DB_FILES = "database files (MiB)";
 
 	static final String LIVE_DATA = "database live data (MiB)";
@@ -76,6 +78,8 @@ final class StackProbe {
 					.ifPresent((v) -> readings.add(new Reading(OUTBOX, service, v)));
 				value(metrics, "orderflow_inbox_purged_total")
 					.ifPresent((v) -> readings.add(new Reading(PURGED, service, v)));
+				value(metrics, "orderflow_retention_purged_total")
+					.ifPresent((v) -> readings.add(new Reading(SETTLED_PURGED, service, v)));
 				OptionalDouble file = value(metrics, "orderflow_h2_file_size_bytes");
 				OptionalDouble live = value(metrics, "orderflow_h2_live_data_bytes");
 				if (file.isPresent() && live.isPresent() && !Double.isNaN(live.getAsDouble())) {

@@ -67,6 +67,16 @@ class SoakReportTest {
 	}
 
 	@Test
+	void liveDataThatARetentionForSettledOrdersBoundsHasLevelledOff() {
+		// orders deleted two minutes after they settled: the live data rises for a
+		// retention, then stays
+		SoakReport.Series live = series(StackProbe.LIVE_DATA, (t) -> Math.min(t, 120) * 0.2 + (t % 30) / 100.0);
+		assertThat(SoakReport.summarise(live).verdict()).isEqualTo(SoakReport.LEVELLED);
+		SoakReport.Series purged = series(StackProbe.SETTLED_PURGED, (t) -> 60.0 * t);
+		assertThat(SoakReport.summarise(purged).verdict()).isEqualTo(SoakReport.COUNTER);
+	}
+
+	@Test
 	void thePlotHasALinePerServiceInAGraphPerMeasure() {
 		SoakReport report = SoakReport.of(10,
 				List.of(series(StackProbe.INBOX, (t) -> t),

@@ -18,6 +18,9 @@ import dev.orderflow.eventing.observability.OutboxTracing;
 import dev.orderflow.eventing.outbox.Outbox;
 import dev.orderflow.eventing.outbox.OutboxConfiguration;
 import dev.orderflow.eventing.outbox.OutboxRelay;
+import dev.orderflow.eventing.retention.RetentionProperties;
+import dev.orderflow.eventing.retention.SettledRecords;
+import dev.orderflow.eventing.retention.SettledRecordsPurge;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,15 +34,17 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives every service that depends on this module an {@link Outbox} with its
- * {@link OutboxRelay}, the {@link ProcessedEvents} inbox with its {@link InboxPurge}, and
- * the dead-letter error handler.
+ * {@link OutboxRelay}, the {@link ProcessedEvents} inbox with its {@link InboxPurge}, the
+ * dead-letter error handler, and the {@link SettledRecordsPurge} of the service's
+ * {@link SettledRecords} (started only when a retention for settled orders is set).
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
 @Import({ OutboxConfiguration.class, DeadLetterConfiguration.class })
-@EnableConfigurationProperties(InboxProperties.class)
+@EnableConfigurationProperties({ InboxProperties.class, RetentionProperties.class })
 public class EventingAutoConfiguration {
 
 	@Bean
@@ -70,6 +75,19 @@ public class EventingAutoConfiguration {
 		InboxRetentionCheck check = new InboxRetentionCheck(kafka.buildAdminProperties(), inbox.retention(),
 				() -> consumedTopics(listeners));
 		return new InboxPurge(jdbc, clock, inbox, check);
+	}
+
+	/**
+	 * Deletes the service's records of settled orders once they are older than
+	 * {@code orderflow.retention.settled-orders}; never starts while it is unset (ADR
+	 * 0021).
+	 */
+	@Bean
+	SettledRecordsPurge settledRecordsPurge(ObjectProvider<SettledRecords> records,
+			PlatformTransactionManager transactionManager, Clock clock, RetentionProperties retention,
+			InboxProperties inbox) {
+		return new SettledRecordsPurge(records.orderedStream().toList(), new TransactionTemplate(transactionManager),
+				clock, retention, inbox.retention());
 	}
 
 	private static Collection<String> consumedTopics(ObjectProvider<KafkaListenerEndpointRegistry> listeners) {

@@ -11,6 +11,7 @@ import dev.orderflow.eventing.inbox.InboxPurge;
 import dev.orderflow.eventing.outbox.OutboxProperties;
 import dev.orderflow.eventing.outbox.SetAsideEvents;
 import dev.orderflow.eventing.outbox.SetAsideListener;
+import dev.orderflow.eventing.retention.SettledRecordsPurge;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -46,6 +47,11 @@ public class EventingObservabilityAutoConfiguration {
 	@Bean
 	InboxMetrics inboxMetrics(InboxPurge inboxPurge) {
 		return new InboxMetrics(inboxPurge);
+	}
+
+	@Bean
+	RetentionMetrics retentionMetrics(SettledRecordsPurge settledRecordsPurge) {
+		return new RetentionMetrics(settledRecordsPurge);
 	}
 
 	/** Counts, by topic and event type, the events the relay set aside. */

@@ -1,0 +1,141 @@
+package dev.orderflow.eventing.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.orderflow.eventing.support.PeriodicTask;
+
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Deletes, every {@code orderflow.retention.purge-interval}, the records of orders that
+ * settled longer than {@code orderflow.retention.settled-orders} ago (ADR 0021). Started
+ * only when that retention is set.
+ * <p>
+ * A batch is found in one short transaction and deleted in another, which checks again
+ * that each order is still settled and old enough (a cancel may have reached it
+ * meanwhile). Several instances may purge at once: an order is deleted once, the other
+ * instance finds it gone.
+ */
+public class SettledRecordsPurge extends PeriodicTask {
+
+	private static final Logger log = LoggerFactory.getLogger(SettledRecordsPurge.class);
+
+	private final List<SettledRecords> records;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	private final RetentionProperties properties;
+
+	private final Duration redeliveryWindow;
+
+	private final Map<String, AtomicLong> purged = new ConcurrentHashMap<>();
+
+	/**
+	 * @param redeliveryWindow how long a redelivery of an event can still arrive (the
+	 * inbox's retention), added for {@link SettledRecords#outlivesRedeliveries()} records
+	 */
+	public SettledRecordsPurge(List<SettledRecords> records, TransactionOperations transactions, Clock clock,
+			RetentionProperties properties, Duration redeliveryWindow) {
+		super("retention-purge");
+		this.records = List.copyOf(records);
+		this.transactions = transactions;
+		this.clock = clock;
+		this.properties = properties;
+		this.redeliveryWindow = redeliveryWindow;
+		this.records.forEach((kind) -> this.purged.put(kind.name(), new AtomicLong()));
+	}
+
+	/** The kinds of records this service keeps, for the metrics. */
+	public List<String> names() {
+		return this.records.stream().map(SettledRecords::name).toList();
+	}
+
+	/**
+	 * Deletes every record past its retention now, batch by batch.
+	 * @return how many it deleted, of every kind
+	 */
+	public long purge() {
+		Instant now = this.clock.instant();
+		long total = 0;
+		for (SettledRecords kind : this.records) {
+			total += purge(kind, now.minus(retentionOf(kind)));
+		}
+		return total;
+	}
+
+	/** How long after its order settled a record of this kind is kept. */
+	Duration retentionOf(SettledRecords kind) {
+		Duration retention = this.properties.settledOrders();
+		return kind.outlivesRedeliveries() ? retention.plus(this.redeliveryWindow) : retention;
+	}
+
+	// Bounded: the cutoff is fixed, so the records it selects only become fewer; a batch
+	// that deletes none of what it found (another instance was faster, or a cancel
+	// touched every one) ends the round too.
+	private long purge(SettledRecords kind, Instant cutoff) {
+		long total = 0;
+		int batchSize = this.properties.purgeBatchSize();
+		List<String> keys;
+		int deleted;
+		do {
+			keys = this.transactions.execute((status) -> kind.settledBefore(cutoff, batchSize));
+			List<String> batch = keys;
+			deleted = keys.isEmpty() ? 0 : this.transactions.execute((status) -> kind.delete(batch, cutoff));
+			total += deleted;
+			this.purged.get(kind.name()).addAndGet(deleted);
+		}
+		while (keys.size() >= batchSize && deleted > 0);
+		return total;
+	}
+
+	/** Records of this kind deleted since start, for the counter. */
+	public long purgedSinceStart(String name) {
+		AtomicLong count = this.purged.get(name);
+		return (count != null) ? count.get() : 0;
+	}
+
+	@Override
+	protected Duration interval() {
+		return this.properties.purgeInterval();
+	}
+
+	@Override
+	protected void beforeFirstRound() {
+		this.records
+			.forEach((kind) -> log.info("Deleting {} {} after their order settled", kind.name(), retentionOf(kind)));
+	}
+
+	@Override
+	protected void runRound() {
+		try {
+			long started = System.nanoTime();
+			long deleted = purge();
+			if (deleted > 0) {
+				log.info("Deleted {} records of settled orders in {} ms", deleted,
+						(System.nanoTime() - started) / 1_000_000);
+			}
+		}
+		catch (RuntimeException ex) {
+			// the next round tries again; a failure must not end the schedule
+			log.warn("Purge of settled orders failed, next attempt in {}: {}", this.properties.purgeInterval(),
+					ex.toString());
+		}
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.properties.enabled();
+	}
+
+}

@@ -1,0 +1,17 @@
+package dev.orderflow.inventory.reservation;
+
+import dev.orderflow.eventing.retention.SettledRecordsDatabase;
+
+/**
+ * Every test of {@link SettledReservationsIntegrationTest} on a real PostgreSQL server,
+ * where the purge's FETCH FIRST, IN lists and FOR UPDATE must select and delete exactly
+ * what they do on H2.
+ */
+class SettledReservationsPostgresIntegrationTest extends SettledReservationsIntegrationTest {
+
+	@Override
+	protected SettledRecordsDatabase newDatabase() {
+		return SettledRecordsDatabase.postgres();
+	}
+
+}
