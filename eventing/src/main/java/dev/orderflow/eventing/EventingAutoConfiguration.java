@@ -83,11 +83,11 @@ public class EventingAutoConfiguration {
 	 * 0021).
 	 */
 	@Bean
-	SettledRecordsPurge settledRecordsPurge(ObjectProvider<SettledRecords> records,
+	SettledRecordsPurge settledRecordsPurge(ObjectProvider<SettledRecords> records, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, Clock clock, RetentionProperties retention,
 			InboxProperties inbox) {
-		return new SettledRecordsPurge(records.orderedStream().toList(), new TransactionTemplate(transactionManager),
-				clock, retention, inbox.retention());
+		return new SettledRecordsPurge(records.orderedStream().toList(), jdbc,
+				new TransactionTemplate(transactionManager), clock, retention, inbox.retention());
 	}
 
 	private static Collection<String> consumedTopics(ObjectProvider<KafkaListenerEndpointRegistry> listeners) {

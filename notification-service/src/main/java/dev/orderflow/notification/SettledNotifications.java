@@ -1,58 +1,35 @@
 package dev.orderflow.notification;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
-
 import dev.orderflow.eventing.retention.SettledRecords;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The notifications of settled orders (ADR 0021): each is deleted once the settled-order
+ * What notification-service keeps about settled orders (ADR 0021): the notifications, and
+ * whose each order was (learnt from OrderPlaced). Each goes once the settled-order
  * retention and the inbox's retention have passed since it was recorded, when
- * order-service has deleted its order and no redelivery of its event can arrive.
+ * order-service has deleted the order and no redelivery of its events can arrive.
  */
-@Component
-class SettledNotifications implements SettledRecords {
+@Configuration(proxyBeanMethods = false)
+class SettledNotifications {
 
-	private final JdbcClient jdbc;
+	static final SettledRecords NOTIFICATIONS = SettledRecords
+		.table("notifications", "notification", "id", "created_at")
+		.outlivingRedeliveries();
 
-	SettledNotifications(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	static final SettledRecords ORDER_OWNERS = SettledRecords
+		.table("order-owners", "order_owner", "order_id", "created_at")
+		.outlivingRedeliveries();
+
+	@Bean
+	SettledRecords settledNotificationRows() {
+		return NOTIFICATIONS;
 	}
 
-	@Override
-	public String name() {
-		return "notifications";
-	}
-
-	@Override
-	public boolean outlivesRedeliveries() {
-		return true;
-	}
-
-	@Override
-	public List<String> settledBefore(Instant cutoff, int limit) {
-		return this.jdbc
-			.sql("SELECT id FROM notification WHERE created_at < :cutoff ORDER BY created_at FETCH FIRST " + limit
-					+ " ROWS ONLY")
-			.param("cutoff", Timestamp.from(cutoff))
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(String::valueOf)
-			.toList();
-	}
-
-	@Override
-	public int delete(List<String> keys, Instant cutoff) {
-		// a notification never changes once recorded: nothing to lock first
-		return this.jdbc.sql("DELETE FROM notification WHERE id IN (:ids) AND created_at < :cutoff")
-			.param("ids", keys.stream().map(Long::valueOf).toList())
-			.param("cutoff", Timestamp.from(cutoff))
-			.update();
+	@Bean
+	SettledRecords settledOrderOwnerRows() {
+		return ORDER_OWNERS;
 	}
 
 }

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a retention for settled orders (ADR 0021; two minutes here, three of inbox
- * retention on top), the purge deletes notifications five minutes after they were
- * recorded (order owners: {@code SettledOrderOwnersIntegrationTest}). On H2;
- * {@link SettledNotificationsPostgresIntegrationTest} runs the same on PostgreSQL.
+ * retention on top), the purge deletes notifications and order owners five minutes after
+ * they were recorded. On H2; {@link SettledNotificationsPostgresIntegrationTest} runs the
+ * same on PostgreSQL.
  */
 class SettledNotificationsIntegrationTest {
 
@@ -45,10 +45,32 @@ class SettledNotificationsIntegrationTest {
 		}
 		notification("o-recent", 4);
 
-		assertThat(this.database.purgeAt(NOW, 2, new SettledNotifications(this.jdbc))).isEqualTo(3);
+		assertThat(this.database.purgeAt(NOW, 2, SettledNotifications.NOTIFICATIONS)).isEqualTo(3);
 
 		assertThat(this.jdbc.sql("SELECT order_id FROM notification").query(String.class).list())
 			.containsExactly("o-recent");
+	}
+
+	@Test
+	void anOwnerGoesFiveMinutesAfterOrderPlacedNamedIt() {
+		owner("o-old", 6);
+		owner("o-recent", 4);
+
+		assertThat(this.database.purgeAt(NOW, 500, SettledNotifications.ORDER_OWNERS)).isEqualTo(1);
+
+		assertThat(this.jdbc.sql("SELECT order_id FROM order_owner").query(String.class).list())
+			.containsExactly("o-recent");
+	}
+
+	/** Recorded as OrderOwners does (created_at from its default), then aged. */
+	private void owner(String orderId, int minutesAgo) {
+		this.jdbc.sql("INSERT INTO order_owner (order_id, customer_id) VALUES (:orderId, 'c-1')")
+			.param("orderId", orderId)
+			.update();
+		this.jdbc.sql("UPDATE order_owner SET created_at = :at WHERE order_id = :orderId")
+			.param("at", Timestamp.from(NOW.minus(Duration.ofMinutes(minutesAgo))))
+			.param("orderId", orderId)
+			.update();
 	}
 
 	private void notification(String orderId, int minutesAgo) {

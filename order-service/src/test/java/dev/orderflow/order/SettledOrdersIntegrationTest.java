@@ -82,22 +82,21 @@ class SettledOrdersIntegrationTest {
 	@Test
 	void anOrderACancelReachedAfterItWasFoundIsKept() {
 		order("confirmed", "CONFIRMED", false, LONG_AGO);
-		SettledOrders orders = new SettledOrders(this.jdbc);
-		Instant cutoff = NOW.minus(SettledRecordsDatabase.RETENTION);
-		List<String> found = orders.settledBefore(cutoff, 500);
 
 		// the customer asks to cancel between the purge's two transactions
-		this.jdbc.sql("UPDATE orders SET cancel_requested = TRUE, updated_at = :now WHERE id = 'confirmed'")
-			.param("now", Timestamp.from(NOW))
-			.update();
+		long deleted = this.database.purgeAt(NOW, 500,
+				() -> this.jdbc
+					.sql("UPDATE orders SET cancel_requested = TRUE, updated_at = :now WHERE id = 'confirmed'")
+					.param("now", Timestamp.from(NOW))
+					.update(),
+				SettledOrders.ORDERS);
 
-		assertThat(found).containsExactly("confirmed");
-		assertThat(orders.delete(found, cutoff)).isZero();
+		assertThat(deleted).isZero();
 		assertThat(ids()).containsExactly("confirmed");
 	}
 
 	private long purge(int batchSize) {
-		return this.database.purgeAt(NOW, batchSize, new SettledOrders(this.jdbc));
+		return this.database.purgeAt(NOW, batchSize, SettledOrders.ORDERS);
 	}
 
 	private void order(String id, String status, boolean cancelRequested, Instant updatedAt) {

@@ -1,5 +1,6 @@
 package dev.orderflow.eventing.retention;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.orderflow.eventing.support.PeriodicTask;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -32,6 +34,8 @@ public class SettledRecordsPurge extends PeriodicTask {
 
 	private final List<SettledRecords> records;
 
+	private final JdbcClient jdbc;
+
 	private final TransactionOperations transactions;
 
 	private final Clock clock;
@@ -46,10 +50,11 @@ public class SettledRecordsPurge extends PeriodicTask {
 	 * @param redeliveryWindow how long a redelivery of an event can still arrive (the
 	 * inbox's retention), added for {@link SettledRecords#outlivesRedeliveries()} records
 	 */
-	public SettledRecordsPurge(List<SettledRecords> records, TransactionOperations transactions, Clock clock,
-			RetentionProperties properties, Duration redeliveryWindow) {
+	public SettledRecordsPurge(List<SettledRecords> records, JdbcClient jdbc, TransactionOperations transactions,
+			Clock clock, RetentionProperties properties, Duration redeliveryWindow) {
 		super("retention-purge");
 		this.records = List.copyOf(records);
+		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.properties = properties;
@@ -87,13 +92,13 @@ public class SettledRecordsPurge extends PeriodicTask {
 	private long purge(SettledRecords kind, Instant cutoff) {
 		long total = 0;
 		int batchSize = this.properties.purgeBatchSize();
-		List<String> keys;
+		List<Object> keys;
 		int deleted;
 		do {
 			long started = System.nanoTime();
-			keys = this.transactions.execute((status) -> kind.settledBefore(cutoff, batchSize));
-			List<String> batch = keys;
-			deleted = keys.isEmpty() ? 0 : this.transactions.execute((status) -> kind.delete(batch, cutoff));
+			keys = this.transactions.execute((status) -> oldest(kind, cutoff, batchSize));
+			List<Object> batch = keys;
+			deleted = keys.isEmpty() ? 0 : this.transactions.execute((status) -> delete(kind, batch, cutoff));
 			total += deleted;
 			this.purged.get(kind.name()).addAndGet(deleted);
 			if (keys.size() >= batchSize && deleted > 0 && !yieldAsLongAs(System.nanoTime() - started)) {
@@ -102,6 +107,30 @@ public class SettledRecordsPurge extends PeriodicTask {
 		}
 		while (keys.size() >= batchSize && deleted > 0);
 		return total;
+	}
+
+	private List<Object> oldest(SettledRecords kind, Instant cutoff, int limit) {
+		return this.jdbc.sql(kind.oldestSql(limit))
+			.param("cutoff", Timestamp.from(cutoff))
+			.query((rs, row) -> rs.getObject(1))
+			.list();
+	}
+
+	/**
+	 * Deletes the rows of {@code keys} that are still settled before {@code cutoff}, and
+	 * their dependents; another instance may have deleted some already.
+	 */
+	private int delete(SettledRecords kind, List<Object> keys, Instant cutoff) {
+		List<Object> stillSettled = this.jdbc.sql(kind.lockStillSettledSql())
+			.param("keys", keys)
+			.param("cutoff", Timestamp.from(cutoff))
+			.query((rs, row) -> rs.getObject(1))
+			.list();
+		if (stillSettled.isEmpty()) {
+			return 0;
+		}
+		kind.deleteDependentsSql().forEach((sql) -> this.jdbc.sql(sql).param("keys", stillSettled).update());
+		return this.jdbc.sql(kind.deleteSql()).param("keys", stillSettled).update();
 	}
 
 	/**

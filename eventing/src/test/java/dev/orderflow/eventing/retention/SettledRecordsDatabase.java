@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -17,12 +18,15 @@ import dev.orderflow.eventing.postgres.EmbeddedPostgresServer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A service's schema on H2 or on the shared embedded PostgreSQL, migrated by its own
- * {@code db/migration} scripts, and a {@link SettledRecordsPurge} over it with a fixed
- * clock: what the services' retention tests start from (ADR 0021).
+ * {@code db/migration} scripts (none in eventing's own tests), and a
+ * {@link SettledRecordsPurge} over it with a fixed clock: what the retention tests start
+ * from (ADR 0021).
  */
 public final class SettledRecordsDatabase {
 
@@ -62,18 +66,32 @@ public final class SettledRecordsDatabase {
 	/**
 	 * Runs one purge of {@code records} as the service would at {@code now}, with
 	 * {@link #RETENTION}, {@link #REDELIVERY_WINDOW} and batches of {@code batchSize}.
-	 * @return how many records it deleted
+	 * @return how many rows it deleted (not counting dependents)
 	 */
-	public long purgeAt(Instant now, int batchSize, SettledRecords records) {
-		return purge(now, batchSize, records).purge();
+	public long purgeAt(Instant now, int batchSize, SettledRecords... records) {
+		return purgeAt(now, batchSize, () -> {
+		}, records);
 	}
 
-	/** The purge {@link #purgeAt} runs, to call its parts. */
-	public SettledRecordsPurge purge(Instant now, int batchSize, SettledRecords records) {
-		return new SettledRecordsPurge(List.of(records),
-				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
-				Clock.fixed(now, ZoneOffset.UTC), new RetentionProperties(RETENTION, Duration.ofMinutes(10), batchSize),
-				REDELIVERY_WINDOW);
+	/**
+	 * The same, running {@code afterFirstFind} once between the purge's first two
+	 * transactions: after it found a batch, before it deletes it.
+	 */
+	public long purgeAt(Instant now, int batchSize, Runnable afterFirstFind, SettledRecords... records) {
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+		AtomicInteger transactionsRun = new AtomicInteger();
+		TransactionOperations interleaved = new TransactionOperations() {
+			@Override
+			public <T> T execute(TransactionCallback<T> action) {
+				if (transactionsRun.incrementAndGet() == 2) {
+					afterFirstFind.run();
+				}
+				return transactions.execute(action);
+			}
+		};
+		return new SettledRecordsPurge(List.of(records), jdbc(), interleaved, Clock.fixed(now, ZoneOffset.UTC),
+				new RetentionProperties(RETENTION, Duration.ofMinutes(10), batchSize), REDELIVERY_WINDOW)
+			.purge();
 	}
 
 }

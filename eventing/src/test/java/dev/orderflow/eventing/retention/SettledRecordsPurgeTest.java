@@ -1,77 +1,88 @@
 package dev.orderflow.eventing.retention;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * What the purge of settled orders deletes, and when (ADR 0021), against records kept in
- * memory: the database side is tested by each service's own records.
+ * What the purge of settled orders deletes, and when (ADR 0021), on a table of its own in
+ * H2: the services' tables are tested by their own {@code Settled*IntegrationTest}s, on
+ * H2 and PostgreSQL.
  */
 class SettledRecordsPurgeTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
 
+	private static final SettledRecords THINGS = SettledRecords.table("things", "thing", "id", "changed_at")
+		.where("open = FALSE")
+		.withDependents("thing_id", "thing_part");
+
+	private final SettledRecordsDatabase database = SettledRecordsDatabase.h2();
+
+	private final JdbcClient jdbc = this.database.jdbc();
+
+	@BeforeEach
+	void tables() {
+		this.jdbc
+			.sql("CREATE TABLE thing (id VARCHAR(20) PRIMARY KEY, open BOOLEAN NOT NULL,"
+					+ " changed_at TIMESTAMP WITH TIME ZONE NOT NULL)")
+			.update();
+		this.jdbc.sql("CREATE INDEX thing_changed_at ON thing (changed_at)").update();
+		this.jdbc.sql("CREATE TABLE thing_part (thing_id VARCHAR(20) NOT NULL REFERENCES thing (id), part INT)")
+			.update();
+	}
+
 	@Test
-	void deletesWhatSettledBeforeTheRetentionInBatchesAndKeepsTheRest() {
-		Kept orders = new Kept("orders", false);
+	void deletesWhatSettledBeforeTheRetentionWithItsDependentsInBatchesAndKeepsTheRest() {
 		for (int minutesAgo = 1; minutesAgo <= 7; minutesAgo++) {
-			orders.add("o" + minutesAgo, NOW.minus(Duration.ofMinutes(minutesAgo)));
+			thing("t" + minutesAgo, false, minutesAgo);
 		}
+		thing("open", true, 10);
 
-		SettledRecordsPurge purge = purge(2, orders);
+		assertThat(this.database.purgeAt(NOW, 2, THINGS)).isEqualTo(5);
 
-		assertThat(purge.purge()).isEqualTo(5);
-		assertThat(orders.keys()).containsOnly("o1", "o2");
-		assertThat(orders.batchesDeleted).isEqualTo(3);
-		assertThat(purge.purgedSinceStart("orders")).isEqualTo(5);
+		// retention 2 min: t2 changed exactly then, not before
+		assertThat(ids()).containsExactlyInAnyOrder("t1", "t2", "open");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM thing_part").query(Long.class).single()).isEqualTo(3);
 	}
 
 	@Test
 	void recordsDownstreamOfOrderServiceAlsoOutliveEveryRedelivery() {
-		Kept orders = new Kept("orders", false);
-		Kept reservations = new Kept("reservations", true);
-		for (Kept kind : List.of(orders, reservations)) {
-			kind.add("settled 3 min ago", NOW.minus(Duration.ofMinutes(3)));
-			kind.add("settled 6 min ago", NOW.minus(Duration.ofMinutes(6)));
-		}
+		thing("3 min ago", false, 3);
+		thing("6 min ago", false, 6);
 
-		purge(100, orders, reservations).purge();
+		// retention 2 min, plus 3 (the inbox's retention) downstream
+		assertThat(this.database.purgeAt(NOW, 100, THINGS.outlivingRedeliveries())).isEqualTo(1);
 
-		// retention 2 min; reservations 2 + 3 (the inbox's retention)
-		assertThat(orders.keys()).isEmpty();
-		assertThat(reservations.keys()).containsOnly("settled 3 min ago");
+		assertThat(ids()).containsExactly("3 min ago");
 	}
 
 	@Test
-	void aBatchWhoseRecordsAllChangedMeanwhileEndsTheRound() {
-		Kept orders = new Kept("orders", false) {
-			@Override
-			public int delete(List<String> keys, Instant cutoff) {
-				return 0; // a cancel (or another instance) got to every one first
-			}
-		};
-		orders.add("a", NOW.minus(Duration.ofMinutes(5)));
-		orders.add("b", NOW.minus(Duration.ofMinutes(5)));
+	void aRowThatChangedAfterItWasFoundIsKept() {
+		thing("reopened", false, 5);
 
-		assertThat(purge(2, orders).purge()).isZero();
+		long deleted = this.database.purgeAt(NOW, 100,
+				() -> this.jdbc.sql("UPDATE thing SET open = TRUE WHERE id = 'reopened'").update(), THINGS);
+
+		assertThat(deleted).isZero();
+		assertThat(ids()).containsExactly("reopened");
 	}
 
 	@Test
 	void withoutARetentionNothingStarts() {
-		RetentionProperties keepForGood = new RetentionProperties(null, Duration.ofMinutes(10), 500);
-		SettledRecordsPurge purge = new SettledRecordsPurge(List.of(new Kept("orders", false)),
+		RetentionProperties keepForGood = new RetentionProperties(null, Duration.ofMinutes(10), 100);
+		SettledRecordsPurge purge = new SettledRecordsPurge(List.of(THINGS), this.jdbc,
 				TransactionOperations.withoutTransaction(), Clock.systemUTC(), keepForGood, Duration.ofDays(8));
 
 		assertThat(keepForGood.enabled()).isFalse();
@@ -81,77 +92,24 @@ class SettledRecordsPurgeTest {
 	@Test
 	void aRetentionThatIsNotPositiveIsRefusedNamingTheSetting() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RetentionProperties(Duration.ZERO, Duration.ofMinutes(10), 500))
+			.isThrownBy(() -> new RetentionProperties(Duration.ZERO, Duration.ofMinutes(10), 100))
 			.withMessageContaining("orderflow.retention.settled-orders");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RetentionProperties(Duration.ofDays(1), Duration.ofMinutes(10), 0))
 			.withMessageContaining("orderflow.retention.purge-batch-size");
 	}
 
-	private static SettledRecordsPurge purge(int batchSize, SettledRecords... kinds) {
-		return new SettledRecordsPurge(List.of(kinds), TransactionOperations.withoutTransaction(),
-				Clock.fixed(NOW, ZoneOffset.UTC),
-				new RetentionProperties(Duration.ofMinutes(2), Duration.ofMinutes(10), batchSize),
-				Duration.ofMinutes(3));
+	private void thing(String id, boolean open, int minutesAgo) {
+		this.jdbc.sql("INSERT INTO thing (id, open, changed_at) VALUES (:id, :open, :at)")
+			.param("id", id)
+			.param("open", open)
+			.param("at", Timestamp.from(NOW.minus(Duration.ofMinutes(minutesAgo))))
+			.update();
+		this.jdbc.sql("INSERT INTO thing_part (thing_id, part) VALUES (:id, 1)").param("id", id).update();
 	}
 
-	/** Records with the time each settled, oldest first by key order of insertion. */
-	private static class Kept implements SettledRecords {
-
-		private final String name;
-
-		private final boolean downstream;
-
-		private final TreeMap<String, Instant> settledAt = new TreeMap<>();
-
-		int batchesDeleted;
-
-		Kept(String name, boolean downstream) {
-			this.name = name;
-			this.downstream = downstream;
-		}
-
-		void add(String key, Instant settled) {
-			this.settledAt.put(key, settled);
-		}
-
-		List<String> keys() {
-			return new ArrayList<>(this.settledAt.keySet());
-		}
-
-		@Override
-		public String name() {
-			return this.name;
-		}
-
-		@Override
-		public boolean outlivesRedeliveries() {
-			return this.downstream;
-		}
-
-		@Override
-		public List<String> settledBefore(Instant cutoff, int limit) {
-			return this.settledAt.entrySet()
-				.stream()
-				.filter((record) -> record.getValue().isBefore(cutoff))
-				.map(java.util.Map.Entry::getKey)
-				.limit(limit)
-				.toList();
-		}
-
-		@Override
-		public int delete(List<String> keys, Instant cutoff) {
-			this.batchesDeleted++;
-			int deleted = 0;
-			for (String key : keys) {
-				if (this.settledAt.get(key) != null && this.settledAt.get(key).isBefore(cutoff)) {
-					this.settledAt.remove(key);
-					deleted++;
-				}
-			}
-			return deleted;
-		}
-
+	private List<String> ids() {
+		return this.jdbc.sql("SELECT id FROM thing").query(String.class).list();
 	}
 
 }

@@ -47,7 +47,7 @@ class SettledReservationsIntegrationTest {
 		reservation("reserved-4-min-ago", "RESERVED", 4);
 		reservation("released-1-min-ago", "RELEASED", 1);
 
-		assertThat(this.database.purgeAt(NOW, 2, new SettledReservations(this.jdbc))).isEqualTo(3);
+		assertThat(this.database.purgeAt(NOW, 2, SettledReservations.RESERVATIONS)).isEqualTo(3);
 
 		assertThat(this.jdbc.sql("SELECT order_id FROM reservation").query(String.class).list())
 			.containsExactlyInAnyOrder("reserved-4-min-ago", "released-1-min-ago");
