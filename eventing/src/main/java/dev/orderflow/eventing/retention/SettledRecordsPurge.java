@@ -92,20 +92,16 @@ public class SettledRecordsPurge extends PeriodicTask {
 	private long purge(SettledRecords kind, Instant cutoff) {
 		long total = 0;
 		int batchSize = this.properties.purgeBatchSize();
-		List<Object> keys;
-		int deleted;
+		boolean more;
 		do {
 			long started = System.nanoTime();
-			keys = this.transactions.execute((status) -> oldest(kind, cutoff, batchSize));
-			List<Object> batch = keys;
-			deleted = keys.isEmpty() ? 0 : this.transactions.execute((status) -> delete(kind, batch, cutoff));
+			List<Object> keys = this.transactions.execute((status) -> oldest(kind, cutoff, batchSize));
+			int deleted = keys.isEmpty() ? 0 : this.transactions.execute((status) -> delete(kind, keys, cutoff));
 			total += deleted;
 			this.purged.get(kind.name()).addAndGet(deleted);
-			if (keys.size() >= batchSize && deleted > 0 && !yieldAsLongAs(System.nanoTime() - started)) {
-				break;
-			}
+			more = keys.size() >= batchSize && deleted > 0 && yieldAsLongAs(System.nanoTime() - started);
 		}
-		while (keys.size() >= batchSize && deleted > 0);
+		while (more);
 		return total;
 	}
 
