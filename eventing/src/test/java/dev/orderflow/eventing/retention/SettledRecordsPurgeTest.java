@@ -5,9 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -34,13 +42,15 @@ class SettledRecordsPurgeTest {
 
 	@BeforeEach
 	void tables() {
-		this.jdbc
-			.sql("CREATE TABLE thing (id VARCHAR(20) PRIMARY KEY, open BOOLEAN NOT NULL,"
-					+ " changed_at TIMESTAMP WITH TIME ZONE NOT NULL)")
+		createTables(this.jdbc);
+	}
+
+	private static void createTables(JdbcClient jdbc) {
+		jdbc.sql("CREATE TABLE thing (id VARCHAR(20) PRIMARY KEY, open BOOLEAN NOT NULL,"
+				+ " changed_at TIMESTAMP WITH TIME ZONE NOT NULL)")
 			.update();
-		this.jdbc.sql("CREATE INDEX thing_changed_at ON thing (changed_at)").update();
-		this.jdbc.sql("CREATE TABLE thing_part (thing_id VARCHAR(20) NOT NULL REFERENCES thing (id), part INT)")
-			.update();
+		jdbc.sql("CREATE INDEX thing_changed_at ON thing (changed_at)").update();
+		jdbc.sql("CREATE TABLE thing_part (thing_id VARCHAR(20) NOT NULL REFERENCES thing (id), part INT)").update();
 	}
 
 	@Test
@@ -77,6 +87,70 @@ class SettledRecordsPurgeTest {
 
 		assertThat(deleted).isZero();
 		assertThat(ids()).containsExactly("reopened");
+	}
+
+	/**
+	 * Two instances of a service purge the same database at once (ADR 0021): both find
+	 * the same oldest batch, one locks and deletes it, the other finds it gone. No row
+	 * may be deleted or counted twice, no dependent may outlive its row or lose it, and
+	 * neither may fail (a deadlock between the two would fail one of them on PostgreSQL).
+	 * An instance that finds its batch already gone ends its round, so what both leave is
+	 * taken by the next round.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "H2", "PostgreSQL" })
+	void twoInstancesPurgingAtOnceDeleteEveryRowOnceWithItsDependents(String engine) throws Exception {
+		SettledRecordsDatabase database = engine.equals("H2") ? this.database : SettledRecordsDatabase.postgres();
+		JdbcClient jdbc = database.jdbc();
+		if (database != this.database) {
+			createTables(jdbc);
+		}
+		int rows = 600;
+		for (int first = 0; first < rows; first += 100) {
+			StringBuilder things = new StringBuilder("INSERT INTO thing (id, open, changed_at) VALUES ");
+			StringBuilder parts = new StringBuilder("INSERT INTO thing_part (thing_id, part) VALUES ");
+			for (int n = first; n < first + 100; n++) {
+				// settled 5 minutes ago and earlier, one second apart, so batches follow
+				// each other in time
+				Instant at = NOW.minus(Duration.ofMinutes(5)).minusSeconds(n);
+				String literal = at.toString().replace('T', ' ').replace("Z", "+00:00");
+				things.append((n == first) ? "" : ",")
+					.append("('t")
+					.append(n)
+					.append("', FALSE, TIMESTAMP WITH TIME ZONE '")
+					.append(literal)
+					.append("')");
+				parts.append((n == first) ? "" : ",").append("('t").append(n).append("', 1)");
+			}
+			jdbc.sql(things.toString()).update();
+			jdbc.sql(parts.toString()).update();
+		}
+
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		CountDownLatch together = new CountDownLatch(1);
+		Callable<Long> instance = () -> {
+			together.await();
+			return database.purgeAt(NOW, 25, THINGS);
+		};
+		try {
+			Future<Long> first = instances.submit(instance);
+			Future<Long> second = instances.submit(instance);
+			together.countDown();
+			long deleted = first.get(2, TimeUnit.MINUTES) + second.get(2, TimeUnit.MINUTES);
+			long left = count(jdbc, "thing");
+
+			assertThat(deleted + left).as("rows deleted (counted once each) plus rows left").isEqualTo(rows);
+			assertThat(count(jdbc, "thing_part")).as("dependents left, one per row left").isEqualTo(left);
+			assertThat(database.purgeAt(NOW, 25, THINGS)).as("what the next round takes").isEqualTo(left);
+			assertThat(count(jdbc, "thing") + count(jdbc, "thing_part")).isZero();
+		}
+		finally {
+			instances.shutdownNow();
+		}
+	}
+
+	private static long count(JdbcClient jdbc, String table) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
 	}
 
 	@Test
