@@ -2,10 +2,11 @@ package dev.orderflow.systemtests;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.orderflow.devstack.LocalStack;
 
@@ -17,6 +18,8 @@ import dev.orderflow.devstack.LocalStack;
  * and the dead letters hold exactly the pills. The figures are printed, then asserted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(6) // first on the fault stack, after the classes on the shared stack
+@ExtendWith(FaultStack.class)
 class FaultToleranceSystemTest {
 
 	private static final int TOTAL_ORDERS = 2000;
@@ -25,19 +28,13 @@ class FaultToleranceSystemTest {
 
 	@BeforeAll
 	void startStack() {
-		this.stack = SnapshotStack.start("fault-stack");
-	}
-
-	@AfterAll
-	void stopStack() {
-		if (this.stack != null) {
-			this.stack.stop();
-		}
+		this.stack = FaultStack.get();
 	}
 
 	@Test
 	void everyAcceptedOrderSettlesExactlyOnceThroughCrashesAndABrokerRestart() throws Exception {
-		SagaFaultRun run = new SagaFaultRun(this.stack, List.of(8080), 8082).pills("orders", 3, SagaTopics::notAvro)
+		SagaFaultRun run = new SagaFaultRun("fault", this.stack, List.of(8080), 8082)
+			.pills("orders", 3, SagaTopics::notAvro)
 			.pills("inventory", 2, (key) -> SagaTopics.unknownSchemaId());
 		FaultPlan faults = new FaultPlan()
 			.at(TOTAL_ORDERS / 10, "3 not-Avro pills -> orders", () -> run.inject("orders"))

@@ -49,6 +49,8 @@ final class OrderLoad {
 	/** The customer who places (and cancels) the load's orders. */
 	private static final String CUSTOMER = "c-1";
 
+	private final String run;
+
 	private final List<Integer> ports;
 
 	private final List<String> skus;
@@ -78,15 +80,14 @@ final class OrderLoad {
 
 	private final Map<Integer, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
 
-	OrderLoad(int port, List<String> skus, String scarceSku) {
-		this(List.of(port), skus, scarceSku);
-	}
-
 	/**
 	 * Spreads the orders over several instances of order-service, as a load balancer
-	 * would; a request whose instance cannot be reached goes to the next one.
+	 * would; a request whose instance cannot be reached goes to the next one. {@code run}
+	 * names the run in its customers' e-mail addresses and its Idempotency-Keys, so two
+	 * runs on one stack neither replay nor mail each other's orders.
 	 */
-	OrderLoad(List<Integer> ports, List<String> skus, String scarceSku) {
+	OrderLoad(String run, List<Integer> ports, List<String> skus, String scarceSku) {
+		this.run = run;
 		this.ports = List.copyOf(ports);
 		this.skus = List.copyOf(skus);
 		this.scarceSku = scarceSku;
@@ -144,7 +145,7 @@ final class OrderLoad {
 
 	private void placeOrder(int n, Random random) {
 		Map<String, Integer> lines = lines(random);
-		String email = "fault-" + n + "@example.com";
+		String email = this.run + "-" + n + "@example.com";
 		// one customer places them all (the demo users are c-1 and c-2); e-mails tell the
 		// orders apart
 		StringBuilder json = new StringBuilder(
@@ -159,7 +160,7 @@ final class OrderLoad {
 		this.sent.incrementAndGet();
 		HttpResponse<String> response = sendUntilAnswered(n, "/api/orders",
 				(builder) -> builder.header("Content-Type", "application/json")
-					.header("Idempotency-Key", "fault-test-order-" + n)
+					.header("Idempotency-Key", this.run + "-order-" + n)
 					.POST(HttpRequest.BodyPublishers.ofString(json.toString())));
 		if (response.statusCode() != 202 && response.statusCode() != 200) {
 			this.refused.incrementAndGet();

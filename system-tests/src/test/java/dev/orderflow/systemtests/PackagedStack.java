@@ -31,6 +31,7 @@ final class PackagedStack {
 	 * is the shared one).
 	 */
 	static LocalStack startDedicated(String name) {
+		FaultStack.stop();
 		return startFresh(name, Topology.single());
 	}
 
@@ -40,6 +41,7 @@ final class PackagedStack {
 	 */
 	static LocalStack start(String name, Topology topology) {
 		SharedStack.stop();
+		FaultStack.stop();
 		return startFresh(name, topology);
 	}
 
@@ -56,6 +58,7 @@ final class PackagedStack {
 	 */
 	static LocalStack notStarted(String name, Installation installation) {
 		SharedStack.stop();
+		FaultStack.stop();
 		LocalStack stack = builder(name).installation(installation).build();
 		stack.dataDir().wipe();
 		return stack;

@@ -59,6 +59,8 @@ final class SagaFaultRun {
 
 	private final Http http = new Http();
 
+	private final String run;
+
 	private final LocalStack stack;
 
 	private final List<Integer> orderPorts;
@@ -72,6 +74,10 @@ final class SagaFaultRun {
 
 	private final List<String> undeliverable = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+	private final List<DeadLetter> earlierDeadLetters = new ArrayList<>();
+
+	private final List<String> earlierUndecodable = new ArrayList<>();
+
 	/**
 	 * How many times an SMTP conversation of a notification-service may have been cut
 	 * after the server read an e-mail and before the service recorded it as sent: each
@@ -80,7 +86,12 @@ final class SagaFaultRun {
 	 */
 	private final java.util.concurrent.atomic.AtomicInteger mailCuts = new java.util.concurrent.atomic.AtomicInteger();
 
-	SagaFaultRun(LocalStack stack, List<Integer> orderPorts, int inventoryPort) {
+	/**
+	 * A run named {@code run} (in its customers' e-mail addresses and Idempotency-Keys)
+	 * against {@code stack}; the stack may have served other runs before.
+	 */
+	SagaFaultRun(String run, LocalStack stack, List<Integer> orderPorts, int inventoryPort) {
+		this.run = run;
 		this.stack = stack;
 		this.orderPorts = List.copyOf(orderPorts);
 		this.inventoryPort = inventoryPort;
@@ -118,7 +129,11 @@ final class SagaFaultRun {
 		Map<String, Integer> initiallyReserved = new TreeMap<>();
 		stock().forEach((sku, s) -> initiallyReserved.put(sku, s.get("reserved").asInt()));
 		Map<String, Integer> restocked = restock();
-		OrderLoad load = new OrderLoad(this.orderPorts, SKUS, SCARCE_SKU);
+		// dead letters and pills of earlier runs on the same stack are theirs, not this
+		// run's
+		this.earlierDeadLetters.addAll(deadLetters());
+		this.earlierUndecodable.addAll(this.topics.decode("orders").undecodableKeys());
+		OrderLoad load = new OrderLoad(this.run, this.orderPorts, SKUS, SCARCE_SKU);
 		faults.start();
 		try {
 			load.run(total, threads, perSecond, faults::beforeOrder);
@@ -161,24 +176,20 @@ final class SagaFaultRun {
 
 		Map<String, Set<String>> expectedMails = expectedMails(load.accepted(), finals);
 		int expectedMailCount = expectedMails.values().stream().mapToInt(Set::size).sum();
-		awaitQuietly(Duration.ofMinutes(2), () -> mails().size() >= expectedMailCount);
-		laps.lap("await e-mails");
 		// this run's customers only (an undeliverable order's customer must get nothing):
-		// earlier
-		// tests on the same stack may have mailed others
+		// earlier runs on the same stack mailed others
 		Set<String> customers = new java.util.HashSet<>(expectedMails.keySet());
 		customers.add(UNDELIVERABLE_EMAIL);
-		MailCheck mail = MailCheck.of(new Mailbox(this.stack.dataDir().mail()).list()
-			.stream()
-			.filter((m) -> customers.contains(m.to()))
-			.toList(), expectedMails);
+		awaitQuietly(Duration.ofMinutes(2), () -> mailsTo(customers).size() >= expectedMailCount);
+		laps.lap("await e-mails");
+		MailCheck mail = MailCheck.of(mailsTo(customers), expectedMails);
 		laps.lap("read e-mails");
 
 		int expectedDeadLetters = ordersPills.size() * READERS.get("orders").size()
 				+ inventoryPills.size() * READERS.get("inventory").size();
 		awaitQuietly(Duration.ofSeconds(60), () -> deadLetters().size() >= expectedDeadLetters);
-		List<DeadLetter> ordersDlt = this.topics.deadLetters("orders.DLT");
-		List<DeadLetter> inventoryDlt = this.topics.deadLetters("inventory.DLT");
+		List<DeadLetter> ordersDlt = thisRunsDeadLetters("orders.DLT");
+		List<DeadLetter> inventoryDlt = thisRunsDeadLetters("inventory.DLT");
 		Map<String, JsonNode> undeliverableStates = finalStates(Set.copyOf(this.undeliverable));
 		laps.lap("dead letters");
 		double totalSeconds = (System.nanoTime() - begin) / 1e9;
@@ -212,7 +223,7 @@ final class SagaFaultRun {
 			.isLessThanOrEqualTo(this.mailCuts.get());
 		softly.assertThat(mail.missing()).as("e-mails never sent").isEmpty();
 		softly.assertThat(mail.unexpected()).as("e-mails nobody should have got").isEmpty();
-		softly.assertThat(orderEvents.undecodableKeys())
+		softly.assertThat(thisRunsUndecodable(orderEvents))
 			.as("undecodable records on orders")
 			.containsExactlyInAnyOrderElementsOf(ordersPills.keySet());
 		assertDeadLetters(softly, "orders.DLT", ordersDlt, ordersPills.keySet(), READERS.get("orders"));
@@ -437,14 +448,30 @@ final class SagaFaultRun {
 		return false;
 	}
 
-	private List<Mailbox.Mail> mails() {
-		return new Mailbox(this.stack.dataDir().mail()).list();
+	private List<Mailbox.Mail> mailsTo(Set<String> customers) {
+		return new Mailbox(this.stack.dataDir().mail()).list()
+			.stream()
+			.filter((mail) -> customers.contains(mail.to()))
+			.toList();
 	}
 
+	/** This run's dead letters on both topics. */
 	private List<DeadLetter> deadLetters() {
-		List<DeadLetter> all = new ArrayList<>(this.topics.deadLetters("orders.DLT"));
-		all.addAll(this.topics.deadLetters("inventory.DLT"));
+		List<DeadLetter> all = new ArrayList<>(thisRunsDeadLetters("orders.DLT"));
+		all.addAll(thisRunsDeadLetters("inventory.DLT"));
 		return all;
+	}
+
+	private List<DeadLetter> thisRunsDeadLetters(String topic) {
+		List<DeadLetter> letters = new ArrayList<>(this.topics.deadLetters(topic));
+		this.earlierDeadLetters.forEach(letters::remove);
+		return letters;
+	}
+
+	private List<String> thisRunsUndecodable(SagaTopics.Decoded orderEvents) {
+		List<String> keys = new ArrayList<>(orderEvents.undecodableKeys());
+		this.earlierUndecodable.forEach(keys::remove);
+		return keys;
 	}
 
 	private static void assertDeadLetters(SoftAssertions softly, String topic, List<DeadLetter> letters,
@@ -496,11 +523,10 @@ final class SagaFaultRun {
 		}
 	}
 
-	private static String figures(OrderLoad load, Map<String, Integer> status, List<String> lost,
-			Confirmations confirmations, List<String> inconsistent, List<String> stockLines, MailCheck mail,
-			Map<String, byte[]> ordersPills, Map<String, byte[]> inventoryPills, List<DeadLetter> ordersDlt,
-			List<DeadLetter> inventoryDlt, SagaTopics.Decoded orderEvents, FaultPlan faults, double loadSeconds,
-			double totalSeconds) {
+	private String figures(OrderLoad load, Map<String, Integer> status, List<String> lost, Confirmations confirmations,
+			List<String> inconsistent, List<String> stockLines, MailCheck mail, Map<String, byte[]> ordersPills,
+			Map<String, byte[]> inventoryPills, List<DeadLetter> ordersDlt, List<DeadLetter> inventoryDlt,
+			SagaTopics.Decoded orderEvents, FaultPlan faults, double loadSeconds, double totalSeconds) {
 		int injected = ordersPills.size() + inventoryPills.size();
 		int distinctPills = SagaTopics.keys(ordersDlt).size() + SagaTopics.keys(inventoryDlt).size();
 		StringBuilder out = new StringBuilder();
@@ -532,7 +558,7 @@ final class SagaFaultRun {
 				"DLT records                  %6d  (orders.DLT %d + inventory.DLT %d) = %d distinct"
 						+ " pills, one per consuming group; injected %d (undecodable on orders: %d)%n",
 				ordersDlt.size() + inventoryDlt.size(), ordersDlt.size(), inventoryDlt.size(), distinctPills, injected,
-				orderEvents.undecodableKeys().size()));
+				thisRunsUndecodable(orderEvents).size()));
 		List<DeadLetter> strays = new ArrayList<>(ordersDlt);
 		strays.addAll(inventoryDlt);
 		strays.removeIf((letter) -> ordersPills.containsKey(letter.key()) || inventoryPills.containsKey(letter.key()));

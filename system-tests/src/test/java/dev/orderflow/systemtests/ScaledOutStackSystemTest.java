@@ -135,7 +135,7 @@ class ScaledOutStackSystemTest {
 	@Test
 	@Order(4)
 	void everyGuaranteeHoldsThroughKillsOfAnInstanceOfEachServiceAndAPartitionLeader() throws Exception {
-		SagaFaultRun run = new SagaFaultRun(this.stack, List.of(8080, 8180), 8082)
+		SagaFaultRun run = new SagaFaultRun("scaled", this.stack, List.of(8080, 8180), 8082)
 			.pills("orders", 3, SagaTopics::notAvro)
 			.pills("inventory", 2, (key) -> SagaTopics.unknownSchemaId());
 		FaultPlan faults = new FaultPlan()

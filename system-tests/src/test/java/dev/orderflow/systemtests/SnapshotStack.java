@@ -33,6 +33,7 @@ final class SnapshotStack {
 	 */
 	static LocalStack start(String name, UnaryOperator<LocalStack.Builder> settings) {
 		SharedStack.stop();
+		FaultStack.stop();
 		LocalStack stack = settings
 			.apply(LocalStack.builder()
 				.dataDir(Path.of("target", name).toAbsolutePath())
