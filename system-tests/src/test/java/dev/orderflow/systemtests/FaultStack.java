@@ -17,30 +17,21 @@ import dev.orderflow.devstack.LocalStack;
  */
 final class FaultStack implements BeforeAllCallback {
 
-	private static LocalStack stack;
+	private static final ReusedStack STACK = new ReusedStack(() -> SnapshotStack.start("fault-stack"));
 
 	/** The fault stack, started on first use. */
-	static synchronized LocalStack get() {
-		if (stack == null) {
-			stack = SnapshotStack.start("fault-stack");
-		}
-		return stack;
+	static LocalStack get() {
+		return STACK.get();
 	}
 
 	/** Stops the fault stack if it runs: a class is about to start a stack of its own. */
-	static synchronized void stop() {
-		if (stack != null) {
-			stack.stop();
-			stack = null;
-		}
+	static void stop() {
+		STACK.stop();
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		// the root store closes its AutoCloseable values when the whole run ends
-		context.getRoot()
-			.getStore(ExtensionContext.Namespace.GLOBAL)
-			.computeIfAbsent(FaultStack.class, (key) -> (AutoCloseable) FaultStack::stop, AutoCloseable.class);
+		STACK.stopWhenTheRunEnds(context);
 	}
 
 }

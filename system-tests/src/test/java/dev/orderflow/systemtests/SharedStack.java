@@ -15,37 +15,27 @@ import dev.orderflow.devstack.LocalStack;
  * junit-platform.properties): tracing counts the saga's meters from zero.
  * <p>
  * As an extension ({@code @ExtendWith(SharedStack.class)}) it stops the stack when the
- * test run ends, in the run itself: a JVM shutdown hook would race Surefire, which kills
- * a fork that takes more than 30 s to exit and would leave the stack's processes behind.
+ * test run ends ({@link ReusedStack}).
  */
 final class SharedStack implements BeforeAllCallback {
 
-	private static LocalStack stack;
+	private static final ReusedStack STACK = new ReusedStack(() -> PackagedStack.startDedicated("shared-stack"));
 
 	/** The shared stack, started on first use. */
-	static synchronized LocalStack get() {
-		if (stack == null) {
-			stack = PackagedStack.startDedicated("shared-stack");
-		}
-		return stack;
+	static LocalStack get() {
+		return STACK.get();
 	}
 
 	/**
 	 * Stops the shared stack if it runs: a class is about to start a stack of its own.
 	 */
-	static synchronized void stop() {
-		if (stack != null) {
-			stack.stop();
-			stack = null;
-		}
+	static void stop() {
+		STACK.stop();
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		// the root store closes its AutoCloseable values when the whole run ends
-		context.getRoot()
-			.getStore(ExtensionContext.Namespace.GLOBAL)
-			.computeIfAbsent(SharedStack.class, (key) -> (AutoCloseable) SharedStack::stop, AutoCloseable.class);
+		STACK.stopWhenTheRunEnds(context);
 	}
 
 }
