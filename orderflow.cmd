@@ -26,5 +26,5 @@ if errorlevel 1 (
 popd
 
 :run
-"%JAVA%" -Dorderflow.repo="%ROOT%" -jar "%LAUNCHER%" %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dorderflow.repo="%ROOT%" -jar "%LAUNCHER%" %*
 exit /b %ERRORLEVEL%
