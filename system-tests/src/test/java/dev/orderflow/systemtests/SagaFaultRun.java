@@ -131,7 +131,8 @@ final class SagaFaultRun {
 		Map<String, Integer> restocked = restock();
 		// dead letters and pills of earlier runs on the same stack are theirs, not this
 		// run's
-		this.earlierDeadLetters.addAll(deadLetters());
+		this.earlierDeadLetters.addAll(this.topics.deadLetters("orders.DLT"));
+		this.earlierDeadLetters.addAll(this.topics.deadLetters("inventory.DLT"));
 		this.earlierUndecodable.addAll(this.topics.decode("orders").undecodableKeys());
 		OrderLoad load = new OrderLoad(this.run, this.orderPorts, SKUS, SCARCE_SKU);
 		faults.start();
@@ -161,6 +162,7 @@ final class SagaFaultRun {
 
 		SagaTopics.Decoded orderEvents = this.topics.decode("orders");
 		SagaTopics.Decoded inventoryEvents = this.topics.decode("inventory");
+		List<String> undecodable = thisRunsUndecodable(orderEvents);
 		Confirmations confirmations = Confirmations.of(orderEvents.events());
 		List<String> inconsistent = confirmations.inconsistentWith(finals);
 		List<String> outOfOrder = CausalOrder.violations(orderEvents.events(), inventoryEvents.events());
@@ -196,7 +198,7 @@ final class SagaFaultRun {
 
 		StringBuilder figures = new StringBuilder(
 				figures(load, status, lost, confirmations, inconsistent, stockLines, mail, ordersPills, inventoryPills,
-						ordersDlt, inventoryDlt, orderEvents, faults, loadSeconds, totalSeconds));
+						ordersDlt, inventoryDlt, undecodable, faults, loadSeconds, totalSeconds));
 		figures.append("checks after the load: ").append(laps).append(System.lineSeparator());
 		figures.append(String.format("events before their cause    %6d  %s%n", outOfOrder.size(), head(outOfOrder)));
 		figures.append(String.format("duplicated reservations      %6d  %s%n", duplicatedReservations.size(),
@@ -223,7 +225,7 @@ final class SagaFaultRun {
 			.isLessThanOrEqualTo(this.mailCuts.get());
 		softly.assertThat(mail.missing()).as("e-mails never sent").isEmpty();
 		softly.assertThat(mail.unexpected()).as("e-mails nobody should have got").isEmpty();
-		softly.assertThat(thisRunsUndecodable(orderEvents))
+		softly.assertThat(undecodable)
 			.as("undecodable records on orders")
 			.containsExactlyInAnyOrderElementsOf(ordersPills.keySet());
 		assertDeadLetters(softly, "orders.DLT", ordersDlt, ordersPills.keySet(), READERS.get("orders"));
@@ -523,10 +525,11 @@ final class SagaFaultRun {
 		}
 	}
 
-	private String figures(OrderLoad load, Map<String, Integer> status, List<String> lost, Confirmations confirmations,
-			List<String> inconsistent, List<String> stockLines, MailCheck mail, Map<String, byte[]> ordersPills,
-			Map<String, byte[]> inventoryPills, List<DeadLetter> ordersDlt, List<DeadLetter> inventoryDlt,
-			SagaTopics.Decoded orderEvents, FaultPlan faults, double loadSeconds, double totalSeconds) {
+	private static String figures(OrderLoad load, Map<String, Integer> status, List<String> lost,
+			Confirmations confirmations, List<String> inconsistent, List<String> stockLines, MailCheck mail,
+			Map<String, byte[]> ordersPills, Map<String, byte[]> inventoryPills, List<DeadLetter> ordersDlt,
+			List<DeadLetter> inventoryDlt, List<String> undecodable, FaultPlan faults, double loadSeconds,
+			double totalSeconds) {
 		int injected = ordersPills.size() + inventoryPills.size();
 		int distinctPills = SagaTopics.keys(ordersDlt).size() + SagaTopics.keys(inventoryDlt).size();
 		StringBuilder out = new StringBuilder();
@@ -558,7 +561,7 @@ final class SagaFaultRun {
 				"DLT records                  %6d  (orders.DLT %d + inventory.DLT %d) = %d distinct"
 						+ " pills, one per consuming group; injected %d (undecodable on orders: %d)%n",
 				ordersDlt.size() + inventoryDlt.size(), ordersDlt.size(), inventoryDlt.size(), distinctPills, injected,
-				thisRunsUndecodable(orderEvents).size()));
+				undecodable.size()));
 		List<DeadLetter> strays = new ArrayList<>(ordersDlt);
 		strays.addAll(inventoryDlt);
 		strays.removeIf((letter) -> ordersPills.containsKey(letter.key()) || inventoryPills.containsKey(letter.key()));
