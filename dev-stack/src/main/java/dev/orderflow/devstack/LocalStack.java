@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 
@@ -72,6 +73,16 @@ public final class LocalStack implements AutoCloseable {
 
 	/** How long a process gets to stop after SIGTERM before it is killed. */
 	public static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+	/**
+	 * The broker's JVM: a heap of its own and, like the services, the serial collector
+	 * and C1 alone ({@link ServiceJvm#SMALL_JVM}). With the JVM's defaults (G1, C2) the
+	 * broker spent 40 % of its CPU in the bench's window on C2 compiling
+	 * (docs/performance.md, "The broker, the mail catcher and the JVMs themselves"): a
+	 * local stack lives minutes, not the days in which C2's code would pay that back, and
+	 * shares two cores with five other JVMs. A production broker keeps its defaults.
+	 */
+	static final List<String> BROKER_JVM = Stream.concat(Stream.of("-Xmx512m"), ServiceJvm.SMALL_JVM.stream()).toList();
 
 	private final DataDir dataDir;
 
@@ -522,8 +533,17 @@ public final class LocalStack implements AutoCloseable {
 		StorageFormat.formatIfNeeded(this.dataDir.kafka(broker), serverProperties, clusterId,
 				JavaCommand.java("kafka-storage-format", this.dataDir.root()), this.installation.brokerClasspath(),
 				users, this.dataDir.log(name));
-		return List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + config.log4jConfig(), "-cp",
-				this.installation.brokerClasspath(), "kafka.Kafka", serverProperties.toString());
+		List<String> command = new ArrayList<>(BROKER_JVM);
+		// to try other options without rebuilding, e.g. the JVM's own compilers and
+		// collector: ORDERFLOW_BROKER_JAVA_OPTS='-XX:TieredStopAtLevel=4 -XX:-UseSerialGC
+		// -XX:+UseG1GC' ./orderflow up -d
+		String extra = System.getenv("ORDERFLOW_BROKER_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-Dlog4j2.configurationFile=" + config.log4jConfig(), "-cp",
+				this.installation.brokerClasspath(), "kafka.Kafka", serverProperties.toString()));
+		return command;
 	}
 
 	/**
