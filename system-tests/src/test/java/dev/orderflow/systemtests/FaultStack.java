@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import dev.orderflow.devstack.LocalStack;
 
 /**
- * One stack for the fault test and then the incident test ({@code @Order} 6 and 7, after
+ * One stack for the fault test and then the incident test ({@code @Order} 7 and 8, after
  * the classes on the {@link SharedStack}), so the build starts it once instead of twice.
  * Each run names its orders, its customers and its Idempotency-Keys
  * ({@link SagaFaultRun}), counts only its own dead letters and e-mails, and checks stock

@@ -18,7 +18,7 @@ import dev.orderflow.devstack.LocalStack;
  * and the dead letters hold exactly the pills. The figures are printed, then asserted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Order(6) // first on the fault stack, after the classes on the shared stack
+@Order(7) // first on the fault stack, after the classes on the shared stack
 @ExtendWith(FaultStack.class)
 class FaultToleranceSystemTest {
 

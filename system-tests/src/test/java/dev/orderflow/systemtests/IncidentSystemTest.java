@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * last one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Order(7) // on the fault stack, after FaultToleranceSystemTest: it rolls order-service to
+@Order(8) // on the fault stack, after FaultToleranceSystemTest: it rolls order-service to
 			// a new release
 @ExtendWith(FaultStack.class)
 class IncidentSystemTest {

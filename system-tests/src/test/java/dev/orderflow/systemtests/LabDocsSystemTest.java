@@ -22,7 +22,7 @@ import dev.orderflow.devstack.LocalStack;
  * the shared stack's last user: lab 05 leaves services that the stack did not start, so
  * the stack ends with this class.
  */
-@Order(5) // last on the shared stack, after RoleMatrixSystemTest
+@Order(6) // last on the shared stack, after BenchSmokeSystemTest
 @ExtendWith(SharedStack.class)
 @Timeout(value = 14, unit = TimeUnit.MINUTES)
 class LabDocsSystemTest extends LabDocs {
