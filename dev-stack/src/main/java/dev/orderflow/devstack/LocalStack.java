@@ -537,10 +537,7 @@ public final class LocalStack implements AutoCloseable {
 		// to try other options without rebuilding, e.g. the JVM's own compilers and
 		// collector: ORDERFLOW_BROKER_JAVA_OPTS='-XX:TieredStopAtLevel=4 -XX:-UseSerialGC
 		// -XX:+UseG1GC' ./orderflow up -d
-		String extra = System.getenv("ORDERFLOW_BROKER_JAVA_OPTS");
-		if (extra != null && !extra.isBlank()) {
-			command.addAll(List.of(extra.trim().split("\\s+")));
-		}
+		command.addAll(ServiceJvm.extraOptions("ORDERFLOW_BROKER_JAVA_OPTS"));
 		command.addAll(List.of("-Dlog4j2.configurationFile=" + config.log4jConfig(), "-cp",
 				this.installation.brokerClasspath(), "kafka.Kafka", serverProperties.toString()));
 		return command;

@@ -107,10 +107,7 @@ public final class ServiceJvm {
 		List<String> options = new ArrayList<>(OPTIONS);
 		// to try other options without rebuilding, e.g.
 		// ORDERFLOW_SERVICE_JAVA_OPTS=-Xmx256m ./orderflow up -d
-		String extra = System.getenv("ORDERFLOW_SERVICE_JAVA_OPTS");
-		if (extra != null && !extra.isBlank()) {
-			options.addAll(List.of(extra.trim().split("\\s+")));
-		}
+		options.addAll(extraOptions("ORDERFLOW_SERVICE_JAVA_OPTS"));
 		Path cacheDir = bootJar.resolveSibling("jvm-cache");
 		try {
 			Path extracted = extractIfStale(bootJar, cacheDir);
@@ -125,6 +122,15 @@ public final class ServiceJvm {
 			options.addAll(List.of("-jar", bootJar.toString()));
 		}
 		return options;
+	}
+
+	/**
+	 * JVM options a user appends through an environment variable, split at blanks; none
+	 * when it is unset or blank. Appended after the defaults, so they win.
+	 */
+	public static List<String> extraOptions(String variable) {
+		String extra = System.getenv(variable);
+		return (extra == null || extra.isBlank()) ? List.of() : List.of(extra.trim().split("\\s+"));
 	}
 
 	/**
