@@ -30,6 +30,9 @@ final class Breakdown {
 	/** {@code orderflow.bench.allow-unsafe-switches}, as an environment variable. */
 	static final String ALLOW_UNSAFE_SWITCHES = "ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES";
 
+	/** The row with tracing, the outbox, the inbox and the e-mails all off. */
+	static final String EVERY_GUARANTEE_OFF = "all four off";
+
 	/**
 	 * One configuration.
 	 *
@@ -81,11 +84,31 @@ final class Breakdown {
 		rows.add(new Configuration("outbox → direct send", unsafe("ORDERFLOW_BENCH_OUTBOXDIRECTSEND"), List.of()));
 		rows.add(new Configuration("inbox off", unsafe("ORDERFLOW_BENCH_INBOXOFF"), List.of()));
 		rows.add(new Configuration("e-mail off", unsafe("ORDERFLOW_BENCH_EMAILOFF"), List.of()));
+		// all of the above at once: what is left is the saga itself (a POST, the
+		// services'
+		// own transactions, the Kafka hops between three JVMs), the floor no switch can
+		// lower, which tells an architect whether a target needs another design
+		rows.add(new Configuration(EVERY_GUARANTEE_OFF, everyGuaranteeOff(), List.of()));
 		if (otherJdk != null) {
 			rows.add(new Configuration("JDK " + javaVersion(otherJdk), Map.of("JAVA_HOME", otherJdk.toString()),
 					List.of()));
 		}
 		return rows;
+	}
+
+	/**
+	 * Tracing off and every switch that drops a guarantee, in the order of their own
+	 * rows.
+	 */
+	static Map<String, String> everyGuaranteeOff() {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("TRACING_SAMPLING_PROBABILITY", "0");
+		for (String variable : List.of("ORDERFLOW_BENCH_OUTBOXDIRECTSEND", "ORDERFLOW_BENCH_INBOXOFF",
+				"ORDERFLOW_BENCH_EMAILOFF")) {
+			environment.put(variable, "true");
+		}
+		environment.put(ALLOW_UNSAFE_SWITCHES, "true");
+		return environment;
 	}
 
 	/**

@@ -88,8 +88,8 @@ class BenchOptionsTest {
 		assertThat(options.baseline()).isFalse();
 		assertThat(Breakdown.configurations(options.breakdownJdk())).extracting(Breakdown.Configuration::name)
 			.containsExactly("full configuration", "tracing off", "max.poll.records 10", "PostgreSQL instead of H2",
-					"outbox → direct send", "inbox off", "e-mail off", "JDK other");
-		assertThat(Breakdown.configurations(null)).hasSize(7);
+					"outbox → direct send", "inbox off", "e-mail off", "all four off", "JDK other");
+		assertThat(Breakdown.configurations(null)).hasSize(8);
 		assertThat(Breakdown.configurations(null).get(1).how()).isEqualTo("TRACING_SAMPLING_PROBABILITY=0");
 	}
 
@@ -102,12 +102,15 @@ class BenchOptionsTest {
 			.containsEntry("outbox → direct send",
 					"ORDERFLOW_BENCH_OUTBOXDIRECTSEND=true ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES=true")
 			.containsEntry("inbox off", "ORDERFLOW_BENCH_INBOXOFF=true ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES=true")
-			.containsEntry("e-mail off", "ORDERFLOW_BENCH_EMAILOFF=true ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES=true");
+			.containsEntry("e-mail off", "ORDERFLOW_BENCH_EMAILOFF=true ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES=true")
+			.containsEntry("all four off",
+					"TRACING_SAMPLING_PROBABILITY=0 ORDERFLOW_BENCH_OUTBOXDIRECTSEND=true ORDERFLOW_BENCH_INBOXOFF=true"
+							+ " ORDERFLOW_BENCH_EMAILOFF=true ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES=true");
 		// the full configuration, against which every row is read, has no switch at all
 		assertThat(Breakdown.configurations(null).get(0).environment()).isEmpty();
 		assertThat(Breakdown.configurations(null))
 			.filteredOn((row) -> row.environment().containsKey("ORDERFLOW_BENCH_ALLOWUNSAFESWITCHES"))
-			.hasSize(3);
+			.hasSize(4);
 		assertThat(Breakdown.configurations(null).get(4).slug()).isEqualTo("outbox-direct-send");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--breakdown-jdk", "/x"))
 			.withMessageContaining("--breakdown");
