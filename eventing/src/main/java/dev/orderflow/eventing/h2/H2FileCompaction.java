@@ -56,7 +56,7 @@ public class H2FileCompaction extends PeriodicTask {
 	private volatile MVStore store;
 
 	public H2FileCompaction(DataSource dataSource, H2CompactionProperties properties) {
-		super("h2-compaction");
+		super("h2-compaction", "H2 compaction");
 		this.dataSource = dataSource;
 		this.properties = properties;
 	}
@@ -153,17 +153,16 @@ public class H2FileCompaction extends PeriodicTask {
 
 	@Override
 	protected void runRound() {
-		try {
-			if (!compact()) {
-				log.debug("Not an embedded H2 file database: no compaction");
-				endSchedule();
-			}
+		if (!compact()) {
+			log.debug("Not an embedded H2 file database: no compaction");
+			endSchedule();
 		}
-		catch (RuntimeException ex) {
-			// the next step tries again (a closed database, a pool without connections)
-			log.warn("H2 compaction failed, next attempt in {}: {}", this.properties.interval(), ex.toString());
-			this.store = null;
-		}
+	}
+
+	// the next step finds the store again (a closed database, a pool without connections)
+	@Override
+	protected void afterFailedRound() {
+		this.store = null;
 	}
 
 	@Override

@@ -58,7 +58,7 @@ public class InboxPurge extends PeriodicTask {
 	 * retention check, which talks to the broker and must not delay the start)
 	 */
 	public InboxPurge(JdbcClient jdbc, Clock clock, InboxProperties properties, Runnable beforeFirstPurge) {
-		super("inbox-purge");
+		super("inbox-purge", "Inbox purge");
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -133,17 +133,11 @@ public class InboxPurge extends PeriodicTask {
 
 	@Override
 	protected void runRound() {
-		try {
-			long started = System.nanoTime();
-			long deleted = purge();
-			if (deleted > 0) {
-				log.info("Purged {} inbox rows older than {} in {} ms", deleted, this.properties.retention(),
-						(System.nanoTime() - started) / 1_000_000);
-			}
-		}
-		catch (RuntimeException ex) {
-			// the next round tries again; a failure must not end the schedule
-			log.warn("Inbox purge failed, next attempt in {}: {}", this.properties.purgeInterval(), ex.toString());
+		long started = System.nanoTime();
+		long deleted = purge();
+		if (deleted > 0) {
+			log.info("Purged {} inbox rows older than {} in {} ms", deleted, this.properties.retention(),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 	}
 

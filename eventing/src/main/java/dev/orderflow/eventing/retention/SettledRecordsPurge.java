@@ -52,7 +52,7 @@ public class SettledRecordsPurge extends PeriodicTask {
 	 */
 	public SettledRecordsPurge(List<SettledRecords> records, JdbcClient jdbc, TransactionOperations transactions,
 			Clock clock, RetentionProperties properties, Duration redeliveryWindow) {
-		super("retention-purge");
+		super("retention-purge", "Purge of settled orders");
 		this.records = List.copyOf(records);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -166,18 +166,11 @@ public class SettledRecordsPurge extends PeriodicTask {
 
 	@Override
 	protected void runRound() {
-		try {
-			long started = System.nanoTime();
-			long deleted = purge();
-			if (deleted > 0) {
-				log.info("Deleted {} records of settled orders in {} ms", deleted,
-						(System.nanoTime() - started) / 1_000_000);
-			}
-		}
-		catch (RuntimeException ex) {
-			// the next round tries again; a failure must not end the schedule
-			log.warn("Purge of settled orders failed, next attempt in {}: {}", this.properties.purgeInterval(),
-					ex.toString());
+		long started = System.nanoTime();
+		long deleted = purge();
+		if (deleted > 0) {
+			log.info("Deleted {} records of settled orders in {} ms", deleted,
+					(System.nanoTime() - started) / 1_000_000);
 		}
 	}
 

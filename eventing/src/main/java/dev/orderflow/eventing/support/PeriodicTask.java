@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -12,26 +15,43 @@ import org.springframework.context.SmartLifecycle;
  * application context, first round one interval after start, the next one interval after
  * the previous ended (never two rounds at once).
  * <p>
- * A round must not throw: an exception would end the schedule silently, so subclasses
- * catch, log and try again next round.
+ * A round that throws is logged and the next one tries again: an exception escaping a
+ * scheduled task would end its schedule silently.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
 	private static final int STOP_WAIT_SECONDS = 5;
 
 	private final String threadName;
 
+	private final String description;
+
 	private volatile ScheduledExecutorService scheduler;
 
-	protected PeriodicTask(String threadName) {
+	/**
+	 * @param threadName the name of the task's thread
+	 * @param description what the task does, for the log line of a failed round (e.g.
+	 * "Inbox purge")
+	 */
+	protected PeriodicTask(String threadName, String description) {
 		this.threadName = threadName;
+		this.description = description;
 	}
 
 	/** Time between the end of one round and the start of the next. */
 	protected abstract Duration interval();
 
-	/** One round of the task. */
+	/** One round of the task; when it throws, the next round tries again. */
 	protected abstract void runRound();
+
+	/**
+	 * Runs after a round threw, before the next (e.g. to forget a connection that
+	 * failed). Does nothing unless overridden.
+	 */
+	protected void afterFailedRound() {
+	}
 
 	/**
 	 * Runs once on the task's thread right after start, before the first round (work that
@@ -57,8 +77,18 @@ public abstract class PeriodicTask implements SmartLifecycle {
 		ScheduledExecutorService executor = BackgroundScheduler.named(this.threadName);
 		executor.execute(this::beforeFirstRound);
 		long interval = interval().toMillis();
-		executor.scheduleWithFixedDelay(this::runRound, interval, interval, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::roundThatCannotEndTheSchedule, interval, interval, TimeUnit.MILLISECONDS);
 		this.scheduler = executor;
+	}
+
+	private void roundThatCannotEndTheSchedule() {
+		try {
+			runRound();
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} failed, next attempt in {}: {}", this.description, interval(), ex.toString());
+			afterFailedRound();
+		}
 	}
 
 	/**

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Stopping a periodic task lets the round in progress finish without interrupting it (an
  * interrupt inside an embedded H2 database closes it under every request still served)
- * and runs no round after it.
+ * and runs no round after it; a round that fails does not end the schedule.
  */
 class PeriodicTaskTest {
 
@@ -23,7 +23,7 @@ class PeriodicTaskTest {
 		AtomicBoolean interrupted = new AtomicBoolean();
 		AtomicBoolean finished = new AtomicBoolean();
 		AtomicInteger rounds = new AtomicInteger();
-		PeriodicTask task = new PeriodicTask("test-task") {
+		PeriodicTask task = new PeriodicTask("test-task", "Test task") {
 
 			@Override
 			protected Duration interval() {
@@ -59,6 +59,40 @@ class PeriodicTaskTest {
 		int afterStop = rounds.get();
 		Thread.sleep(100);
 		assertThat(rounds.get()).as("rounds after stop").isEqualTo(afterStop);
+	}
+
+	@Test
+	void aRoundThatThrowsIsFollowedByTheNextOne() throws InterruptedException {
+		CountDownLatch threeRounds = new CountDownLatch(3);
+		AtomicInteger afterFailures = new AtomicInteger();
+		PeriodicTask task = new PeriodicTask("test-task", "Test task") {
+
+			@Override
+			protected Duration interval() {
+				return Duration.ofMillis(10);
+			}
+
+			@Override
+			protected void runRound() {
+				threeRounds.countDown();
+				throw new IllegalStateException("the database is away");
+			}
+
+			@Override
+			protected void afterFailedRound() {
+				afterFailures.incrementAndGet();
+			}
+
+		};
+		task.start();
+		try {
+			assertThat(threeRounds.await(5, TimeUnit.SECONDS)).as("three rounds, each failing").isTrue();
+			assertThat(task.isRunning()).isTrue();
+		}
+		finally {
+			task.stop();
+		}
+		assertThat(afterFailures.get()).isGreaterThanOrEqualTo(2);
 	}
 
 }
