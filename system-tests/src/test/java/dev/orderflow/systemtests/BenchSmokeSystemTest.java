@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,17 +83,12 @@ class BenchSmokeSystemTest {
 		try {
 			List<String> command = new ArrayList<>(List.of(LabDocs.REPO.resolve("orderflow").toString(), "bench"));
 			command.addAll(List.of(args));
-			Process bench = new ProcessBuilder(command).directory(LabDocs.REPO.toFile())
+			ProcessBuilder bench = new ProcessBuilder(command).directory(LabDocs.REPO.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			if (!bench.waitFor(3, TimeUnit.MINUTES)) {
-				bench.descendants().forEach(ProcessHandle::destroyForcibly);
-				bench.destroyForcibly();
-			}
+				.redirectOutput(log.toFile());
+			int exit = BoundedCommand.run(bench, Duration.ofMinutes(3), String.join(" ", command));
 			String output = Files.readString(log, StandardCharsets.UTF_8);
-			assertThat(bench.isAlive()).as("bench still running after 3 min:%n%s", output).isFalse();
-			assertThat(bench.exitValue()).as(output).isZero();
+			assertThat(exit).as(output).isZero();
 			return output;
 		}
 		finally {

@@ -4,11 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Chrome or Chromium and the chromedriver the console test drives, found the way a
@@ -123,15 +123,11 @@ record BrowserBinaries(Path browser, Path driver) {
 				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 				builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-				Process process = builder.start();
-				if (!process.waitFor(10, TimeUnit.MINUTES)) {
-					process.destroyForcibly();
+				int exit = BoundedCommand.run(builder, Duration.ofMinutes(10),
+						String.join(" ", command) + "; see " + log);
+				if (exit != 0) {
 					throw new IllegalStateException(
-							String.join(" ", command) + " did not finish in 10 minutes; see " + log);
-				}
-				if (process.exitValue() != 0) {
-					throw new IllegalStateException(
-							String.join(" ", command) + " failed (exit " + process.exitValue() + "); see " + log);
+							String.join(" ", command) + " failed (exit " + exit + "); see " + log);
 				}
 			}
 		}

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,12 +79,7 @@ final class LabCode {
 			// the copy may sit inside a work tree (system-tests/target): git must not
 			// take it for a subdirectory of it
 			builder.environment().put("GIT_CEILING_DIRECTORIES", repo.getParent().toString());
-			Process git = builder.start();
-			if (!git.waitFor(30, TimeUnit.SECONDS)) {
-				git.destroyForcibly();
-				throw new IllegalStateException("git apply did not finish within 30 s");
-			}
-			if (git.exitValue() != 0) {
+			if (BoundedCommand.run(builder, Duration.ofSeconds(30), "git apply") != 0) {
 				throw new IllegalStateException("git apply failed: " + Files.readString(log) + "\n" + patch);
 			}
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -203,12 +203,7 @@ abstract class LabDocs {
 			// stack, not the user's .orderflow/
 			builder.environment().put("ORDERFLOW_HOME", this.stack.dataDir().root().toString());
 			environment(builder.environment());
-			Process process = builder.start();
-			if (!process.waitFor(blockTimeoutSeconds(), TimeUnit.SECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly();
-				fail("Lab block did not finish within " + blockTimeoutSeconds() + " s:\n" + commands);
-			}
+			BoundedCommand.run(builder, Duration.ofSeconds(blockTimeoutSeconds()), "the lab block\n" + commands);
 			return Files.readString(log, StandardCharsets.UTF_8);
 		}
 		finally {

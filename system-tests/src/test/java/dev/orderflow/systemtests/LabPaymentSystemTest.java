@@ -121,12 +121,10 @@ class LabPaymentSystemTest extends LabDocs {
 	private static void copyTrackedFiles() throws IOException, InterruptedException {
 		Path list = Files.createTempFile("lab07-files", ".txt");
 		try {
-			Process git = new ProcessBuilder("git", "-C", REPO.toString(), "ls-files", "-z")
+			ProcessBuilder git = new ProcessBuilder("git", "-C", REPO.toString(), "ls-files", "-z")
 				.redirectOutput(list.toFile())
-				.redirectError(ProcessBuilder.Redirect.INHERIT)
-				.start();
-			if (!git.waitFor(30, TimeUnit.SECONDS) || git.exitValue() != 0) {
-				git.destroyForcibly();
+				.redirectError(ProcessBuilder.Redirect.INHERIT);
+			if (BoundedCommand.run(git, Duration.ofSeconds(30), "git ls-files in " + REPO) != 0) {
 				throw new IllegalStateException("git ls-files failed in " + REPO);
 			}
 			for (String file : Files.readString(list, StandardCharsets.UTF_8).split("\0")) {
