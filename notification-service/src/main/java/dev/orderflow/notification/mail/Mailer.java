@@ -18,6 +18,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,19 @@ import org.springframework.stereotype.Component;
 public class Mailer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+	/*
+	 * Jakarta Mail finds its StreamProvider (the line and encoder streams every message
+	 * is written through) anew for each message it writes and, unless told which one to
+	 * use, asks ServiceLoader, which searches the jars of the class path every time
+	 * (jakartaee/mail-api#699 and #861): 8 % of this service's CPU under the bench. Its
+	 * look-up starts with the system property named after the interface; naming Angus
+	 * Mail's provider there, unless an operator named another, spares the search
+	 * (docs/performance.md, "Where the CPU goes (JFR, 2026-12-04)").
+	 */
+	static {
+		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+	}
 
 	private final JavaMailSenderImpl mailSender;
 

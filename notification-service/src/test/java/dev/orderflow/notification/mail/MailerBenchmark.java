@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mail.SimpleMailMessage;
@@ -50,6 +51,45 @@ class MailerBenchmark {
 					"A connection per e-mail %.2f ms per e-mail, one kept connection %.2f ms per e-mail"
 							+ " (%.1fx; best of %d rounds of %d e-mails, each after %d warm-up)%n",
 					perEmailMs, keptMs, perEmailMs / keptMs, ROUNDS, MEASURED, WARMUP);
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
+	/**
+	 * Jakarta Mail's look-up of its {@code StreamProvider} for each message, searched
+	 * through {@code ServiceLoader} against named by the system property {@link Mailer}
+	 * sets. The property is read on every look-up, so one JVM measures both; GreenMail
+	 * parses each message in this JVM too, so the figure is the client's and the server's
+	 * together, as the notification service and the stack's SMTP catcher pay it.
+	 */
+	@Test
+	void streamProviderSearchedForEachMessageAgainstNamed() throws FolderException {
+		GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+		smtp.start();
+		String property = StreamProvider.class.getName();
+		try (Mailer mailer = new Mailer(sender(smtp.getSmtp().getPort()),
+				new NotificationMailProperties("orders@orderflow.local", Duration.ofSeconds(30)))) {
+			String named = System.getProperty(property);
+			assertThat(named).as("set when Mailer is loaded").isNotNull();
+			double searchedMs = Double.MAX_VALUE;
+			double namedMs = Double.MAX_VALUE;
+			try {
+				for (int round = 0; round < ROUNDS; round++) {
+					System.clearProperty(property);
+					searchedMs = Math.min(searchedMs, perEmail(smtp, mailer::send));
+					System.setProperty(property, named);
+					namedMs = Math.min(namedMs, perEmail(smtp, mailer::send));
+				}
+			}
+			finally {
+				System.setProperty(property, named);
+			}
+			System.out.printf(
+					"StreamProvider searched for each message %.2f ms per e-mail, named %.2f ms per e-mail"
+							+ " (%.1fx; best of %d rounds of %d e-mails, each after %d warm-up)%n",
+					searchedMs, namedMs, searchedMs / namedMs, ROUNDS, MEASURED, WARMUP);
 		}
 		finally {
 			smtp.stop();
