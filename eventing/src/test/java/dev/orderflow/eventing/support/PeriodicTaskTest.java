@@ -23,12 +23,7 @@ class PeriodicTaskTest {
 		AtomicBoolean interrupted = new AtomicBoolean();
 		AtomicBoolean finished = new AtomicBoolean();
 		AtomicInteger rounds = new AtomicInteger();
-		PeriodicTask task = new PeriodicTask("test-task", "Test task") {
-
-			@Override
-			protected Duration interval() {
-				return Duration.ofMillis(10);
-			}
+		PeriodicTask task = new EveryTenMilliseconds() {
 
 			@Override
 			protected void runRound() {
@@ -65,12 +60,7 @@ class PeriodicTaskTest {
 	void aRoundThatThrowsIsFollowedByTheNextOne() throws InterruptedException {
 		CountDownLatch threeRounds = new CountDownLatch(3);
 		AtomicInteger afterFailures = new AtomicInteger();
-		PeriodicTask task = new PeriodicTask("test-task", "Test task") {
-
-			@Override
-			protected Duration interval() {
-				return Duration.ofMillis(10);
-			}
+		PeriodicTask task = new EveryTenMilliseconds() {
 
 			@Override
 			protected void runRound() {
@@ -93,6 +83,20 @@ class PeriodicTaskTest {
 			task.stop();
 		}
 		assertThat(afterFailures.get()).isGreaterThanOrEqualTo(2);
+	}
+
+	/** A task whose rounds follow each other 10 ms apart. */
+	private abstract static class EveryTenMilliseconds extends PeriodicTask {
+
+		EveryTenMilliseconds() {
+			super("test-task", "Test task");
+		}
+
+		@Override
+		protected Duration interval() {
+			return Duration.ofMillis(10);
+		}
+
 	}
 
 }
