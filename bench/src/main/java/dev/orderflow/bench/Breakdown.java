@@ -85,9 +85,9 @@ final class Breakdown {
 		rows.add(new Configuration("inbox off", unsafe("ORDERFLOW_BENCH_INBOXOFF"), List.of()));
 		rows.add(new Configuration("e-mail off", unsafe("ORDERFLOW_BENCH_EMAILOFF"), List.of()));
 		// all of the above at once: what is left is the saga itself (a POST, the
-		// services'
-		// own transactions, the Kafka hops between three JVMs), the floor no switch can
-		// lower, which tells an architect whether a target needs another design
+		// services' own transactions, the Kafka hops between three JVMs), the floor
+		// no switch can lower; it tells an architect whether a target needs another
+		// design
 		rows.add(new Configuration(EVERY_GUARANTEE_OFF, everyGuaranteeOff(), List.of()));
 		if (otherJdk != null) {
 			rows.add(new Configuration("JDK " + javaVersion(otherJdk), Map.of("JAVA_HOME", otherJdk.toString()),

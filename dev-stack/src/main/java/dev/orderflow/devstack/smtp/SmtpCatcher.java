@@ -47,12 +47,10 @@ public final class SmtpCatcher {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// Jakarta Mail would search the class path's jars for its StreamProvider for
-		// every
-		// message it parses (a quarter of the catcher's CPU under the bench); the system
-		// property named after the interface tells it which one, as
-		// notification-service's
-		// Mailer does
+		// Jakarta Mail would search the class path's jars for its StreamProvider
+		// for every message it parses (a quarter of the catcher's CPU under the
+		// bench); the system property named after the interface tells it which one,
+		// as notification-service's Mailer does
 		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
 		int port = Integer.parseInt(option(args, "--port", "3025"));
 		Path dir = Path.of(option(args, "--dir", "mail"));
